@@ -1,0 +1,34 @@
+/// The session's settings: what `set` and the command line change.
+public struct Settings: Sendable {
+    /// How results are written.
+    public var format: OutputFormat = .table
+    /// Print `Run Time: real … user … sys …` after each statement.
+    public var timer = false
+    /// A `check` that is not `true` fails the script.
+    public var strict = false
+    /// Typed at a prompt: cap printed rows, keep going after errors.
+    public var interactive = false
+    /// Colour diagnostics and tables with ANSI escapes.
+    public var colored = false
+    /// The terminal's width in columns, when writing to a terminal.
+    public var terminalWidth: Int?
+    /// Rows printed in table format at the prompt before `… N more rows`.
+    public var interactiveRowLimit = 40
+    /// SQL dialect for `sql` (duckdb, postgres, sqlite, spark).
+    public var dialect = "duckdb"
+
+    /// Default settings.
+    public init() {}
+}
+
+/// The five result formats.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, csv, tsv, json, markdown
+
+    /// The format named `name` (`md` is markdown), any case.
+    public init?(name: String) {
+        let lowered = name.lowercased()
+        if lowered == "md" { self = .markdown; return }
+        self.init(rawValue: lowered)
+    }
+}

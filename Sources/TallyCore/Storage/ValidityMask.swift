@@ -1,0 +1,43 @@
+/// One bit per row: set when the row's value is present, clear when it is missing.
+public struct ValidityMask: Sendable, Equatable {
+    /// The bits, 64 rows a word, row `i` at bit `i % 64` of word `i / 64`.
+    public private(set) var words: [UInt64]
+    /// Number of rows covered.
+    public private(set) var count: Int
+
+    /// A mask of `count` rows, all present (`true`) or all missing (`false`).
+    public init(count: Int, allValid: Bool = true) {
+        self.count = count
+        self.words = Array(repeating: allValid ? ~0 : 0, count: (count + 63) / 64)
+    }
+
+    /// Whether row `i` holds a value.
+    @inline(__always)
+    public func isValid(_ i: Int) -> Bool {
+        words[i &>> 6] & (1 &<< UInt64(i & 63)) != 0
+    }
+
+    /// Marks row `i` present or missing.
+    @inline(__always)
+    public mutating func set(_ i: Int, valid: Bool) {
+        if valid { words[i &>> 6] |= 1 &<< UInt64(i & 63) } else { words[i &>> 6] &= ~(1 &<< UInt64(i & 63)) }
+    }
+
+    /// Appends one row.
+    public mutating func append(_ valid: Bool) {
+        if count & 63 == 0 { words.append(0) }
+        count += 1
+        set(count - 1, valid: valid)
+    }
+
+    /// Number of missing rows.
+    public var missingCount: Int {
+        var present = 0
+        for (index, word) in words.enumerated() {
+            let bitsInWord = min(64, count - index * 64)
+            let masked = bitsInWord == 64 ? word : word & ((1 << UInt64(bitsInWord)) - 1)
+            present += masked.nonzeroBitCount
+        }
+        return count - present
+    }
+}

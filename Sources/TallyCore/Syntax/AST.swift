@@ -1,0 +1,255 @@
+/// The syntax tree: what the parser makes of a statement, clauses in the order written,
+/// a source span on every node. Nothing here is resolved against data; the `Binder` does that.
+
+/// A name as written: an identifier, a backquoted name, or a keyword used as a bare word.
+public struct Name: Sendable, Equatable {
+    /// The text (without backquotes).
+    public var text: String
+    /// Where it was written.
+    public var span: SourceSpan
+    /// Whether it was backquoted (`` `count` ``), which always means a column or dataset.
+    public var isQuoted: Bool
+
+    /// Creates a name.
+    public init(_ text: String, span: SourceSpan, isQuoted: Bool = false) {
+        self.text = text
+        self.span = span
+        self.isQuoted = isQuoted
+    }
+}
+
+/// A number literal, keeping the source text so that `zip = 08123` can compare it as text.
+public struct NumberLiteral: Sendable, Equatable {
+    /// The digits as written, underscores removed (`1000` for `1_000`), with a leading `-` when folded.
+    public var text: String
+    /// The value: an integer when it has no fraction or exponent and fits 64 bits, else a decimal.
+    public var value: Value
+
+    /// Creates a literal.
+    public init(text: String, value: Value) {
+        self.text = text
+        self.value = value
+    }
+}
+
+/// An expression or condition.
+public struct Expr: Sendable, Equatable {
+    /// What kind of expression.
+    public indirect enum Kind: Sendable, Equatable {
+        /// An identifier: a column, or (on the right of a comparison or in a list) a bare text value.
+        case name(Name)
+        /// A number.
+        case number(NumberLiteral)
+        /// A quoted string.
+        case string(String)
+        /// `true` or `false`.
+        case boolean(Bool)
+        /// `-x`.
+        case negate(Expr)
+        /// `not x`.
+        case not(Expr)
+        /// `x + y`, `x - y`, `x * y`, `x / y`.
+        case arithmetic(ArithmeticOperator, Expr, Expr)
+        /// `x = y`, `x != y`, `x < y`, …
+        case comparison(ComparisonOperator, Expr, Expr)
+        /// `x and y`.
+        case and(Expr, Expr)
+        /// `x or y`.
+        case or(Expr, Expr)
+        /// `x [not] in (a, b, …)`.
+        case inList(Expr, [Expr], negated: Bool)
+        /// `x [not] between a and b`.
+        case between(Expr, Expr, Expr, negated: Bool)
+        /// `x is [not] missing`.
+        case isMissing(Expr, negated: Bool)
+        /// `x contains t`, `x starts with t`, `x ends with t` (case-insensitive).
+        case textMatch(TextMatch, Expr, Expr)
+        /// `x in EU`, `x in "Western Europe"`: membership of a country group (literacy).
+        case inGroup(Expr, Name)
+        /// A function or aggregate call: `sum(x)`, `count(*)`, `count` (no parentheses), `share`, `rank`.
+        case call(Name, [Expr], star: Bool)
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// The source span of the whole expression.
+    public var span: SourceSpan
+
+    /// Creates an expression.
+    public init(_ kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// `+ - * /`.
+public enum ArithmeticOperator: String, Sendable, Equatable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+}
+
+/// `= != < <= > >=` (`==` and `<>` are spelled as `=` and `!=`).
+public enum ComparisonOperator: String, Sendable, Equatable {
+    case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+}
+
+/// The three case-insensitive text tests.
+public enum TextMatch: String, Sendable, Equatable {
+    case contains = "contains", startsWith = "starts with", endsWith = "ends with"
+}
+
+/// A `show` item: an expression with an optional `as` name.
+public struct ShowItem: Sendable, Equatable {
+    /// The expression.
+    public var expr: Expr
+    /// The `as` name.
+    public var alias: Name?
+
+    /// Creates an item.
+    public init(expr: Expr, alias: Name?) {
+        self.expr = expr
+        self.alias = alias
+    }
+}
+
+/// A `sort by` key.
+public struct SortKey: Sendable, Equatable {
+    /// What to sort on: an output name or an expression.
+    public var expr: Expr
+    /// `desc` (true), `asc` (false) or not written (nil: ascending).
+    public var descending: Bool?
+
+    /// Creates a key.
+    public init(expr: Expr, descending: Bool?) {
+        self.expr = expr
+        self.descending = descending
+    }
+}
+
+/// A year literal in a time clause.
+public struct YearLiteral: Sendable, Equatable {
+    /// The year.
+    public var value: Int64
+    /// Where it was written.
+    public var span: SourceSpan
+
+    /// Creates a year literal.
+    public init(value: Int64, span: SourceSpan) {
+        self.value = value
+        self.span = span
+    }
+}
+
+/// One clause of a query, as written.
+public struct Clause: Sendable, Equatable {
+    /// What kind of clause.
+    public enum Kind: Sendable, Equatable {
+        case `where`(Expr)
+        case having(Expr)
+        case since(YearLiteral)
+        case until(YearLiteral)
+        case inYear(YearLiteral)
+        case between(YearLiteral, YearLiteral)
+        case groupBy([Expr])
+        case show([ShowItem])
+        case sortBy([SortKey])
+        /// `top N`; the count with its span.
+        case top(Int64, SourceSpan)
+        /// `limit N`.
+        case limit(Int64, SourceSpan)
+        /// `change from Y1 to Y2` (literacy).
+        case change(from: YearLiteral, to: YearLiteral)
+        /// `chart` (literacy).
+        case chart
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// The span from the clause word to the clause's end.
+    public var span: SourceSpan
+    /// The span of the clause word(s) alone (`group by`), for "given twice" errors.
+    public var keywordSpan: SourceSpan
+
+    /// Creates a clause.
+    public init(_ kind: Kind, span: SourceSpan, keywordSpan: SourceSpan) {
+        self.kind = kind
+        self.span = span
+        self.keywordSpan = keywordSpan
+    }
+}
+
+/// A query: a source dataset and its clauses in the order written.
+public struct Query: Sendable, Equatable {
+    /// The dataset or `let` name.
+    public var source: Name
+    /// The clauses, as written.
+    public var clauses: [Clause]
+    /// The whole query.
+    public var span: SourceSpan
+
+    /// Creates a query.
+    public init(source: Name, clauses: [Clause], span: SourceSpan) {
+        self.source = source
+        self.clauses = clauses
+        self.span = span
+    }
+}
+
+/// Column roles declared by `load … with time COL, measure COL, countries COL`.
+public struct RoleDeclaration: Sendable, Equatable {
+    /// `time COL`.
+    public var time: Name?
+    /// `measure COL {, COL}`.
+    public var measures: [Name]
+    /// `countries COL {, COL}`.
+    public var countries: [Name]
+
+    /// Creates a declaration.
+    public init(time: Name? = nil, measures: [Name] = [], countries: [Name] = []) {
+        self.time = time
+        self.measures = measures
+        self.countries = countries
+    }
+}
+
+/// A session setting named by `set`.
+public enum Setting: Sendable, Equatable {
+    case timer(Bool)
+    case format(String)
+    case dialect(String)
+    /// `set memory N` with the number of megabytes (robustness budget).
+    case memory(Int64)
+}
+
+/// One statement.
+public struct Statement: Sendable, Equatable {
+    /// What kind of statement.
+    public enum Kind: Sendable, Equatable {
+        case query(Query)
+        case `let`(Name, Query)
+        /// `load "path" [as NAME] [with …]`.
+        case load(path: String, pathSpan: SourceSpan, name: Name?, roles: RoleDeclaration)
+        case export(Query, path: String, pathSpan: SourceSpan)
+        case datasets
+        case describe(Name)
+        case explain(Query)
+        /// `help` with an optional topic (the rest of the statement's words).
+        case help(String?)
+        case set(Setting)
+        /// `check QUERY is NUMBER[%] [within P%]` (literacy).
+        case check(Query, claim: NumberLiteral, isPercent: Bool, tolerance: Double?)
+        case cite(Name)
+        case sql(Query)
+        case quit
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// The whole statement.
+    public var span: SourceSpan
+
+    /// Creates a statement.
+    public init(_ kind: Kind, span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}

@@ -1,0 +1,3 @@
+import TallyCore
+/// Placeholder.
+public enum BundledData {}
