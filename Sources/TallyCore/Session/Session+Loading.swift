@@ -1,14 +1,9 @@
 extension Session {
-    /// Loads the CSV file at `path` as dataset `name` (replacing a loaded dataset of that name)
-    /// and reports on standard error. On failure the catalog is left exactly as it was.
+    /// Loads the CSV file at `path` as dataset `name` (replacing any dataset of that name, and
+    /// saying so) and reports on standard error. On failure the catalog is left exactly as it was.
     /// Returns whether the load succeeded.
     @discardableResult
     public func loadDataset(path: String, name: String, info: DatasetInfo = DatasetInfo(), output: OutputSink) -> Bool {
-        if let existing = catalog.entry(named: name), existing.origin != .loaded {
-            let what = existing.origin == .bundled ? "a bundled dataset" : "a dataset made by let"
-            output.standardError(render(.error("name-taken", "'\(name)' is \(what); load it under another name with `as`")))
-            return false
-        }
         do {
             let report = try CSVLoader.load(path: path, name: name, info: info)
             let replaced = catalog.add(report.table, origin: .loaded)
