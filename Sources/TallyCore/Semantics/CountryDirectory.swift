@@ -47,3 +47,11 @@ public struct CountryDirectory: Sendable {
     /// of three letters or more; case- and diacritics-insensitive.
     public func resolve(_ text: String) -> Resolution { .unknown(closest: []) }
 }
+
+extension CountryDirectory {
+    /// The representation of `country` that a column with these distinct values uses.
+    public func matchingValue(for country: Country, in dictionary: [String]) -> String? {
+        let present = Set(dictionary)
+        return [country.iso3, country.iso2, country.unhcrCode, country.name].first { !$0.isEmpty && present.contains($0) }
+    }
+}
