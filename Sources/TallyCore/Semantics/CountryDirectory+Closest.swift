@@ -18,12 +18,13 @@ extension CountryDirectory {
     }
 
     /// The indexes of up to `limit` items nearest to `query` by edit distance to the closest of
-    /// their spellings, nearest first, ties in item order. Only items within about a third of the
-    /// query's length (at least 2 edits) count.
+    /// their spellings, nearest first, ties in item order. Only items within a third of the query's
+    /// length, rounded up (at least one edit), count: a far-fetched guess is worse than none, so
+    /// `Atlantis` gets no candidates.
     private static func nearest(to query: NameKey, among spellings: [[String]], limit: Int) -> [Int] {
         let target = Array(query.text.unicodeScalars)
         guard !target.isEmpty else { return [] }
-        let allowed = max(2, (target.count &+ 2) / 3)
+        let allowed = max(1, (target.count &+ 2) / 3)
         var scored: [(distance: Int, index: Int)] = []
         for (index, itemSpellings) in spellings.enumerated() {
             let distances = itemSpellings.filter { !$0.isEmpty }
