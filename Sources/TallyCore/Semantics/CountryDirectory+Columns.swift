@@ -26,13 +26,10 @@ extension CountryDirectory {
     /// compared case- and diacritics-insensitively; ties go to the earlier case (ISO-3 before
     /// UNHCR, so `AUS` counts as Australia). Nil when no value is a country.
     public func representation(of dictionary: [String]) -> Representation? {
-        let known = Representation.allCases.map { representation in
-            Set(countries.flatMap { representation.spellings(of: $0) }.map { NameKey($0).text })
-        }
-        var counts = [Int](repeating: 0, count: known.count)
+        var counts = [Int](repeating: 0, count: spellingKeys.count)
         for value in dictionary {
             let key = NameKey(value).text
-            for (index, keys) in known.enumerated() where keys.contains(key) { counts[index] &+= 1 }
+            for (index, keys) in spellingKeys.enumerated() where keys.contains(key) { counts[index] &+= 1 }
         }
         guard let best = counts.max(), best > 0, let index = counts.firstIndex(of: best) else { return nil }
         return Representation.allCases[index]

@@ -37,4 +37,16 @@ extension CountryDirectory {
         default: return .ambiguous(hits.map { groups[$0].displayName })
         }
     }
+
+    /// The groups of `countries`: the EU, then each region and each subregion in the order first seen.
+    static func groups(of countries: [Country]) -> [CountryGroup] {
+        var groups = [CountryGroup(kind: .europeanUnion, displayName: "EU", countries: countries)]
+        for (kind, field) in [(CountryGroup.Kind.region, \Country.region), (.subregion, \Country.subregion)] {
+            var seen: Set<String> = []
+            for name in countries.map({ $0[keyPath: field] }) where !name.isEmpty && seen.insert(name).inserted {
+                groups.append(CountryGroup(kind: kind, displayName: name, countries: countries))
+            }
+        }
+        return groups
+    }
 }

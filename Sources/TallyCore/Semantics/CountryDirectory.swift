@@ -26,6 +26,9 @@ public struct CountryDirectory: Sendable {
     /// For each country, the keys of its name and its aliases.
     let nameKeys: [[NameKey]]
 
+    /// For each case of `Representation`, the keys of every country's spellings that way.
+    let spellingKeys: [Set<String>]
+
     /// The groups: the EU, then regions and subregions in first-seen order.
     let groups: [CountryGroup]
 
@@ -42,8 +45,10 @@ public struct CountryDirectory: Sendable {
     public init(countries: [Country]) {
         self.countries = countries
         nameKeys = countries.map { country in ([country.name] + country.aliases).map(NameKey.init) }
-        let codeFields: [(Country) -> [String]] = [{ [$0.iso2] }, { [$0.iso3] }, { [$0.name] }, \.aliases, { [$0.unhcrCode] }]
-        exactTiers = codeFields.map { field in
+        let tierFields: [(Country) -> [String]] = [
+            { [$0.iso2] }, { [$0.iso3] }, { [$0.name] }, \.aliases, { [$0.unhcrCode] },
+        ]
+        exactTiers = tierFields.map { field in
             var tier: [String: [Int]] = [:]
             for (index, country) in countries.enumerated() {
                 for value in field(country) {
@@ -54,16 +59,10 @@ public struct CountryDirectory: Sendable {
             }
             return tier
         }
-        var groups = [CountryGroup(kind: .europeanUnion, displayName: "EU", countries: countries)]
-        for (kind, field) in [(CountryGroup.Kind.region, \Country.region), (.subregion, \Country.subregion)] {
-            var seen: Set<String> = []
-            for country in countries where !country[keyPath: field].isEmpty {
-                if seen.insert(country[keyPath: field]).inserted {
-                    groups.append(CountryGroup(kind: kind, displayName: country[keyPath: field], countries: countries))
-                }
-            }
+        spellingKeys = Representation.allCases.map { representation in
+            Set(countries.flatMap { representation.spellings(of: $0) }.map { NameKey($0).text })
         }
-        self.groups = groups
+        groups = CountryDirectory.groups(of: countries)
         groupKeys = groups.map { NameKey($0.displayName) }
     }
 
