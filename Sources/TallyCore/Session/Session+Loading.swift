@@ -1,0 +1,35 @@
+extension Session {
+    /// Loads the CSV file at `path` as dataset `name` (replacing any dataset of that name, and
+    /// saying so) and reports on standard error. On failure the catalog is left exactly as it was.
+    /// Returns whether the load succeeded.
+    @discardableResult
+    public func loadDataset(path: String, name: String, info: DatasetInfo = DatasetInfo(), output: OutputSink) -> Bool {
+        do {
+            let report = try CSVLoader.load(path: path, name: name, info: info)
+            let replaced = catalog.add(report.table, origin: .loaded)
+            for note in report.notes { output.standardError("note: \(note)\n") }
+            let table = report.table
+            let verb = replaced == nil ? "loaded" : "replaced"
+            output.standardError("\(verb) \(table.name): \(NumberFormat.grouped(Int64(table.rowCount))) rows, \(table.columns.count) columns\n")
+            return true
+        } catch {
+            output.standardError(render(error))
+            return false
+        }
+    }
+
+    /// Adds a table the caller built (the bundled datasets, tests) under its own name.
+    public func register(_ table: Table, origin: Catalog.Origin) {
+        catalog.add(table, origin: origin)
+    }
+
+    /// Sets the country directory used to resolve country values.
+    public func setCountryDirectory(_ directory: CountryDirectory?) {
+        catalog.countries = directory
+    }
+
+    /// Draws a diagnostic that has no statement source (file or usage problems).
+    func render(_ diagnostic: Diagnostic) -> String {
+        DiagnosticRenderer(colored: settings.colored).render(diagnostic, in: nil)
+    }
+}
