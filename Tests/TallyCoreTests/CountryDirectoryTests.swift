@@ -10,6 +10,7 @@ private enum CountriesFixture {
     /// The columns of countries.csv; the last two hold years.
     static let header = ["iso3", "iso2", "unhcr_code", "name", "aliases", "region", "subregion", "eu_joined", "eu_left"]
 
+    /// The whole file as a table: text columns dictionary-encoded, year columns integers with missing cells.
     static func table() -> Table {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
