@@ -84,11 +84,3 @@ public struct CountryDirectory: Sendable {
         hits.count == 1 ? .found(countries[hits[0]]) : .ambiguous(hits.map { countries[$0] })
     }
 }
-
-extension CountryDirectory {
-    /// The representation of `country` that a column with these distinct values uses.
-    public func matchingValue(for country: Country, in dictionary: [String]) -> String? {
-        let present = Set(dictionary)
-        return [country.iso3, country.iso2, country.unhcrCode, country.name].first { !$0.isEmpty && present.contains($0) }
-    }
-}
