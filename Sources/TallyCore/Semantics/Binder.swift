@@ -83,7 +83,7 @@ struct Binder {
         if let change = clauses.change {
             throw .error("not-supported", "'change from … to …' is not available yet", at: change.keywordSpan)
         }
-        var steps = [PlanStep(text: "start from \(source.name) (\(source.rowCount) rows)", stage: .scan)]
+        var steps = [PlanStep(text: "start from \(source.name)", stage: .scan)]
         let filter = try bindFilter(clauses, steps: &steps)
         let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? false)
         var plan: QueryPlan
