@@ -1,7 +1,7 @@
 /// Turns header cells into column names that are identifiers of the query language.
 ///
-/// Rules: ASCII letters are lower-cased and ASCII digits kept; every run of other characters (spaces,
-/// punctuation, non-ASCII letters) becomes one `_`; leading and trailing `_` are trimmed; a name that
+/// Rules: letters (of any script) are lower-cased and ASCII digits kept; every run of other characters
+/// (spaces, punctuation, `_` itself) becomes one `_`; leading and trailing `_` are trimmed; a name that
 /// starts with a digit gets a leading `_` (`2019` → `_2019`), since identifiers start with a letter or
 /// `_`; a header that leaves nothing is named `column_N` after its 1-based position; a name already
 /// taken gets `_2`, `_3`, … (the first free suffix). The header as written stays in `Column.originalName`.
@@ -31,16 +31,19 @@ enum HeaderNormalizer {
         var scalars = String.UnicodeScalarView()
         var pendingUnderscore = false
         for scalar in header.unicodeScalars {
-            let value = scalar.value
-            let isLetter = (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-            let isDigit = (0x30...0x39).contains(value)
+            let isLetter = scalar.properties.isAlphabetic
+            let isDigit = (0x30...0x39).contains(scalar.value)
             guard isLetter || isDigit else {
                 pendingUnderscore = true
                 continue
             }
             if pendingUnderscore, !scalars.isEmpty { scalars.append("_") }
             pendingUnderscore = false
-            scalars.append(isLetter ? Unicode.Scalar(UInt8(truncatingIfNeeded: value | 0x20)) : scalar)
+            if isLetter {
+                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                scalars.append(scalar)
+            }
         }
         var name = String(scalars)
         if let first = name.unicodeScalars.first, (0x30...0x39).contains(first.value) { name = "_" + name }

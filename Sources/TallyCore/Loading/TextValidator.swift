@@ -15,7 +15,7 @@ enum TextValidator {
     /// The wording for a file holding NUL bytes.
     static let nulBytes = "it contains NUL bytes"
 
-    /// Throws when `bytes` hold a NUL byte or are not valid UTF-8, naming the first bad byte.
+    /// Throws when `bytes` hold a NUL byte or are not valid UTF-8, at the first byte of the first bad sequence.
     ///
     /// Eight ASCII bytes at a time on the fast path; multi-byte sequences are checked per RFC 3629
     /// (no overlong forms, no surrogates, nothing above U+10FFFF).
@@ -55,10 +55,10 @@ enum TextValidator {
             }
             for step in 1..<length {
                 let position = index &+ step
-                guard position < count else { throw .invalidUTF8(offset: position) }
+                guard position < count else { throw .invalidUTF8(offset: index) }
                 let byte = base[position]
                 let (lower, upper) = step == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-                guard byte >= lower, byte <= upper else { throw .invalidUTF8(offset: position) }
+                guard byte >= lower, byte <= upper else { throw .invalidUTF8(offset: index) }
             }
             index &+= length
         }
