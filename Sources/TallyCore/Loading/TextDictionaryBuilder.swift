@@ -39,7 +39,8 @@ struct TextDictionaryBuilder {
         return code
     }
 
-    /// The dictionary of the values seen, in first-seen order.
+    /// The dictionary of the values seen, in first-seen order; never empty, since missing rows
+    /// hold code 0.
     func dictionary() -> TextDictionary {
         var values: [String] = []
         values.reserveCapacity(count)
@@ -49,7 +50,7 @@ struct TextDictionaryBuilder {
                 values.append(String(decoding: slice, as: UTF8.self))
             }
         }
-        return TextDictionary(values)
+        return TextDictionary(values.isEmpty ? [""] : values)
     }
 
     private func equals(_ code: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {

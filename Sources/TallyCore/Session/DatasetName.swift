@@ -5,27 +5,11 @@ enum DatasetName {
     static func fromPath(_ path: String, at span: SourceSpan) throws(Diagnostic) -> String {
         let file = path.split(separator: "/").last.map(String.init) ?? path
         let stem = file.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
-        let name = normalize(stem.isEmpty ? file : stem)
-        if name.isEmpty || name.first?.isNumber == true || Keyword.isReserved(name) {
+        let name = HeaderNormalizer.identifier(from: stem.isEmpty ? file : stem)
+        if name.isEmpty || name.hasPrefix("_") || Keyword.isReserved(name) {
             throw .error("load-needs-name", "'\(file)' does not make a usable dataset name", at: span,
                          label: "name it with `as`, e.g. load \"\(path)\" as mydata")
         }
         return name
-    }
-
-    /// Lower case, with runs of characters other than letters, digits and `_` turned into one `_`.
-    static func normalize(_ text: String) -> String {
-        var out = ""
-        var pendingUnderscore = false
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber || character == "_" {
-                if pendingUnderscore && !out.isEmpty { out.append("_") }
-                pendingUnderscore = false
-                out.append(character)
-            } else {
-                pendingUnderscore = true
-            }
-        }
-        return out
     }
 }
