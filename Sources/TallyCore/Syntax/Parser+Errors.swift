@@ -56,7 +56,9 @@ extension Parser {
         let found = source.text(of: token.span)
         var label: String?
         var help: [String] = []
-        if token.kind == .word, let clause = Parser.closestClauseWord(to: token.text) {
+        if Parser.isPredicateWord(token) {
+            label = "'\(token.text)' cannot follow the right side of a comparison"
+        } else if token.kind == .word, let clause = Parser.closestClauseWord(to: token.text) {
             label = "did you mean '\(clause)'?"
         } else if query.clauses.isEmpty, !query.source.isQuoted,
             let statement = Suggestion.closest(to: query.source.text, among: Keyword.statementWords)
@@ -66,6 +68,14 @@ extension Parser {
         let diagnostic = Diagnostic.error(
             "unexpected-token", "expected \(expecting), found '\(found)'", at: token.span, label: label, help: help)
         return ParseError(diagnostic: diagnostic, atEnd: false)
+    }
+
+    /// Whether `token` starts a predicate (`is`, `contains`, `starts with`, `ends with`, `not in`).
+    static func isPredicateWord(_ token: Token) -> Bool {
+        switch token.keyword {
+        case .is?, .contains?, .starts?, .ends?, .not?: return token.kind == .word
+        default: return false
+        }
     }
 
     /// The clause word (`group by` for `grup`) closest to a misspelt `word`.

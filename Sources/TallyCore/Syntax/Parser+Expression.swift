@@ -109,6 +109,9 @@ extension Parser {
         skipNewlines()
         if at(.leftParen) {
             _ = openParen()
+            let saved = noun
+            noun = "a value"
+            defer { noun = saved }
             var values = [try parseSum(bare: true)]
             var mark = -1
             while eat(.comma) != nil {
@@ -224,8 +227,6 @@ extension Parser {
             return Expr(.name(Name(token.text, span: token.span, isQuoted: true)), span: token.span)
         case .leftParen:
             let open = openParen()
-            try enterNesting()
-            defer { leaveNesting() }
             let inner = try parseCondition()
             let close = try closeParen()
             return Expr(inner.kind, span: open.span.merged(with: close.span))
@@ -265,8 +266,6 @@ extension Parser {
     private mutating func parseCall(_ name: Name) throws(ParseError) -> Expr {
         advance()
         _ = openParen()
-        try enterNesting()
-        defer { leaveNesting() }
         let saved = noun
         noun = "a value"
         defer { noun = saved }

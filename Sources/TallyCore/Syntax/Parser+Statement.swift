@@ -185,11 +185,10 @@ extension Parser {
 
     /// `set := "set" ("timer" ("on" | "off") | "format" format | "dialect" dialect | "memory" integer)`.
     private mutating func parseSetting() throws(ParseError) -> Setting {
-        let settings = ["timer", "format", "dialect", "memory"]
-        let name = try expectChoice(among: settings, what: "a setting", code: "unknown-setting")
+        let name = try expectChoice(among: ["timer", "format", "dialect", "memory"], what: "a setting", code: "unknown-setting")
         switch name {
         case "timer":
-            return .timer(try expectChoice(among: ["on", "off"], what: "'on' or 'off'", code: "unknown-setting-value") == "on")
+            return .timer(try expectChoice(among: ["on", "off"], what: nil, code: "unknown-setting-value") == "on")
         case "format":
             let formats = ["table", "csv", "tsv", "json", "markdown"]
             return .format(try expectChoice(among: formats, what: "a format", code: "unknown-setting-value"))
@@ -201,8 +200,9 @@ extension Parser {
         }
     }
 
-    /// A word among `choices` (lower-cased), or an error listing them with the closest as a suggestion.
-    private mutating func expectChoice(among choices: [String], what: String, code: String) throws(ParseError) -> String {
+    /// A word among `choices` (lower-cased), or an error naming `what` and listing the choices, with
+    /// the closest as a suggestion.
+    private mutating func expectChoice(among choices: [String], what: String?, code: String) throws(ParseError) -> String {
         skipNewlines()
         let word = current
         let lower = word.text.lowercased()
@@ -210,10 +210,12 @@ extension Parser {
             advance()
             return lower
         }
-        let list = choices.map { "'\($0)'" }.joined(separator: ", ")
+        let quoted = choices.map { "'\($0)'" }
+        let list = quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "")
         let suggestion = word.kind == .word ? Suggestion.closest(to: word.text, among: choices) : nil
         throw expected(
-            "\(what) (\(list))", code: word.endsStatement ? nil : code, label: suggestion.map { "did you mean '\($0)'?" })
+            what.map { "\($0) (\(list))" } ?? list, code: word.endsStatement ? nil : code,
+            label: suggestion.map { "did you mean '\($0)'?" })
     }
 
     /// `check := "check" query "is" ["-"] number ["%"] ["within" number ["%"]]`.
