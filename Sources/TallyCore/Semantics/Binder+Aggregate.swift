@@ -13,7 +13,9 @@ extension Binder {
             return word == "share" ? .share(base) : .rank(base)
         case "count":
             if star || args.isEmpty {
-                return .column(state.add(AggregateSpec(function: .count, argument: nil)), .integer)
+                let position = state.add(AggregateSpec(function: .count, argument: nil))
+                grouping = state
+                return .column(position, .integer)
             }
         default:
             break

@@ -90,7 +90,10 @@ extension Binder {
         if let index = expr.columnIndex, let state {
             if state.isAggregate(index) {
                 let spec = state.aggregates[index - state.keys.count]
-                separates = true
+                switch spec.function {
+                case .min, .max: separates = spec.argument.map(separatesThousands) ?? true
+                default: separates = true
+                }
                 let argumentIsMeasure = spec.argument?.columnIndex.map(isMeasure) ?? false
                 if spec.function == .count || (spec.function == .sum && argumentIsMeasure) { role = .measure }
                 if case .name(let bare) = item.expr.kind, item.alias == nil { name = source.column(named: bare.text)?.name ?? bare.text }
@@ -100,6 +103,11 @@ extension Binder {
         }
         if case .share = expr { separates = true }
         return OutputColumn(name: name, expr: expr, separatesThousands: separates, role: role)
+    }
+
+    /// Whether values of a source expression are written with separators: measures and decimals.
+    func separatesThousands(_ expr: BoundExpr) -> Bool {
+        expr.type == .decimal || (expr.columnIndex.map(isMeasure) ?? false)
     }
 
     /// The name of an unnamed item: a column's name, a keyword item's word, else its text.
