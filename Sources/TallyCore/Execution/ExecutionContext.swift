@@ -1,0 +1,24 @@
+/// What an execution carries along: the cancellation flag and the warnings raised by data
+/// (a division by zero), reported once each under the result.
+final class ExecutionContext {
+    let cancellation: CancellationFlag?
+    private(set) var warnings: [Diagnostic] = []
+    private var warned = Set<String>()
+
+    init(cancellation: CancellationFlag?) { self.cancellation = cancellation }
+
+    /// Rows processed between cancellation checks.
+    static let batchSize = 2048
+
+    /// Throws when the user asked to cancel.
+    func checkCancelled() throws(Diagnostic) {
+        if cancellation?.isCancelled == true {
+            throw .error("cancelled", "query cancelled")
+        }
+    }
+
+    /// Records a warning once per code.
+    func warn(_ diagnostic: Diagnostic) {
+        if warned.insert(diagnostic.code).inserted { warnings.append(diagnostic) }
+    }
+}

@@ -1,0 +1,127 @@
+/// Runs a `QueryPlan` over the columnar store: filter → group and aggregate → compute the
+/// outputs → having → sort → top → limit, column-at-a-time.
+public struct Executor {
+    let plan: QueryPlan
+    let context: ExecutionContext
+
+    /// Runs `plan`; `cancellation` is polled between batches.
+    public static func run(_ plan: QueryPlan, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> ResultSet {
+        try Executor(plan: plan, context: ExecutionContext(cancellation: cancellation)).run()
+    }
+
+    func run() throws(Diagnostic) -> ResultSet {
+        let source = plan.source
+        var rowsAfter: [PlanStep.Stage: Int] = [.scan: source.rowCount]
+        let selection = try plan.filter.map { condition throws(Diagnostic) in
+            try RowFilter(table: source, context: context).select(condition, from: nil)
+        }
+        rowsAfter[.filter] = selection?.count ?? source.rowCount
+
+        let stage: Table
+        let stageRows: Selection?
+        if let grouping = plan.grouping {
+            stage = try aggregate(grouping, rows: selection)
+            stageRows = nil
+            rowsAfter[.group] = stage.rowCount
+        } else {
+            stage = source
+            stageRows = selection
+        }
+        let evaluator = ExpressionEvaluator(table: stage, rows: stageRows, context: context)
+        let stageCount = evaluator.count
+        try context.checkCancelled()
+
+        var positions = Array(0..<stageCount)
+        if let having = plan.having {
+            let flags = try evaluator.evaluate(having)
+            if case .boolean(let values) = flags.data {
+                positions = positions.filter { values[$0] && flags.isValid($0) }
+            }
+            rowsAfter[.having] = positions.count
+        }
+        if !plan.order.isEmpty {
+            var keys: [(column: Column, descending: Bool)] = []
+            for key in plan.order { keys.append((try evaluator.evaluate(key.expr), key.descending)) }
+            let sorted = RowOrder.permutation(count: stageCount, keys: keys)
+            let kept = Set(positions)
+            positions = positions.count == stageCount ? sorted : sorted.filter { kept.contains($0) }
+        }
+        try context.checkCancelled()
+        if let top = plan.top {
+            let key = try evaluator.evaluate(top.key)
+            let byKey = RowOrder.comparator(for: key, descending: true)
+            let rankOfPosition = Dictionary(uniqueKeysWithValues: positions.enumerated().map { ($1, $0) })
+            let largest = positions.sorted { a, b in
+                let c = byKey(a, b)
+                return c != 0 ? c < 0 : (rankOfPosition[a] ?? 0) < (rankOfPosition[b] ?? 0)
+            }
+            let keep = Set(largest.prefix(top.count))
+            positions = positions.filter { keep.contains($0) }
+            rowsAfter[.top] = positions.count
+        }
+        if let limit = plan.limit {
+            positions = Array(positions.prefix(limit))
+            rowsAfter[.limit] = positions.count
+        }
+        let final = positions.map { Int32(truncatingIfNeeded: $0) }
+        var columns: [Column] = []
+        for output in plan.outputs {
+            var column = try evaluator.evaluate(output.expr).gathered(final)
+            column.name = output.name
+            column.originalName = output.name
+            if let index = output.expr.columnIndex, plan.grouping == nil {
+                column.originalName = source.columns[index].originalName
+            }
+            columns.append(column)
+        }
+        rowsAfter[.output] = final.count
+        let table = Table(name: source.name, columns: columns, rowCount: final.count, info: resultInfo())
+        return ResultSet(
+            table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
+            warnings: plan.warnings + context.warnings, notes: final.isEmpty ? plan.emptyResultNotes : [],
+            rowsAfter: rowsAfter)
+    }
+
+    /// Groups the selected rows and computes every aggregate: keys first, then aggregates.
+    private func aggregate(_ grouping: QueryPlan.Grouping, rows: Selection?) throws(Diagnostic) -> Table {
+        let evaluator = ExpressionEvaluator(table: plan.source, rows: rows, context: context)
+        var keyColumns: [Column] = []
+        for key in grouping.keys { keyColumns.append(try evaluator.evaluate(key)) }
+        let encoder = try GroupKeyEncoder(keys: keyColumns, rowCount: evaluator.count, context: context)
+        let groupCount = evaluator.count == 0 && !grouping.keys.isEmpty ? 0 : encoder.groupCount
+        let firstRows = encoder.firstRows.map { Int32(truncatingIfNeeded: $0) }
+        var columns: [Column] = []
+        for (index, key) in keyColumns.enumerated() {
+            var column = key.gathered(firstRows)
+            column.name = grouping.keyNames[index]
+            columns.append(column)
+        }
+        let aggregator = Aggregator(groupIDs: encoder.groupIDs, groupCount: groupCount, context: context)
+        var arguments: [(expr: BoundExpr, values: Column)] = []
+        for spec in grouping.aggregates {
+            try context.checkCancelled()
+            var values: Column?
+            if let argument = spec.argument {
+                if let cached = arguments.first(where: { $0.expr == argument }) { values = cached.values } else {
+                    let evaluated = try evaluator.evaluate(argument)
+                    arguments.append((argument, evaluated))
+                    values = evaluated
+                }
+            }
+            var column = try aggregator.aggregate(spec.function, of: values, resultType: spec.resultType)
+            column.name = spec.function.rawValue
+            columns.append(column)
+        }
+        return Table(name: plan.source.name, columns: columns, rowCount: groupCount)
+    }
+
+    /// The roles the result keeps if it becomes a dataset with `let`.
+    private func resultInfo() -> DatasetInfo {
+        var info = plan.source.info
+        info.timeColumn = plan.outputs.first { $0.role == .time }?.name
+        info.measures = plan.outputs.filter { $0.role == .measure }.map(\.name)
+        info.countryColumns = plan.outputs.filter { $0.role == .country }.map(\.name)
+        if let unit = info.unitColumn, !plan.outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
+        return info
+    }
+}

@@ -1,0 +1,232 @@
+/// Evaluates a `BoundExpr` column-at-a-time: over the selected rows of a table it produces one
+/// column of results, missing values following SQL's three-valued logic.
+struct ExpressionEvaluator {
+    let table: Table
+    let rows: Selection?
+    let context: ExecutionContext
+
+    /// Number of result rows.
+    var count: Int { rows?.count ?? table.rowCount }
+
+    func evaluate(_ expr: BoundExpr) throws(Diagnostic) -> Column {
+        switch expr {
+        case .column(let index, _):
+            return table.columns[index].gathered(rows)
+        case .literal(let value, let type):
+            return .constant(value, type: type, count: count)
+        case .negate(let operand):
+            return try negate(try evaluate(operand))
+        case .arithmetic(let op, let l, let r, let type):
+            return try arithmetic(op, try evaluate(l), try evaluate(r), type: type)
+        case .comparison(let op, let l, let r):
+            return try compare(op, l, r)
+        case .and(let l, let r):
+            return logic(try evaluate(l), try evaluate(r), isAnd: true)
+        case .or(let l, let r):
+            return logic(try evaluate(l), try evaluate(r), isAnd: false)
+        case .not(let operand):
+            let inner = try evaluate(operand)
+            guard case .boolean(let values) = inner.data else { return inner }
+            return Column(name: "", data: .boolean(values.map { !$0 }), validity: inner.validity)
+        case .inSet(let operand, let values, let negated):
+            return try valueTest(operand) { value in values.contains(value) != negated }
+        case .isMissing(let operand, let negated):
+            let inner = try evaluate(operand)
+            return Column(name: "", data: .boolean((0..<count).map { inner.isValid($0) == negated }))
+        case .textMatch(let kind, let operand, let pattern):
+            return try valueTest(operand) { value in
+                guard case .text(let text) = value else { return false }
+                let folded = text.lowercased()
+                switch kind {
+                case .contains: return pattern.isEmpty || folded.contains(pattern)
+                case .startsWith: return folded.hasPrefix(pattern)
+                case .endsWith: return folded.hasSuffix(pattern)
+                }
+            }
+        case .inCountryGroup(let operand, let group, let year):
+            let codes = try evaluate(operand)
+            let years = try year.map { y throws(Diagnostic) in try evaluate(y) }
+            var result = [Bool](repeating: false, count: count)
+            var validity = ValidityMask(count: count)
+            for i in 0..<count {
+                guard case .text(let code) = codes.value(at: i) else { validity.set(i, valid: false); continue }
+                var yearValue: Int64?
+                if let years { if case .integer(let y) = years.value(at: i) { yearValue = y } else { validity.set(i, valid: false); continue } }
+                result[i] = group.members[code]?.contains(yearValue) ?? false
+            }
+            return Column(name: "", data: .boolean(result), validity: validity.missingCount == 0 ? nil : validity)
+        case .share(let base):
+            let values = try evaluate(base)
+            let numbers = values.doubles
+            var total = 0.0
+            for i in 0..<count where values.isValid(i) { total += numbers[i] }
+            var validity = ValidityMask(count: count)
+            var shares = [Double](repeating: 0, count: count)
+            for i in 0..<count {
+                if values.isValid(i) && total != 0 { shares[i] = numbers[i] / total * 100 } else { validity.set(i, valid: false) }
+            }
+            return Column(name: "", data: .decimal(shares), validity: validity.missingCount == 0 ? nil : validity)
+        case .rank(let base):
+            let values = try evaluate(base)
+            let numbers = values.doubles
+            let order = (0..<count).filter { values.isValid($0) }.sorted { numbers[$0] > numbers[$1] || (numbers[$0] == numbers[$1] && $0 < $1) }
+            var ranks = [Int64](repeating: 0, count: count)
+            var validity = ValidityMask(count: count, allValid: false)
+            for (position, row) in order.enumerated() {
+                let previous = position > 0 ? order[position - 1] : nil
+                ranks[row] = previous.map { numbers[$0] == numbers[row] ? ranks[$0] : Int64(position + 1) } ?? 1
+                validity.set(row, valid: true)
+            }
+            return Column(name: "", data: .integer(ranks), validity: validity.missingCount == 0 ? nil : validity)
+        }
+    }
+
+    /// A boolean column answering `test` for each value; missing values stay missing. Text
+    /// columns are tested once per dictionary entry.
+    private func valueTest(_ operand: BoundExpr, _ test: (Value) -> Bool) throws(Diagnostic) -> Column {
+        let inner = try evaluate(operand)
+        var result = [Bool](repeating: false, count: count)
+        if case .text(let codes, let dictionary) = inner.data {
+            let mask = dictionary.values.map { test(.text($0)) }
+            for i in 0..<count { result[i] = mask[Int(codes[i])] }
+        } else {
+            for i in 0..<count where inner.isValid(i) { result[i] = test(inner.value(at: i)) }
+        }
+        return Column(name: "", data: .boolean(result), validity: inner.validity)
+    }
+
+    private func negate(_ column: Column) throws(Diagnostic) -> Column {
+        switch column.data {
+        case .integer(let values):
+            var result = [Int64](repeating: 0, count: values.count)
+            for i in values.indices where column.isValid(i) {
+                let (negated, overflow) = Int64(0).subtractingReportingOverflow(values[i])
+                if overflow { throw ExpressionEvaluator.overflow }
+                result[i] = negated
+            }
+            return Column(name: "", data: .integer(result), validity: column.validity)
+        case .decimal(let values):
+            return Column(name: "", data: .decimal(values.map { -$0 }), validity: column.validity)
+        default:
+            return column
+        }
+    }
+
+    static let overflow = Diagnostic.error(
+        "integer-overflow", "a whole-number result is too large (beyond ±9,223,372,036,854,775,807)",
+        help: ["divide first, or multiply by 1.0 to compute with decimals"])
+
+    private func arithmetic(_ op: ArithmeticOperator, _ l: Column, _ r: Column, type: ValueType) throws(Diagnostic) -> Column {
+        var validity = ValidityMask(count: count)
+        for i in 0..<count where !l.bothValid(r, i) { validity.set(i, valid: false) }
+        if type == .integer, case .integer(let a) = l.data, case .integer(let b) = r.data {
+            var result = [Int64](repeating: 0, count: count)
+            for i in 0..<count where validity.isValid(i) {
+                let (value, overflow): (Int64, Bool)
+                switch op {
+                case .add: (value, overflow) = a[i].addingReportingOverflow(b[i])
+                case .subtract: (value, overflow) = a[i].subtractingReportingOverflow(b[i])
+                case .multiply: (value, overflow) = a[i].multipliedReportingOverflow(by: b[i])
+                case .divide: (value, overflow) = (0, false)
+                }
+                if overflow { throw ExpressionEvaluator.overflow }
+                result[i] = value
+            }
+            return Column(name: "", data: .integer(result), validity: validity.missingCount == 0 ? nil : validity)
+        }
+        let a = l.doubles, b = r.doubles
+        var result = [Double](repeating: 0, count: count)
+        for i in 0..<count where validity.isValid(i) {
+            switch op {
+            case .add: result[i] = a[i] + b[i]
+            case .subtract: result[i] = a[i] - b[i]
+            case .multiply: result[i] = a[i] * b[i]
+            case .divide:
+                if b[i] == 0 {
+                    validity.set(i, valid: false)
+                    context.warn(.warning("division-by-zero", "division by zero gives a missing value"))
+                } else {
+                    result[i] = a[i] / b[i]
+                }
+            }
+        }
+        return Column(name: "", data: .decimal(result), validity: validity.missingCount == 0 ? nil : validity)
+    }
+
+    private func compare(_ op: ComparisonOperator, _ l: BoundExpr, _ r: BoundExpr) throws(Diagnostic) -> Column {
+        let left = try evaluate(l)
+        if case .literal(let literal, _) = r, case .text(let codes, let dictionary) = left.data {
+            let mask = dictionary.values.map { ComparisonOperator.holds(op, Value.text($0), literal) }
+            let validity = literal.isMissing ? ValidityMask(count: count, allValid: false) : left.validity
+            return Column(name: "", data: .boolean(codes.map { mask[Int($0)] }), validity: validity)
+        }
+        let right = try evaluate(r)
+        var result = [Bool](repeating: false, count: count)
+        var validity = ValidityMask(count: count)
+        switch (left.data, right.data) {
+        case (.integer(let a), .integer(let b)):
+            for i in 0..<count { result[i] = op.holds(a[i], b[i]) }
+        case (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal):
+            let a = left.doubles, b = right.doubles
+            for i in 0..<count { result[i] = op.holds(a[i], b[i]) }
+        default:
+            for i in 0..<count where left.bothValid(right, i) {
+                result[i] = ComparisonOperator.holds(op, left.value(at: i), right.value(at: i))
+            }
+        }
+        for i in 0..<count where !left.bothValid(right, i) { validity.set(i, valid: false) }
+        return Column(name: "", data: .boolean(result), validity: validity.missingCount == 0 ? nil : validity)
+    }
+
+    private func logic(_ l: Column, _ r: Column, isAnd: Bool) -> Column {
+        guard case .boolean(let a) = l.data, case .boolean(let b) = r.data else { return l }
+        var result = [Bool](repeating: false, count: count)
+        var validity = ValidityMask(count: count)
+        for i in 0..<count {
+            let x: Bool? = l.isValid(i) ? a[i] : nil, y: Bool? = r.isValid(i) ? b[i] : nil
+            let decided: Bool? = isAnd
+                ? (x == false || y == false ? false : (x == true && y == true ? true : nil))
+                : (x == true || y == true ? true : (x == false && y == false ? false : nil))
+            if let decided { result[i] = decided } else { validity.set(i, valid: false) }
+        }
+        return Column(name: "", data: .boolean(result), validity: validity.missingCount == 0 ? nil : validity)
+    }
+}
+
+extension ComparisonOperator {
+    /// Whether `a OP b` holds for two comparable values.
+    @inline(__always)
+    func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+        switch self {
+        case .equal: return a == b
+        case .notEqual: return a != b
+        case .less: return a < b
+        case .lessOrEqual: return a <= b
+        case .greater: return a > b
+        case .greaterOrEqual: return a >= b
+        }
+    }
+
+    /// Whether `a OP b` holds for two present values (text by code point, numbers by value).
+    static func holds(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.text(let x), .text(let y)):
+            if op == .equal { return x == y }
+            if op == .notEqual { return x != y }
+            let less = codePointLess(x, y), greater = codePointLess(y, x)
+            switch op {
+            case .less: return less
+            case .lessOrEqual: return !greater
+            case .greater: return greater
+            default: return !less
+            }
+        case (.boolean(let x), .boolean(let y)):
+            return op.holds(x ? 1 : 0, y ? 1 : 0)
+        case (.integer(let x), .integer(let y)):
+            return op.holds(x, y)
+        default:
+            guard let x = a.asDouble, let y = b.asDouble else { return false }
+            return op.holds(x, y)
+        }
+    }
+}

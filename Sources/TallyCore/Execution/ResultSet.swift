@@ -1,0 +1,13 @@
+/// The answer to a query: a table of output columns plus what to say beside it.
+public struct ResultSet: Sendable {
+    /// The rows and columns.
+    public var table: Table
+    /// Per column: whether tables write it with thousands separators.
+    public var separatesThousands: [Bool]
+    /// Warnings from binding and from the data (e.g. a division by zero).
+    public var warnings: [Diagnostic]
+    /// Notes shown because the result is empty (e.g. a value that differs only in case).
+    public var notes: [Diagnostic]
+    /// Rows remaining after each stage, for `explain`.
+    public var rowsAfter: [PlanStep.Stage: Int]
+}

@@ -1,0 +1,128 @@
+/// Applies a condition to a table and returns the selection of rows where it is true.
+///
+/// `and` refines the selection step by step, so later tests only look at rows that passed
+/// earlier ones; tests of a column against constants run as tight loops (text: once per
+/// dictionary entry, then a lookup per row); anything else is evaluated as a vector.
+struct RowFilter {
+    let table: Table
+    let context: ExecutionContext
+
+    /// Rows of `candidates` (all rows when nil) for which `condition` is true.
+    func select(_ condition: BoundExpr, from candidates: Selection?) throws(Diagnostic) -> Selection {
+        switch condition {
+        case .and(let l, let r):
+            return try select(r, from: try select(l, from: candidates))
+        case .or(let l, let r):
+            return try select(l, from: candidates).union(try select(r, from: candidates))
+        default:
+            if let mask = try constantTest(condition) { return try scan(mask, candidates) }
+            var selected = Selection()
+            try forEachBatch(candidates) { batch throws(Diagnostic) in
+                let values = try ExpressionEvaluator(table: table, rows: batch, context: context).evaluate(condition)
+                guard case .boolean(let flags) = values.data else { return }
+                for i in flags.indices where flags[i] && values.isValid(i) { selected.append(batch[i]) }
+            }
+            return selected
+        }
+    }
+
+    /// A per-row test of one column against constants, when `condition` is one.
+    enum RowTest {
+        case codes(column: Int, mask: [Bool])
+        case integers(column: Int, test: (Int64) -> Bool)
+        case decimals(column: Int, test: (Double) -> Bool)
+    }
+
+    private func constantTest(_ condition: BoundExpr) throws(Diagnostic) -> RowTest? {
+        switch condition {
+        case .comparison(let op, .column(let index, _), .literal(let literal, _)) where !literal.isMissing:
+            switch table.columns[index].data {
+            case .text(_, let dictionary):
+                return .codes(column: index, mask: dictionary.values.map { ComparisonOperator.holds(op, .text($0), literal) })
+            case .integer:
+                if case .integer(let bound) = literal { return .integers(column: index) { op.holds($0, bound) } }
+                guard let bound = literal.asDouble else { return nil }
+                return .integers(column: index) { op.holds(Double($0), bound) }
+            case .decimal:
+                guard let bound = literal.asDouble else { return nil }
+                return .decimals(column: index) { op.holds($0, bound) }
+            case .boolean:
+                return nil
+            }
+        case .inSet(.column(let index, _), let values, let negated):
+            if case .text(_, let dictionary) = table.columns[index].data {
+                let set = Set(values)
+                return .codes(column: index, mask: dictionary.values.map { set.contains(.text($0)) != negated })
+            }
+            return nil
+        case .textMatch(_, .column(let index, _), _):
+            guard case .text(_, let dictionary) = table.columns[index].data else { return nil }
+            let probe = Table(name: "", columns: [Column(name: "", data: .text(codes: (0..<UInt32(dictionary.count)).map { $0 }, dictionary: dictionary))],
+                              rowCount: dictionary.count)
+            var mapped = condition
+            if case .textMatch(let kind, _, let pattern) = condition { mapped = .textMatch(kind, .column(0, .text), pattern: pattern) }
+            let flags = try ExpressionEvaluator(table: probe, rows: nil, context: context).evaluate(mapped)
+            guard case .boolean(let mask) = flags.data else { return nil }
+            return .codes(column: index, mask: mask)
+        default:
+            return nil
+        }
+    }
+
+    private func scan(_ test: RowTest, _ candidates: Selection?) throws(Diagnostic) -> Selection {
+        var selected = Selection()
+        switch test {
+        case .codes(let index, let mask):
+            guard case .text(let codes, _) = table.columns[index].data else { return [] }
+            let validity = table.columns[index].validity
+            try forEachRow(candidates) { row in
+                mask[Int(codes[row])] && (validity?.isValid(row) ?? true)
+            } keep: { selected.append($0) }
+        case .integers(let index, let test):
+            guard case .integer(let values) = table.columns[index].data else { return [] }
+            let validity = table.columns[index].validity
+            try forEachRow(candidates) { row in
+                test(values[row]) && (validity?.isValid(row) ?? true)
+            } keep: { selected.append($0) }
+        case .decimals(let index, let test):
+            guard case .decimal(let values) = table.columns[index].data else { return [] }
+            let validity = table.columns[index].validity
+            try forEachRow(candidates) { row in
+                test(values[row]) && (validity?.isValid(row) ?? true)
+            } keep: { selected.append($0) }
+        }
+        return selected
+    }
+
+    /// Runs `test` on each candidate row in batches, checking for cancellation between batches.
+    private func forEachRow(
+        _ candidates: Selection?, _ test: (Int) -> Bool, keep: (Int32) -> Void
+    ) throws(Diagnostic) {
+        let total = candidates?.count ?? table.rowCount
+        var start = 0
+        while start < total {
+            try context.checkCancelled()
+            let end = min(total, start + ExecutionContext.batchSize * 32)
+            if let candidates {
+                for i in start..<end where test(Int(candidates[i])) { keep(candidates[i]) }
+            } else {
+                for row in start..<end where test(row) { keep(Int32(truncatingIfNeeded: row)) }
+            }
+            start = end
+        }
+    }
+
+    /// Calls `body` with consecutive batches of candidate rows.
+    private func forEachBatch(_ candidates: Selection?, _ body: (Selection) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        let total = candidates?.count ?? table.rowCount
+        var start = 0
+        let size = ExecutionContext.batchSize * 32
+        while start < total {
+            try context.checkCancelled()
+            let end = min(total, start + size)
+            let batch = candidates.map { Array($0[start..<end]) } ?? (start..<end).map { Int32(truncatingIfNeeded: $0) }
+            try body(batch)
+            start = end
+        }
+    }
+}

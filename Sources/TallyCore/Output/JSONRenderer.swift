@@ -1,0 +1,45 @@
+/// Writes a result as one JSON array of objects, keys in column order; missing is `null`.
+struct JSONRenderer {
+    func render(_ table: Table) -> String {
+        guard table.rowCount > 0 else { return "[]\n" }
+        var out = "[\n"
+        for row in 0..<table.rowCount {
+            let fields = table.columns.map { JSONRenderer.string($0.name) + ": " + JSONRenderer.value($0.value(at: row)) }
+            out += "  {" + fields.joined(separator: ", ") + "}" + (row + 1 < table.rowCount ? ",\n" : "\n")
+        }
+        return out + "]\n"
+    }
+
+    /// A JSON value: numbers raw (non-finite as null), text quoted.
+    static func value(_ value: Value) -> String {
+        switch value {
+        case .missing: return "null"
+        case .integer(let v): return String(v)
+        case .decimal(let v): return v.isFinite ? NumberFormat.plain(v) : "null"
+        case .boolean(let v): return v ? "true" : "false"
+        case .text(let v): return string(v)
+        }
+    }
+
+    /// A JSON string literal with the required escapes.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

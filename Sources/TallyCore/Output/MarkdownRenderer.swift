@@ -1,0 +1,16 @@
+/// Writes a result as a Markdown (GitHub) table; numbers right-aligned, raw values.
+struct MarkdownRenderer {
+    func render(_ table: Table) -> String {
+        guard !table.columns.isEmpty else { return "" }
+        var out = "| " + table.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
+        out += "|" + table.columns.map { CellFormatter.isRightAligned($0.type) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
+        for row in 0..<table.rowCount {
+            out += "| " + table.columns.map { escape(CellFormatter.raw($0.value(at: row))) }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    private func escape(_ text: String) -> String {
+        text.replacingNewlines.replacingOccurrences(of: "|", with: "\\|")
+    }
+}

@@ -1,0 +1,128 @@
+extension Binder {
+    /// Binds an aggregate call (or `share`/`rank`) to a column of the grouped table.
+    mutating func bindAggregateCall(_ name: Name, _ args: [Expr], star: Bool, _ expr: Expr) throws(Diagnostic) -> BoundExpr {
+        guard var state = grouping else { throw unknownFunction(name) }
+        let word = name.text.lowercased()
+        switch word {
+        case "share", "rank":
+            guard args.isEmpty, !star else {
+                throw .error("bad-arguments", "'\(word)' takes no arguments", at: expr.span,
+                             label: "write just '\(word)'", help: ["it uses the first aggregate of the query"])
+            }
+            let base = try firstAggregate()
+            return word == "share" ? .share(base) : .rank(base)
+        case "count":
+            if star || args.isEmpty {
+                return .column(state.add(AggregateSpec(function: .count, argument: nil)), .integer)
+            }
+        default:
+            break
+        }
+        guard let function = Binder.aggregateFunction(word) else { throw unknownFunction(name) }
+        guard args.count == 1, !star else {
+            throw .error("bad-arguments", "'\(word)' takes one column or expression", at: expr.span,
+                         label: "e.g. \(word)(\(source.info.defaultMeasure ?? "x"))")
+        }
+        let saved = (grouping, outputsByName)
+        grouping = nil
+        outputsByName = [:]
+        let argument = try bindRow(args[0])
+        (grouping, outputsByName) = saved
+        if containsAggregateCall(args[0]) {
+            throw .error("nested-aggregate", "an aggregate cannot contain another aggregate", at: args[0].span)
+        }
+        switch function {
+        case .sum, .avg, .median:
+            guard argument.type.isNumeric else {
+                throw .error("type-mismatch", "'\(word)' needs numbers, and \(sourceText(args[0])) is \(argument.type.article)",
+                             at: args[0].span, label: "not a number",
+                             help: ["count(\(sourceText(args[0]))) counts values; distinct(\(sourceText(args[0]))) counts different values"])
+            }
+        case .min, .max:
+            guard argument.type != .boolean else {
+                throw .error("type-mismatch", "'\(word)' needs numbers or text", at: args[0].span)
+            }
+        default: break
+        }
+        let spec = AggregateSpec(function: function == .count ? .countValues : function, argument: argument)
+        let position = state.add(spec)
+        grouping = state
+        return .column(position, spec.resultType)
+    }
+
+    /// The first aggregate of the query: what `share`, `rank`, `top` and the default order use.
+    mutating func firstAggregate() throws(Diagnostic) -> BoundExpr {
+        if let first = firstAggregateColumn { return first }
+        guard var state = grouping else { throw .error("internal", "no grouping") }
+        let spec = defaultAggregate
+        let position = state.add(spec)
+        grouping = state
+        return .column(position, spec.resultType)
+    }
+
+    /// `sum` of the default measure, or `count` for a dataset without measures.
+    var defaultAggregate: AggregateSpec {
+        if let measure = defaultMeasure {
+            return AggregateSpec(function: .sum, argument: .column(measure, source.columns[measure].type))
+        }
+        return AggregateSpec(function: .count, argument: nil)
+    }
+
+    static func aggregateFunction(_ word: String) -> AggregateFunction? {
+        switch word {
+        case "count": return .countValues
+        case "distinct": return .distinct
+        case "sum": return .sum
+        case "avg", "mean": return .avg
+        case "min": return .min
+        case "max": return .max
+        case "median": return .median
+        default: return nil
+        }
+    }
+
+    /// Whether an expression calls an aggregate (or `share`/`rank`) anywhere.
+    func containsAggregateCall(_ expr: Expr) -> Bool {
+        var found = false
+        expr.visit { node in
+            if case .call(let name, let args, let star) = node.kind, !isItemWordColumn(name, args: args, star: star) {
+                found = true
+            }
+        }
+        return found
+    }
+
+    /// Whether an expression mentions a column outside any aggregate.
+    func containsBareColumn(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .name: return true
+        case .call(let name, let args, let star): return isItemWordColumn(name, args: args, star: star)
+        default:
+            var found = false
+            expr.forEachChild { child in if containsBareColumn(child) { found = true } }
+            return found
+        }
+    }
+}
+
+extension Expr {
+    /// Calls `body` on this expression and every expression inside it.
+    func visit(_ body: (Expr) -> Void) {
+        body(self)
+        forEachChild { $0.visit(body) }
+    }
+
+    /// Calls `body` on each direct child expression.
+    func forEachChild(_ body: (Expr) -> Void) {
+        switch kind {
+        case .name, .number, .string, .boolean: break
+        case .negate(let x), .not(let x), .isMissing(let x, _), .inGroup(let x, _): body(x)
+        case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r),
+             .textMatch(_, let l, let r):
+            body(l); body(r)
+        case .inList(let x, let items, _): body(x); items.forEach(body)
+        case .between(let x, let lo, let hi, _): body(x); body(lo); body(hi)
+        case .call(_, let args, _): args.forEach(body)
+        }
+    }
+}

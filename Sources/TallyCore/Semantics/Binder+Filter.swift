@@ -1,0 +1,77 @@
+extension Binder {
+    /// Binds every `where` condition and time clause into one condition over the source.
+    mutating func bindFilter(_ clauses: Clauses, steps: inout [PlanStep]) throws(Diagnostic) -> BoundExpr? {
+        var parts: [BoundExpr] = []
+        for condition in clauses.conditions {
+            let bound = try bindCondition(condition)
+            parts.append(bound)
+            steps.append(PlanStep(text: "keep rows where \(describe(condition))", stage: .filter))
+        }
+        for clause in clauses.timeFilters {
+            let (bound, text) = try bindTimeFilter(clause)
+            parts.append(bound)
+            steps.append(PlanStep(text: "keep rows \(text)", stage: .filter))
+        }
+        guard var combined = parts.first else { return nil }
+        for part in parts.dropFirst() { combined = .and(combined, part) }
+        return combined
+    }
+
+    /// Binds a condition and checks that it is a yes/no question.
+    mutating func bindCondition(_ condition: Expr) throws(Diagnostic) -> BoundExpr {
+        let bound = try bindRow(condition)
+        guard bound.type == .boolean else {
+            throw .error(
+                "condition-not-boolean", "this condition is not a yes/no question", at: condition.span,
+                label: "a \(bound.type.rawValue), not a condition",
+                help: ["compare it with something, e.g. `\(query.source.text) where \(sourceText(condition)) = …`"])
+        }
+        return bound
+    }
+
+    /// Binds `since`, `until`, `in YEAR` or `between Y1 and Y2` on the dataset's time column.
+    func bindTimeFilter(_ clause: Clause) throws(Diagnostic) -> (BoundExpr, String) {
+        guard let time = timeColumn else {
+            throw .error(
+                "no-time-column", "\(source.name) has no time column", at: clause.keywordSpan,
+                label: "time clauses need one",
+                help: ["filter with `where`, e.g. `\(source.name) where COLUMN >= 2012`, or declare one with `load … with time COLUMN`"])
+        }
+        let column = BoundExpr.column(time.index, source.columns[time.index].type)
+        func year(_ literal: YearLiteral) -> BoundExpr { .literal(.integer(literal.value), .integer) }
+        switch clause.kind {
+        case .since(let y):
+            return (.comparison(.greaterOrEqual, column, year(y)), "from \(y.value) on (\(time.name) >= \(y.value))")
+        case .until(let y):
+            return (.comparison(.lessOrEqual, column, year(y)), "up to \(y.value) (\(time.name) <= \(y.value))")
+        case .inYear(let y):
+            return (.comparison(.equal, column, year(y)), "in \(y.value) (\(time.name) = \(y.value))")
+        case .between(let from, let to):
+            if from.value > to.value {
+                throw .error(
+                    "between-reversed", "the years of 'between' are the wrong way round",
+                    at: from.span.merged(with: to.span), label: "did you mean 'between \(to.value) and \(from.value)'?")
+            }
+            let bound = BoundExpr.and(
+                .comparison(.greaterOrEqual, column, year(from)), .comparison(.lessOrEqual, column, year(to)))
+            return (bound, "from \(from.value) to \(to.value) (\(time.name) between \(from.value) and \(to.value))")
+        default:
+            throw .error("internal", "not a time clause", at: clause.span)
+        }
+    }
+
+    /// The source text of an expression, as the user wrote it.
+    func sourceText(_ expr: Expr) -> String {
+        query.span.start <= expr.span.start ? textOf(expr.span) : ""
+    }
+
+    /// The text of a span in the query's source.
+    func textOf(_ span: SourceSpan) -> String {
+        let bytes = sourceBytes
+        let start = min(max(span.start, 0), bytes.count), end = min(max(span.end, start), bytes.count)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// A condition restated for `explain`.
+    func describe(_ condition: Expr) -> String { sourceText(condition) }
+}

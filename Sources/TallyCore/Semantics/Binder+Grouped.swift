@@ -1,0 +1,124 @@
+extension Binder {
+    /// Plans a grouped query (a `group by`, or a `show` made only of aggregates).
+    mutating func bindGrouped(_ clauses: Clauses, filter: BoundExpr?, steps: inout [PlanStep]) throws(Diagnostic) -> QueryPlan {
+        var keys: [BoundExpr] = [], keyNames: [String] = []
+        for keyExpr in clauses.groupBy ?? [] {
+            let key = try bindRow(keyExpr)
+            if keys.contains(key) { continue }
+            keys.append(key)
+            keyNames.append(key.columnIndex.map { source.columns[$0].name } ?? sourceText(keyExpr))
+        }
+        grouping = GroupState(keys: keys)
+        var outputs: [OutputColumn] = []
+        if let items = clauses.show {
+            var bound: [(ShowItem, BoundExpr)] = []
+            for item in items { bound.append((item, try bindGroupedItem(item.expr))) }
+            for (index, key) in keys.enumerated() where !bound.contains(where: { $0.1 == .column(index, key.type) }) {
+                outputs.append(keyOutput(index))
+            }
+            for (item, expr) in bound { outputs.append(groupedOutput(item, expr)) }
+        } else {
+            outputs = keys.indices.map(keyOutput)
+            let aggregate = try firstAggregate()
+            let name = defaultMeasure.map { source.columns[$0].name } ?? "count"
+            outputs.append(OutputColumn(name: name, expr: aggregate, separatesThousands: true, role: .measure))
+        }
+        try checkDistinctNames(outputs)
+        let groupText = keys.isEmpty ? "summarize all kept rows as one row" : "group by " + keyNames.joined(separator: ", ")
+        steps.append(PlanStep(text: groupText, stage: .group))
+
+        outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
+        var having: BoundExpr?
+        if let condition = clauses.having {
+            having = try bindCondition(condition)
+            steps.append(PlanStep(text: "keep groups where \(sourceText(condition))", stage: .having))
+        }
+        let timeKey = keys.firstIndex { $0.columnIndex != nil && $0.columnIndex == timeColumn?.index }
+        var order: [SortKeySpec]
+        if let sortKeys = clauses.sortBy {
+            order = try bindSortKeys(sortKeys, steps: &steps)
+        } else {
+            let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false) }
+            if timeKey != nil || (firstAggregateColumn == nil && clauses.show != nil) {
+                order = keyOrder
+                if !keys.isEmpty { steps.append(PlanStep(text: "sort by \(keyNames.joined(separator: ", "))", stage: .sort)) }
+            } else {
+                let first = try firstAggregate()
+                order = [SortKeySpec(expr: first, descending: true)] + keyOrder
+                let firstName = outputs.first { $0.expr == first }?.name ?? "the first aggregate"
+                if !keys.isEmpty { steps.append(PlanStep(text: "sort by \(firstName), largest first", stage: .sort)) }
+            }
+        }
+        var top: (count: Int, key: BoundExpr)?
+        if let (n, _) = clauses.top {
+            top = (Int(n), try firstAggregate())
+            steps.append(PlanStep(text: "keep the \(n) largest", stage: .top))
+        }
+        if let (n, _) = clauses.limit { steps.append(PlanStep(text: "keep the first \(n) rows", stage: .limit)) }
+        outputsByName = [:]
+        let state = grouping ?? GroupState(keys: keys)
+        return QueryPlan(
+            source: source, filter: filter,
+            grouping: .init(keys: state.keys, keyNames: keyNames, aggregates: state.aggregates),
+            outputs: outputs, having: having, order: order, top: top,
+            limit: clauses.limit.map { Int($0.0) }, warnings: [], emptyResultNotes: [], steps: steps)
+    }
+
+    /// Binds one `show` item over the grouped table, remembering the first aggregate.
+    mutating func bindGroupedItem(_ expr: Expr) throws(Diagnostic) -> BoundExpr {
+        let bound = try bindRow(expr)
+        if firstAggregateColumn == nil, let state = grouping, let index = bound.columnIndex, state.isAggregate(index) {
+            firstAggregateColumn = bound
+        }
+        return bound
+    }
+
+    func keyOutput(_ index: Int) -> OutputColumn {
+        guard let state = grouping else { return OutputColumn(name: "", expr: .literal(.missing, .text), separatesThousands: false, role: .plain) }
+        let key = state.keys[index]
+        let sourceIndex = key.columnIndex
+        let name = sourceIndex.map { source.columns[$0].name } ?? "key\(index + 1)"
+        let role: OutputColumn.Role = sourceIndex.map { self.role(ofSourceColumn: $0) } ?? .plain
+        return OutputColumn(name: name, expr: .column(index, key.type), separatesThousands: key.type == .decimal, role: role == .measure ? .plain : role)
+    }
+
+    func groupedOutput(_ item: ShowItem, _ expr: BoundExpr) -> OutputColumn {
+        let state = grouping
+        var name = item.alias?.text ?? defaultName(item.expr)
+        var role = OutputColumn.Role.plain
+        var separates = expr.type == .decimal
+        if let index = expr.columnIndex, let state {
+            if state.isAggregate(index) {
+                let spec = state.aggregates[index - state.keys.count]
+                separates = true
+                let argumentIsMeasure = spec.argument?.columnIndex.map(isMeasure) ?? false
+                if spec.function == .count || (spec.function == .sum && argumentIsMeasure) { role = .measure }
+                if case .name(let bare) = item.expr.kind, item.alias == nil { name = source.column(named: bare.text)?.name ?? bare.text }
+            } else if let sourceIndex = state.keys[index].columnIndex {
+                role = self.role(ofSourceColumn: sourceIndex)
+            }
+        }
+        if case .share = expr { separates = true }
+        return OutputColumn(name: name, expr: expr, separatesThousands: separates, role: role)
+    }
+
+    /// The name of an unnamed item: a column's name, a keyword item's word, else its text.
+    func defaultName(_ expr: Expr) -> String {
+        switch expr.kind {
+        case .name(let name): return source.column(named: name.text)?.name ?? name.text
+        case .call(let name, let args, let star) where args.isEmpty && !star: return name.text.lowercased()
+        case .call(let name, _, true): return name.text.lowercased()
+        default: return sourceText(expr)
+        }
+    }
+
+    func checkDistinctNames(_ outputs: [OutputColumn]) throws(Diagnostic) {
+        var seen = Set<String>()
+        for output in outputs {
+            if !seen.insert(output.name.lowercased()).inserted {
+                throw .error("duplicate-output", "the result would have two columns named '\(output.name)'",
+                             at: query.span, label: "name one of them with `as`")
+            }
+        }
+    }
+}

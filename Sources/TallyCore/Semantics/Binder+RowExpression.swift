@@ -1,0 +1,258 @@
+extension Binder {
+    /// Binds an expression in the current scope: row by row over the source, or (while
+    /// `grouping` is set) over the grouped table, where aggregates and keys are columns.
+    mutating func bindRow(_ expr: Expr) throws(Diagnostic) -> BoundExpr {
+        switch expr.kind {
+        case .name(let name):
+            return try bindName(name)
+        case .number(let literal):
+            return .literal(literal.value, literal.value.isDecimal ? .decimal : .integer)
+        case .string(let text):
+            return .literal(.text(text), .text)
+        case .boolean(let value):
+            return .literal(.boolean(value), .boolean)
+        case .negate(let operand):
+            let bound = try bindRow(operand)
+            try requireNumber(bound, operand, for: "-")
+            if case .literal(.integer(let v), _) = bound, v != Int64.min { return .literal(.integer(-v), .integer) }
+            if case .literal(.decimal(let v), _) = bound { return .literal(.decimal(-v), .decimal) }
+            return .negate(bound)
+        case .not(let operand):
+            return .not(try bindCondition(operand))
+        case .and(let l, let r):
+            return .and(try bindCondition(l), try bindCondition(r))
+        case .or(let l, let r):
+            return .or(try bindCondition(l), try bindCondition(r))
+        case .arithmetic(let op, let l, let r):
+            return try bindArithmetic(op, try bindRow(l), l, try bindRow(r), r)
+        case .comparison(let op, let l, let r):
+            let left = try bindRow(l)
+            let right = try bindValueSide(r, against: left)
+            return try bindComparison(op, left, l, right, r)
+        case .inList(let operand, let items, let negated):
+            let left = try bindRow(operand)
+            var values: [Value] = []
+            for item in items {
+                let right = try bindComparison(.equal, left, operand, try bindValueSide(item, against: left), item)
+                guard case .comparison(_, _, .literal(let value, _)) = right else {
+                    throw .error("list-not-constant", "the items of 'in (…)' must be values", at: item.span,
+                                 label: "not a value", help: ["to compare two columns, use `=` with `or`"])
+                }
+                values.append(value)
+            }
+            return .inSet(left, values, negated: negated)
+        case .between(let operand, let low, let high, let negated):
+            let left = try bindRow(operand)
+            let lower = try bindComparison(.greaterOrEqual, left, operand, try bindValueSide(low, against: left), low)
+            let upper = try bindComparison(.lessOrEqual, left, operand, try bindValueSide(high, against: left), high)
+            let both = BoundExpr.and(lower, upper)
+            return negated ? .not(both) : both
+        case .isMissing(let operand, let negated):
+            return .isMissing(try bindRow(operand), negated: negated)
+        case .textMatch(let kind, let operand, let pattern):
+            let left = try bindRow(operand)
+            guard left.type == .text else {
+                throw .error("type-mismatch", "'\(kind.rawValue)' works on text, and \(sourceText(operand)) is a \(left.type.rawValue)",
+                             at: operand.span, label: "not text")
+            }
+            return .textMatch(kind, left, pattern: try patternText(pattern))
+        case .inGroup(_, let group):
+            throw .error("not-supported", "country groups such as 'in \(group.text)' are not available yet", at: group.span)
+        case .call(let name, let args, let star):
+            if isItemWordColumn(name, args: args, star: star) {
+                warnings.append(.warning(
+                    "item-word-is-column", "'\(name.text)' is read as the column \(name.text) of \(source.name)",
+                    at: name.span, label: "write count(*) for the number of rows"))
+                return try bindName(Name(name.text, span: name.span, isQuoted: true))
+            }
+            let function = name.text.lowercased()
+            if grouping != nil { return try bindAggregateCall(name, args, star: star, expr) }
+            if Binder.aggregateNames.contains(function) || function == "share" || function == "rank" {
+                throw .error(
+                    "aggregate-in-row-context", "'\(function)' summarizes groups and cannot be used here",
+                    at: expr.span, label: "an aggregate",
+                    help: ["to filter on an aggregate, use `having`, e.g. `… group by destination having \(sourceText(expr)) > 100`"])
+            }
+            throw unknownFunction(name)
+        }
+    }
+
+    /// Resolves a name in the current scope: an output name (in `having` and `sort by`), a
+    /// column of the source, or, when grouped, a key or a measure (meaning its sum).
+    mutating func bindName(_ name: Name) throws(Diagnostic) -> BoundExpr {
+        if let output = outputNamed(name.text) { return output }
+        let column = try bindColumn(name)
+        guard var state = grouping else { return column }
+        if let key = state.keys.firstIndex(of: column) { return .column(key, column.type) }
+        guard let index = column.columnIndex, isMeasure(index) else {
+            let columnName = source.columns[column.columnIndex ?? 0].name
+            throw .error(
+                "column-not-grouped", "\(columnName) is neither a group key nor inside an aggregate", at: name.span,
+                label: "one value per group is needed",
+                help: ["add it to `group by`, or summarize it, e.g. `sum(\(columnName))`, `count(\(columnName))` or `distinct(\(columnName))`"])
+        }
+        let position = state.add(AggregateSpec(function: .sum, argument: column))
+        grouping = state
+        return .column(position, state.aggregates[position - state.keys.count].resultType)
+    }
+
+    /// The output column called `name`, while binding `having` or `sort by`.
+    func outputNamed(_ name: String) -> BoundExpr? {
+        outputsByName[name.lowercased()]
+    }
+
+    /// The source column behind a bound column (a key of the grouped table maps to its column).
+    func sourceColumn(of bound: BoundExpr) -> Int? {
+        guard let index = bound.columnIndex else { return nil }
+        guard let state = grouping else { return index }
+        return index < state.keys.count ? state.keys[index].columnIndex : nil
+    }
+
+    /// Resolves a name to a column of the source.
+    func bindColumn(_ name: Name) throws(Diagnostic) -> BoundExpr {
+        guard let index = source.columnIndex(named: name.text) else {
+            let suggestion = Suggestion.closest(to: name.text, among: source.columns.map(\.name))
+            throw .error(
+                "unknown-column", "unknown column '\(name.text)' in \(source.name)", at: name.span,
+                label: suggestion.map { "did you mean '\($0)'?" },
+                help: suggestion == nil ? ["columns: " + source.columns.map(\.name).joined(separator: ", ")] : [])
+        }
+        return .column(index, source.columns[index].type)
+    }
+
+    /// Whether a call without parentheses to an item word (`count`) names a column, which wins.
+    func isItemWordColumn(_ name: Name, args: [Expr], star: Bool) -> Bool {
+        args.isEmpty && !star && source.columnIndex(named: name.text) != nil
+    }
+
+    /// Binds the right side of a comparison, where a bare word that is not a column is text,
+    /// and on a country column a bare word is always a value.
+    mutating func bindValueSide(_ expr: Expr, against left: BoundExpr) throws(Diagnostic) -> BoundExpr {
+        guard case .name(let name) = expr.kind, !name.isQuoted else { return try bindRow(expr) }
+        let leftIsCountry = sourceColumn(of: left).map(isCountryColumn) ?? false
+        if leftIsCountry || (source.columnIndex(named: name.text) == nil && outputNamed(name.text) == nil) {
+            return .literal(.text(name.text), .text)
+        }
+        let column = try bindName(name)
+        if let leftIndex = sourceColumn(of: left), case .text(_, let dictionary) = source.columns[leftIndex].data,
+           dictionary.values.contains(name.text) {
+            warnings.append(.warning(
+                "bare-word-is-column", "'\(name.text)' is read as the column \(name.text), though it is also a value of \(source.columns[leftIndex].name)",
+                at: name.span, label: "quote it to mean the value: \"\(name.text)\""))
+        }
+        return column
+    }
+
+    /// Checks and coerces the operands of a comparison.
+    mutating func bindComparison(
+        _ op: ComparisonOperator, _ left: BoundExpr, _ leftExpr: Expr, _ right: BoundExpr, _ rightExpr: Expr
+    ) throws(Diagnostic) -> BoundExpr {
+        var right = right
+        if left.type == .text, case .literal(_, let type) = right, type.isNumeric,
+           case .number(let literal) = rightExpr.kind {
+            right = .literal(.text(literal.text), .text)
+        }
+        let compatible = (left.type.isNumeric && right.type.isNumeric) || left.type == right.type
+        guard compatible else {
+            var hint: [String] = []
+            if left.type.isNumeric, case .literal(.text, _) = right {
+                hint = ["\(sourceText(leftExpr)) holds numbers: compare it with a number"]
+            }
+            throw .error(
+                "type-mismatch", "cannot compare \(sourceText(leftExpr)) (\(left.type.article)) with \(sourceText(rightExpr)) (\(right.type.article))",
+                at: rightExpr.span, label: "\(right.type.article), not \(left.type.article)", help: hint)
+        }
+        if let leftIndex = sourceColumn(of: left), case .literal(.text(let text), _) = right {
+            right = .literal(.text(try resolveTextValue(text, column: leftIndex, at: rightExpr.span)), .text)
+        }
+        return .comparison(op, left, right)
+    }
+
+    /// Resolves a typed text value against a column: country names and codes on country
+    /// columns; a note for values that match only with another case.
+    mutating func resolveTextValue(_ text: String, column index: Int, at span: SourceSpan) throws(Diagnostic) -> String {
+        guard case .text(_, let dictionary) = source.columns[index].data else { return text }
+        let columnName = source.columns[index].name
+        if isCountryColumn(index), let directory = catalog.countries {
+            switch directory.resolve(text) {
+            case .found(let country):
+                if let stored = directory.matchingValue(for: country, in: dictionary.values) { return stored }
+                emptyResultNotes.append(.note("country-without-rows", "\(country.name) has no rows in \(columnName)"))
+                return country.iso3.isEmpty ? country.name : country.iso3
+            case .ambiguous(let candidates):
+                throw .error(
+                    "ambiguous-country", "'\(text)' could be several countries", at: span,
+                    label: "which one?",
+                    help: candidates.prefix(6).map { "\($0.iso2.isEmpty ? $0.unhcrCode : $0.iso2): \($0.name)" })
+            case .unknown(let closest):
+                if dictionary.values.contains(text) { return text }
+                throw .error(
+                    "unknown-country", "unknown country '\(text)' in \(columnName)", at: span,
+                    label: closest.first.map { "did you mean \($0.iso2.isEmpty ? $0.unhcrCode : $0.iso2) (\($0.name))?" },
+                    help: closest.count > 1 ? ["close: " + closest.map(\.name).joined(separator: ", ")] : [])
+            }
+        }
+        if !dictionary.values.contains(text) {
+            let folded = text.lowercased()
+            if let other = dictionary.values.first(where: { $0.lowercased() == folded }) {
+                emptyResultNotes.append(.note(
+                    "value-case", "no rows have \(columnName) = \"\(text)\"; did you mean \"\(other)\"?"))
+            }
+        }
+        return text
+    }
+
+    /// The folded text of a `contains`/`starts with`/`ends with` pattern.
+    mutating func patternText(_ pattern: Expr) throws(Diagnostic) -> String {
+        switch pattern.kind {
+        case .string(let text): return text.lowercased()
+        case .name(let name): return name.text.lowercased()
+        case .number(let literal): return literal.text
+        default:
+            throw .error("pattern-not-text", "the pattern must be a word or a quoted text", at: pattern.span)
+        }
+    }
+
+    /// Types `+ - * /`: division gives a decimal; integer operands give an integer otherwise.
+    func bindArithmetic(
+        _ op: ArithmeticOperator, _ left: BoundExpr, _ leftExpr: Expr, _ right: BoundExpr, _ rightExpr: Expr
+    ) throws(Diagnostic) -> BoundExpr {
+        try requireNumber(left, leftExpr, for: op.rawValue)
+        try requireNumber(right, rightExpr, for: op.rawValue)
+        let type: ValueType = op == .divide || left.type == .decimal || right.type == .decimal ? .decimal : .integer
+        return .arithmetic(op, left, right, type)
+    }
+
+    func requireNumber(_ bound: BoundExpr, _ expr: Expr, for op: String) throws(Diagnostic) {
+        guard bound.type.isNumeric else {
+            throw .error("type-mismatch", "'\(op)' needs numbers, and \(sourceText(expr)) is \(bound.type.article)",
+                         at: expr.span, label: "not a number")
+        }
+    }
+
+    func unknownFunction(_ name: Name) -> Diagnostic {
+        let known = Binder.aggregateNames + ["share", "rank"]
+        let suggestion = Suggestion.closest(to: name.text, among: known)
+        return .error("unknown-function", "unknown function '\(name.text)'", at: name.span,
+                      label: suggestion.map { "did you mean '\($0)'?" },
+                      help: ["aggregates: " + Binder.aggregateNames.joined(separator: ", ")])
+    }
+
+    static let aggregateNames = ["count", "distinct", "sum", "avg", "mean", "min", "max", "median"]
+}
+
+extension ValueType {
+    /// "a number", "a text", … for messages.
+    var article: String {
+        switch self {
+        case .integer, .decimal: return "a number"
+        case .text: return "text"
+        case .boolean: return "a true/false value"
+        }
+    }
+}
+
+extension Value {
+    /// Whether this is a decimal.
+    var isDecimal: Bool { if case .decimal = self { return true } else { return false } }
+}

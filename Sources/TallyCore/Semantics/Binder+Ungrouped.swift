@@ -1,0 +1,66 @@
+extension Binder {
+    /// Plans a row-by-row query: filter, optionally pick columns, sort and cut.
+    mutating func bindUngrouped(_ clauses: Clauses, filter: BoundExpr?, steps: inout [PlanStep]) throws(Diagnostic) -> QueryPlan {
+        if let having = clauses.having {
+            throw .error("having-without-groups", "'having' filters groups, and this query has none", at: having.span,
+                         label: "use 'where' to filter rows", help: ["or add `group by` to make groups"])
+        }
+        var outputs: [OutputColumn] = []
+        if let items = clauses.show {
+            for item in items {
+                if containsAggregateCall(item.expr) {
+                    let offending = items.first { containsBareColumn($0.expr) }?.expr ?? item.expr
+                    throw .error(
+                        "mixed-aggregate", "this show mixes aggregates with plain columns, but the query has no group by",
+                        at: offending.span, label: "a plain column",
+                        help: ["add `group by \(sourceText(offending))`, or show only aggregates"])
+                }
+                let expr = try bindRow(item.expr)
+                let index = expr.columnIndex
+                let role: OutputColumn.Role = index.map { self.role(ofSourceColumn: $0) } ?? .plain
+                outputs.append(OutputColumn(
+                    name: item.alias?.text ?? defaultName(item.expr), expr: expr,
+                    separatesThousands: expr.type == .decimal || role == .measure, role: role))
+            }
+            try checkDistinctNames(outputs)
+        } else {
+            outputs = source.columns.indices.map { index in
+                let role = role(ofSourceColumn: index)
+                return OutputColumn(
+                    name: source.columns[index].name, expr: .column(index, source.columns[index].type),
+                    separatesThousands: source.columns[index].type == .decimal || role == .measure, role: role)
+            }
+        }
+        outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
+        let order = try clauses.sortBy.map { keys throws(Diagnostic) in try bindSortKeys(keys, steps: &steps) } ?? []
+        var top: (count: Int, key: BoundExpr)?
+        if let (n, span) = clauses.top {
+            guard let measure = defaultMeasure else {
+                throw .error("top-without-measure", "'top' needs a measure, and \(source.name) declares none", at: span,
+                             label: "largest by what?",
+                             help: ["sort and cut instead, e.g. `\(source.name) sort by COLUMN desc limit \(n)`"])
+            }
+            top = (Int(n), .column(measure, source.columns[measure].type))
+            steps.append(PlanStep(text: "keep the \(n) rows with the largest \(source.columns[measure].name)", stage: .top))
+        }
+        if let (n, _) = clauses.limit { steps.append(PlanStep(text: "keep the first \(n) rows", stage: .limit)) }
+        outputsByName = [:]
+        return QueryPlan(
+            source: source, filter: filter, grouping: nil, outputs: outputs, having: nil, order: order, top: top,
+            limit: clauses.limit.map { Int($0.0) }, warnings: [], emptyResultNotes: [], steps: steps)
+    }
+
+    /// Binds `sort by` keys: output names and aliases first, then expressions.
+    mutating func bindSortKeys(_ keys: [SortKey], steps: inout [PlanStep]) throws(Diagnostic) -> [SortKeySpec] {
+        var specs: [SortKeySpec] = []
+        var words: [String] = []
+        for key in keys {
+            let expr = try bindRow(key.expr)
+            let descending = key.descending ?? false
+            specs.append(SortKeySpec(expr: expr, descending: descending))
+            words.append(sourceText(key.expr) + (descending ? ", largest first" : ""))
+        }
+        steps.append(PlanStep(text: "sort by " + words.joined(separator: ", then "), stage: .sort))
+        return specs
+    }
+}

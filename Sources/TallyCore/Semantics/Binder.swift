@@ -1,0 +1,136 @@
+/// Turns a parsed `Query` into a checked `QueryPlan`: resolves the dataset, columns and
+/// country values, types every expression, fills in the defaults (measure, time column,
+/// order) and fixes the order of operations. Every name or type error is raised here.
+struct Binder {
+    let catalog: Catalog
+    let source: Table
+    let query: Query
+    let file: SourceFile
+    var warnings: [Diagnostic] = []
+    /// Set while binding over the grouped table: its keys and the aggregates found so far.
+    var grouping: GroupState?
+    /// Output names (and aliases) while binding `having` and `sort by`.
+    var outputsByName: [String: BoundExpr] = [:]
+    /// The first aggregate among the output items, once bound.
+    var firstAggregateColumn: BoundExpr?
+    var emptyResultNotes: [Diagnostic] = []
+
+    /// Binds `query` against `catalog`.
+    static func bind(_ query: Query, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> QueryPlan {
+        guard let table = catalog.table(named: query.source.text) else {
+            throw unknownDataset(query.source, catalog: catalog)
+        }
+        var binder = Binder(catalog: catalog, source: table, query: query, file: file)
+        return try binder.plan()
+    }
+
+    static func unknownDataset(_ name: Name, catalog: Catalog) -> Diagnostic {
+        let suggestion = Suggestion.closest(to: name.text, among: catalog.names)
+        return .error(
+            "unknown-dataset", "unknown dataset '\(name.text)'", at: name.span,
+            label: suggestion.map { "did you mean '\($0)'?" },
+            help: ["datasets: " + catalog.names.joined(separator: ", ")])
+    }
+
+    /// The bytes of the text the query was written in.
+    var sourceBytes: [UInt8] { file.bytes }
+
+    /// The clauses of the query, sorted by kind, with repetition checked.
+    struct Clauses {
+        var conditions: [Expr] = []
+        var timeFilters: [Clause] = []
+        var groupBy: [Expr]?
+        var show: [ShowItem]?
+        var sortBy: [SortKey]?
+        var having: Expr?
+        var top: (Int64, SourceSpan)?
+        var limit: (Int64, SourceSpan)?
+        var change: Clause?
+        var chart = false
+    }
+
+    func collectClauses() throws(Diagnostic) -> Clauses {
+        var clauses = Clauses()
+        var seen: [String: SourceSpan] = [:]
+        func once(_ word: String, _ clause: Clause) throws(Diagnostic) {
+            if seen[word] != nil {
+                throw .error(
+                    "clause-repeated", "'\(word)' is given twice in one query", at: clause.keywordSpan,
+                    label: "only one '\(word)' clause is allowed",
+                    help: ["'where' and the time clauses may repeat; every other clause comes at most once"])
+            }
+            seen[word] = clause.keywordSpan
+        }
+        for clause in query.clauses {
+            switch clause.kind {
+            case .where(let condition): clauses.conditions.append(condition)
+            case .since, .until, .inYear, .between: clauses.timeFilters.append(clause)
+            case .groupBy(let keys): try once("group by", clause); clauses.groupBy = keys
+            case .show(let items): try once("show", clause); clauses.show = items
+            case .sortBy(let keys): try once("sort by", clause); clauses.sortBy = keys
+            case .having(let condition): try once("having", clause); clauses.having = condition
+            case .top(let n, let span): try once("top", clause); clauses.top = (n, span)
+            case .limit(let n, let span): try once("limit", clause); clauses.limit = (n, span)
+            case .change: try once("change", clause); clauses.change = clause
+            case .chart: try once("chart", clause); clauses.chart = true
+            }
+        }
+        return clauses
+    }
+
+    mutating func plan() throws(Diagnostic) -> QueryPlan {
+        let clauses = try collectClauses()
+        if let change = clauses.change {
+            throw .error("not-supported", "'change from … to …' is not available yet", at: change.keywordSpan)
+        }
+        var steps = [PlanStep(text: "start from \(source.name) (\(source.rowCount) rows)", stage: .scan)]
+        let filter = try bindFilter(clauses, steps: &steps)
+        let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? false)
+        var plan: QueryPlan
+        if isGrouped {
+            plan = try bindGrouped(clauses, filter: filter, steps: &steps)
+        } else {
+            plan = try bindUngrouped(clauses, filter: filter, steps: &steps)
+        }
+        plan.warnings = warnings
+        plan.emptyResultNotes = emptyResultNotes
+        return plan
+    }
+
+    /// The dataset's time column: the declared one, or a column named `year`.
+    var timeColumn: (index: Int, name: String)? {
+        if let declared = source.info.timeColumn, let index = source.columnIndex(named: declared) {
+            return (index, source.columns[index].name)
+        }
+        if let index = source.columnIndex(named: "year"), source.columns[index].type.isNumeric {
+            return (index, source.columns[index].name)
+        }
+        return nil
+    }
+
+    /// The default measure's column index, if the dataset declares measures.
+    var defaultMeasure: Int? {
+        source.info.defaultMeasure.flatMap { source.columnIndex(named: $0) }
+    }
+
+    /// Whether a column is one of the dataset's measures.
+    func isMeasure(_ index: Int) -> Bool {
+        source.info.measures.contains { source.columnIndex(named: $0) == index }
+    }
+
+    /// Whether a column is one of the dataset's country columns.
+    func isCountryColumn(_ index: Int) -> Bool {
+        source.info.countryColumns.contains { source.columnIndex(named: $0) == index }
+    }
+
+    func role(ofSourceColumn index: Int) -> OutputColumn.Role {
+        if timeColumn?.index == index { return .time }
+        if isMeasure(index) { return .measure }
+        if isCountryColumn(index) { return .country }
+        return .plain
+    }
+
+    func showIsAllAggregates(_ items: [ShowItem]) -> Bool {
+        !items.isEmpty && items.allSatisfy { containsAggregateCall($0.expr) && !containsBareColumn($0.expr) }
+    }
+}

@@ -1,0 +1,57 @@
+/// Turning a resolved country into the value a column stores for it.
+extension CountryDirectory {
+    /// How a column writes its countries.
+    public enum Representation: Sendable, Equatable, CaseIterable {
+        /// ISO alpha-3 codes (`RUS`), as the bundled datasets do.
+        case iso3
+        /// ISO alpha-2 codes (`RU`).
+        case iso2
+        /// UNHCR codes (`GFR`).
+        case unhcrCode
+        /// Names or aliases (`Russian Federation`, `Russia`).
+        case name
+
+        /// How `country` is written this way; empty when it has no such code.
+        public func spellings(of country: Country) -> [String] {
+            switch self {
+            case .iso3: return [country.iso3].filter { !$0.isEmpty }
+            case .iso2: return [country.iso2].filter { !$0.isEmpty }
+            case .unhcrCode: return [country.unhcrCode].filter { !$0.isEmpty }
+            case .name: return [country.name] + country.aliases
+            }
+        }
+    }
+
+    /// The way most values of `dictionary` (a column's distinct values) write countries,
+    /// compared case- and diacritics-insensitively; ties go to the earlier case (ISO-3 before
+    /// UNHCR, so `AUS` counts as Australia). Nil when no value is a country.
+    public func representation(of dictionary: [String]) -> Representation? {
+        var counts = [Int](repeating: 0, count: spellingKeys.count)
+        for value in dictionary {
+            let key = NameKey(value).text
+            for (index, keys) in spellingKeys.enumerated() where keys.contains(key) { counts[index] &+= 1 }
+        }
+        guard let best = counts.max(), best > 0, let index = counts.firstIndex(of: best) else { return nil }
+        return Representation.allCases[index]
+    }
+
+    /// The values of `dictionary` that stand for `country`, written the way the column writes
+    /// countries (`representation(of:)`): exact spellings first, then case- and
+    /// diacritics-insensitive ones. A country with no code of that kind (`Tibetan` has no ISO
+    /// code) is looked up by its other codes and names. Empty when the column does not hold it.
+    public func matchingValues(for country: Country, in dictionary: [String]) -> [String] {
+        guard let representation = representation(of: dictionary) else { return [] }
+        var spellings = representation.spellings(of: country)
+        if spellings.isEmpty { spellings = Representation.allCases.flatMap { $0.spellings(of: country) } }
+        let exact = dictionary.filter { spellings.contains($0) }
+        if !exact.isEmpty { return exact }
+        let keys = Set(spellings.map { NameKey($0).text })
+        return dictionary.filter { keys.contains(NameKey($0).text) }
+    }
+
+    /// The value of `dictionary` that stands for `country` (the first of `matchingValues`),
+    /// nil when the column does not hold it.
+    public func matchingValue(for country: Country, in dictionary: [String]) -> String? {
+        matchingValues(for: country, in: dictionary).first
+    }
+}

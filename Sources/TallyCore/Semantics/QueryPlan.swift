@@ -1,0 +1,97 @@
+/// A checked query, ready to execute: every name resolved, every default filled in, and the
+/// order of operations fixed (filter → group and aggregate → derive → having → sort → top → limit).
+public struct QueryPlan: Sendable {
+    /// The dataset queried.
+    public var source: Table
+    /// Rows kept: all `where` and time clauses and-ed together, over `source`.
+    public var filter: BoundExpr?
+    /// Grouping and aggregation, or nil for a row-by-row query.
+    public var grouping: Grouping?
+    /// The visible output columns, over the stage table (the grouped table, or `source`).
+    public var outputs: [OutputColumn]
+    /// Groups kept, over the stage table.
+    public var having: BoundExpr?
+    /// Sort keys over the stage table, most significant first; empty keeps the stage order.
+    public var order: [SortKeySpec]
+    /// `top N`: keep the N rows largest by `key`.
+    public var top: (count: Int, key: BoundExpr)?
+    /// `limit N`.
+    public var limit: Int?
+    /// Warnings found while binding, printed with the result.
+    public var warnings: [Diagnostic]
+    /// Notes printed only when the result is empty (e.g. a value that differs only in case).
+    public var emptyResultNotes: [Diagnostic]
+    /// Plain-English steps for `explain`, in execution order.
+    public var steps: [PlanStep]
+
+    /// Grouping keys (over `source`) and the aggregates computed per group.
+    public struct Grouping: Sendable {
+        /// Key expressions; empty for one group over all kept rows.
+        public var keys: [BoundExpr]
+        /// Names of the key columns in the grouped table.
+        public var keyNames: [String]
+        /// Aggregates, whose results follow the keys in the grouped table.
+        public var aggregates: [AggregateSpec]
+    }
+}
+
+/// A named output column and how to compute it.
+public struct OutputColumn: Sendable {
+    /// Column name in the result.
+    public var name: String
+    /// The computation, over the stage table.
+    public var expr: BoundExpr
+    /// Whether tables write this column with thousands separators (aggregates, measures, decimals).
+    public var separatesThousands: Bool
+    /// The role this column keeps when the result becomes a dataset (`let`).
+    public var role: Role
+
+    /// What a result column means.
+    public enum Role: Sendable, Equatable {
+        case plain, time, measure, country
+    }
+}
+
+/// One sort key.
+public struct SortKeySpec: Sendable {
+    /// What to sort on, over the stage table.
+    public var expr: BoundExpr
+    /// Largest first.
+    public var descending: Bool
+}
+
+/// One aggregate computed per group.
+public struct AggregateSpec: Sendable, Equatable {
+    /// Which aggregate.
+    public var function: AggregateFunction
+    /// Its argument over `source`; nil for `count`.
+    public var argument: BoundExpr?
+
+    /// The type of the aggregate's result.
+    public var resultType: ValueType {
+        switch function {
+        case .count, .countValues, .distinct: return .integer
+        case .avg, .median: return .decimal
+        case .sum: return argument?.type == .integer ? .integer : .decimal
+        case .min, .max: return argument?.type ?? .integer
+        }
+    }
+}
+
+/// The aggregate functions.
+public enum AggregateFunction: String, Sendable, CaseIterable {
+    case count, countValues = "count_values", distinct, sum, avg, min, max, median
+}
+
+/// One step of a plan in words, for `explain`.
+public struct PlanStep: Sendable {
+    /// What happens (`keep rows where origin is RUS`).
+    public var text: String
+    /// Which stage, so `explain` can give the row count after it.
+    public var stage: Stage
+
+    /// Execution stages whose row counts `explain` reports.
+    public enum Stage: Sendable {
+        case scan, filter, group, having, sort, top, limit, output
+    }
+}
