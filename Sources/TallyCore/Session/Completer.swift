@@ -17,7 +17,8 @@ public struct Completer {
     public init(catalog: Catalog) { self.catalog = catalog }
 
     /// The candidates for the word that ends at byte offset `cursor` of `line` (UTF-8 bytes;
-    /// clamped to the line), sorted case-insensitively, without duplicates.
+    /// clamped to the line), sorted case-insensitively (quoted ones by their content), without
+    /// duplicates.
     public func complete(line: String, cursor: Int) -> [String] {
         let tokens = CompletionTokenizer.tokenize(prefixOf: line, cursor: cursor)
         guard let tokens else { return [] }
@@ -32,7 +33,12 @@ public struct Completer {
             guard let text = candidate.rendered(matching: partial), seen.insert(text.lowercased()).inserted else { continue }
             results.append(text)
         }
-        return results.sorted { $0.lowercased() < $1.lowercased() }
+        return results.sorted { Self.sortKey($0) < Self.sortKey($1) }
+    }
+
+    /// Candidates sort case-insensitively, quoted ones by their content.
+    static func sortKey(_ candidate: String) -> String {
+        String(candidate.drop { $0 == "\"" || $0 == "'" || $0 == "`" }).lowercased()
     }
 
     /// The byte offset where the word being completed starts (what the candidates replace).
