@@ -1,2 +1,7 @@
-import TallyCore
-print("tally")
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+exit(Program.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,237 @@
+/// Tab completion for the prompt: what may be typed at the cursor, as a pure function of the
+/// line and the catalog (no terminal involved, so it can be tested directly).
+///
+/// The word being completed is the run of word characters (or the open quoted text) that
+/// ends at the cursor; every candidate replaces that whole word. Offered, depending on what
+/// comes before it: statement words and dataset names at the start of a statement; dataset
+/// names after `describe`, `cite`, `explain`, …; the columns of the dataset being queried
+/// after `where`, `group by`, `show`, `sort by`, `and`, `,`; clause words after a complete
+/// item; and after `=` or `in (` the values of the column before it (for a country column,
+/// also the names and aliases of the countries it holds). Values that are not plain words
+/// come quoted.
+public struct Completer {
+    /// The datasets and countries completions are drawn from.
+    public let catalog: Catalog
+
+    /// Creates a completer over `catalog`.
+    public init(catalog: Catalog) { self.catalog = catalog }
+
+    /// The candidates for the word that ends at byte offset `cursor` of `line` (UTF-8 bytes;
+    /// clamped to the line), sorted case-insensitively (quoted ones by their content), without
+    /// duplicates.
+    public func complete(line: String, cursor: Int) -> [String] {
+        let tokens = CompletionTokenizer.tokenize(prefixOf: line, cursor: cursor)
+        guard let tokens else { return [] }
+        let partial = tokens.partial
+        var context = tokens.complete
+        if let semicolon = context.lastIndex(where: { $0.isSymbol(";") }) {
+            context.removeSubrange(...semicolon)
+        }
+        var seen = Set<String>()
+        var results: [String] = []
+        for candidate in candidates(after: context) {
+            guard let text = candidate.rendered(matching: partial), seen.insert(text.lowercased()).inserted else { continue }
+            results.append(text)
+        }
+        return results.sorted { Self.sortKey($0) < Self.sortKey($1) }
+    }
+
+    /// Candidates sort case-insensitively, quoted ones by their content.
+    static func sortKey(_ candidate: String) -> String {
+        String(candidate.drop { $0 == "\"" || $0 == "'" || $0 == "`" }).lowercased()
+    }
+
+    /// The byte offset where the word being completed starts (what the candidates replace).
+    public func wordStart(line: String, cursor: Int) -> Int {
+        guard let tokens = CompletionTokenizer.tokenize(prefixOf: line, cursor: cursor) else {
+            return min(max(cursor, 0), line.utf8.count)
+        }
+        return tokens.partial.start
+    }
+
+    // MARK: - What may come next
+
+    /// Statement words, offered at the start of a statement.
+    static let statementWords = [
+        "let", "load", "export", "datasets", "describe", "explain", "help", "set", "check", "sql", "cite",
+        "quit", "exit",
+    ]
+    /// Clause words, offered after a complete item of a query.
+    static let clauseWords = [
+        "where", "having", "since", "until", "in", "between", "group by", "sort by", "show", "top", "limit",
+        "change", "chart",
+    ]
+    /// Words that may follow the left operand of a condition.
+    static let conditionWords = ["in", "not", "between", "is", "contains", "starts with", "ends with"]
+    /// Item words and aggregates, offered with the columns after `show` and `sort by`.
+    static let itemWords = ["count", "share", "rank", "sum", "avg", "mean", "min", "max", "median", "distinct"]
+    /// Statements whose argument is a query.
+    static let queryStatements: Set<String> = ["explain", "sql", "check", "export"]
+    /// Words after which nothing can be completed (a number, a name or a path comes next).
+    static let openWords: Set<String> = [
+        "since", "until", "between", "top", "limit", "from", "to", "as", "contains", "with",
+    ]
+    /// The comparison operators.
+    static let comparisons: Set<String> = ["=", "==", "!=", "<>", "<", "<=", ">", ">="]
+
+    /// The candidates at a position preceded by `context` (the tokens of the statement so far).
+    func candidates(after context: [CompletionToken]) -> [CompletionCandidate] {
+        guard let first = context.first else {
+            return Self.statementWords.map(CompletionCandidate.keyword) + datasetCandidates()
+        }
+        switch first.word {
+        case "describe", "cite":
+            return context.count == 1 ? datasetCandidates() : []
+        case "help":
+            return context.count == 1 ? (Self.statementWords + Self.clauseWords).map(CompletionCandidate.keyword) : []
+        case "set":
+            return settingCandidates(context)
+        case "let":
+            return context.count >= 3 && context[2].isSymbol("=") ? queryCandidates(Array(context.dropFirst(3))) : []
+        case "load":
+            return context.count >= 2 && context.last?.kind == .string ? ["as", "with"].map(CompletionCandidate.keyword) : []
+        case let word? where Self.queryStatements.contains(word):
+            return queryCandidates(Array(context.dropFirst()))
+        default:
+            return catalog.table(named: first.name) == nil ? [] : queryCandidates(context)
+        }
+    }
+
+    /// After `set` and `set NAME`: the setting names and their values.
+    func settingCandidates(_ context: [CompletionToken]) -> [CompletionCandidate] {
+        switch (context.count, context.count == 2 ? context[1].word : nil) {
+        case (1, _): return ["timer", "format", "dialect"].map(CompletionCandidate.keyword)
+        case (2, "timer"): return ["on", "off"].map(CompletionCandidate.keyword)
+        case (2, "format"): return OutputFormat.allCases.map { .keyword($0.rawValue) }
+        case (2, "dialect"): return ["duckdb", "postgres", "sqlite", "spark"].map(CompletionCandidate.keyword)
+        default: return []
+        }
+    }
+
+    /// The candidates inside a query whose tokens so far are `query` (starting at its dataset).
+    func queryCandidates(_ query: [CompletionToken]) -> [CompletionCandidate] {
+        guard let first = query.first else { return datasetCandidates() }
+        guard let table = catalog.table(named: first.name) else { return [] }
+        guard query.count > 1, let last = query.last else { return Self.clauseWords.map(CompletionCandidate.keyword) }
+        let clause = currentClause(query)
+        let inCondition = clause == "where" || clause == "having"
+        let columns = table.columns.map { CompletionCandidate.column($0.name) }
+        let items = columns + Self.itemWords.map(CompletionCandidate.keyword)
+        let beforeLast = query.count >= 2 ? query[query.count - 2] : nil
+
+        if last.kind == .symbol {
+            switch last.text {
+            case _ where Self.comparisons.contains(last.text):
+                return beforeLast.map { valueCandidates(of: $0, in: table) } ?? []
+            case "(":
+                if beforeLast?.word == "in", let column = listColumn(query, openParen: query.count - 1) {
+                    return valueCandidates(of: column, in: table)
+                }
+                return inCondition ? columns + [.keyword("not")] : items
+            case ",":
+                if let open = openParenthesis(query), open > 0, query[open - 1].word == "in",
+                   let column = listColumn(query, openParen: open) {
+                    return valueCandidates(of: column, in: table)
+                }
+                return clause == "show" || clause == "sort" ? items : columns
+            default:
+                return followingItem(clause: clause)
+            }
+        }
+        switch last.word {
+        case "group", "sort": return [.keyword("by")]
+        case "by": return clause == "sort" ? items : columns
+        case "show": return items
+        case "where", "having": return columns + [.keyword("not")]
+        case "and" where inCondition, "or" where inCondition, "not" where inCondition:
+            return columns + [.keyword("not")]
+        case "is": return [.keyword("missing"), .keyword("not")]
+        case let word? where Self.openWords.contains(word): return []
+        default: break
+        }
+        if inCondition, last.kind != .string, table.columnIndex(named: last.name) != nil,
+           beforeLast.map(startsOperand) ?? false {
+            return Self.conditionWords.map(CompletionCandidate.keyword)
+        }
+        return followingItem(clause: clause)
+    }
+
+    /// The words that may follow a complete item in `clause`.
+    func followingItem(clause: String?) -> [CompletionCandidate] {
+        var words = Self.clauseWords
+        if clause == "where" || clause == "having" { words += ["and", "or"] }
+        if clause == "sort" { words += ["asc", "desc"] }
+        return words.map(CompletionCandidate.keyword)
+    }
+
+    /// Whether a condition operand may start right after `token`.
+    func startsOperand(_ token: CompletionToken) -> Bool {
+        token.isSymbol("(") || ["where", "having", "and", "or", "not"].contains(token.word ?? "")
+    }
+
+    /// The last clause word of `query` outside parentheses (`group` for `group by`, `sort` for `sort by`).
+    func currentClause(_ query: [CompletionToken]) -> String? {
+        var clause: String?
+        var depth = 0
+        for (index, token) in query.enumerated().dropFirst() {
+            if token.isSymbol("(") { depth += 1 }
+            if token.isSymbol(")") { depth = max(0, depth - 1) }
+            guard depth == 0, let word = token.word else { continue }
+            switch word {
+            case "where", "having", "show", "since", "until", "top", "limit", "change", "chart": clause = word
+            case "by" where index >= 2 && ["group", "sort"].contains(query[index - 1].word ?? ""):
+                clause = query[index - 1].word
+            default: break
+            }
+        }
+        return clause
+    }
+
+    /// The index of the innermost parenthesis still open at the end of `query`.
+    func openParenthesis(_ query: [CompletionToken]) -> Int? {
+        var open: [Int] = []
+        for (index, token) in query.enumerated() {
+            if token.isSymbol("(") { open.append(index) }
+            if token.isSymbol(")") { _ = open.popLast() }
+        }
+        return open.last
+    }
+
+    /// The column of an `x in (` / `x not in (` list whose parenthesis is at `openParen`.
+    func listColumn(_ query: [CompletionToken], openParen: Int) -> CompletionToken? {
+        var index = openParen - 2
+        if index >= 0, query[index].word == "not" { index -= 1 }
+        return index >= 0 ? query[index] : nil
+    }
+
+    // MARK: - Names and values
+
+    /// Every dataset name.
+    func datasetCandidates() -> [CompletionCandidate] {
+        catalog.names.map(CompletionCandidate.dataset)
+    }
+
+    /// The values of the column named by `token` in `table`: the distinct values of a text
+    /// column, plus, for a country column, the names and aliases of the countries it holds.
+    func valueCandidates(of token: CompletionToken, in table: Table) -> [CompletionCandidate] {
+        guard token.kind != .string, let column = table.column(named: token.name),
+              case .text(_, let dictionary) = column.data else { return [] }
+        var values = dictionary.values.map(CompletionCandidate.value)
+        if table.info.isCountryColumn(column.name), let directory = catalog.countries {
+            values += countryNames(present: Set(dictionary.values), directory: directory)
+        }
+        return values
+    }
+
+    /// The names and aliases of the countries whose codes or names are in `present` (all
+    /// countries when none is, e.g. a column of free-form names).
+    func countryNames(present: Set<String>, directory: CountryDirectory) -> [CompletionCandidate] {
+        let held = directory.countries.filter {
+            present.contains($0.iso3) || present.contains($0.iso2) || present.contains($0.unhcrCode)
+                || present.contains($0.name)
+        }
+        return (held.isEmpty ? directory.countries : held).flatMap { country in
+            ([country.name] + country.aliases).filter { !$0.isEmpty }.map(CompletionCandidate.value)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Something the completer may offer, before it is matched against the word being typed.
+enum CompletionCandidate: Equatable {
+    /// A keyword (or a two-word keyword such as `group by`).
+    case keyword(String)
+    /// A dataset name.
+    case dataset(String)
+    /// A column name.
+    case column(String)
+    /// A value of a column.
+    case value(String)
+
+    /// How the candidate is written to replace `partial`, or nil when it does not match it.
+    /// Matching is a case-insensitive prefix test on the name or value itself, so a value that
+    /// needs quotes still matches an unquoted prefix.
+    func rendered(matching partial: CompletionToken) -> String? {
+        let prefix = partial.text.lowercased()
+        switch (self, partial.kind) {
+        case (.keyword(let word), .word):
+            return word.lowercased().hasPrefix(prefix) ? word : nil
+        case (.dataset(let name), .word), (.column(let name), .word):
+            guard name.lowercased().hasPrefix(prefix) else { return nil }
+            return Self.isPlainWord(name) ? name : "`" + name + "`"
+        case (.dataset(let name), .quotedName), (.column(let name), .quotedName):
+            return name.lowercased().hasPrefix(prefix) ? "`" + name + "`" : nil
+        case (.value(let value), .word):
+            guard value.lowercased().hasPrefix(prefix) else { return nil }
+            return Self.isPlainWord(value) && !["and", "or", "not"].contains(value.lowercased())
+                ? value : Self.quote(value, with: "\"")
+        case (.value(let value), .string):
+            return value.lowercased().hasPrefix(prefix) ? Self.quote(value, with: partial.quote) : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `text` can be typed bare: an ASCII letter or `_`, then letters, digits and `_`.
+    static func isPlainWord(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || isLetter(first) else { return false }
+        return text.utf8.allSatisfy {
+            $0 == UInt8(ascii: "_") || isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+        }
+    }
+
+    /// Whether `byte` is an ASCII letter.
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
+
+    /// `text` between `quote`s, with any quote inside doubled.
+    static func quote(_ text: String, with quote: Character) -> String {
+        var result = String(quote)
+        for character in text {
+            result.append(character)
+            if character == quote { result.append(quote) }
+        }
+        result.append(quote)
+        return result
+    }
+}

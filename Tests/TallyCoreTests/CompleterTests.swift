@@ -1,0 +1,142 @@
+import Testing
+@testable import TallyCore
+
+/// Tab completion on a small hand-built catalog: `apps` (a yearly table with two country columns)
+/// and `places` (a countries table that also feeds the country directory).
+@Suite struct CompleterTests {
+    static func text(_ name: String, _ values: [String]) -> Column {
+        var dictionary: [String] = []
+        var codes: [UInt32] = []
+        for value in values {
+            if let index = dictionary.firstIndex(of: value) {
+                codes.append(UInt32(index))
+            } else {
+                codes.append(UInt32(dictionary.count))
+                dictionary.append(value)
+            }
+        }
+        return Column(name: name, data: .text(codes: codes, dictionary: TextDictionary(dictionary)))
+    }
+
+    static let catalog: Catalog = {
+        var catalog = Catalog()
+        let apps = Table(
+            name: "apps",
+            columns: [
+                Column(name: "year", data: .integer([2016, 2017, 2017, 2017])),
+                text("origin", ["RUS", "GEO", "RUS", "UKR"]),
+                text("destination", ["DEU", "DEU", "GEO", "GBR"]),
+                text("kind", ["new", "new", "repeat", "first time"]),
+                Column(name: "applications", data: .integer([10, 20, 30, 40])),
+            ],
+            rowCount: 4,
+            info: DatasetInfo(timeColumn: "year", measures: ["applications"], countryColumns: ["origin", "destination"]))
+        let places = Table(
+            name: "places",
+            columns: [
+                text("iso3", ["RUS", "GEO", "DEU", "GBR", "UKR", "GRC"]),
+                text("iso2", ["RU", "GE", "DE", "GB", "UA", "GR"]),
+                text("unhcr_code", ["RUS", "GEO", "GFR", "GBR", "UKR", "GRE"]),
+                text("name", ["Russian Federation", "Georgia", "Germany", "United Kingdom", "Ukraine", "Greece"]),
+                text("aliases", ["Russia", "", "", "UK;Britain", "", ""]),
+                text("region", ["Europe", "Europe", "Europe", "Europe", "Europe", "Europe"]),
+                text("subregion", ["Eastern Europe", "Western Asia", "Western Europe", "Northern Europe", "Eastern Europe", "Southern Europe"]),
+                Column(name: "eu_joined", data: .integer([0, 0, 1958, 1973, 0, 1981])),
+                Column(name: "eu_left", data: .integer([0, 0, 0, 2020, 0, 0])),
+            ],
+            rowCount: 6,
+            info: DatasetInfo(countryColumns: ["iso3"]))
+        catalog.add(apps, origin: .bundled)
+        catalog.add(places, origin: .bundled)
+        catalog.countries = CountryDirectory(table: places)
+        return catalog
+    }()
+
+    /// Completes at the end of `line`.
+    func complete(_ line: String) -> [String] {
+        Completer(catalog: Self.catalog).complete(line: line, cursor: line.utf8.count)
+    }
+
+    @Test func statementStartOffersStatementWordsAndDatasets() {
+        #expect(complete("") == [
+            "apps", "check", "cite", "datasets", "describe", "exit", "explain", "export", "help", "let", "load",
+            "places", "quit", "set", "sql",
+        ])
+        #expect(complete("d") == ["datasets", "describe"])
+        #expect(complete("ap") == ["apps"])
+        #expect(complete("apps in 2017; pl") == ["places"])
+    }
+
+    @Test func datasetNamesAfterStatementWords() {
+        #expect(complete("describe ") == ["apps", "places"])
+        #expect(complete("cite p") == ["places"])
+        #expect(complete("explain a") == ["apps"])
+        #expect(complete("let x = a") == ["apps"])
+    }
+
+    @Test func clauseWordsAfterTheDataset() {
+        #expect(complete("apps w") == ["where"])
+        #expect(complete("apps s") == ["show", "since", "sort by"])
+        #expect(complete("apps gr") == ["group by"])
+        #expect(complete("apps group ") == ["by"])
+    }
+
+    @Test func columnsAfterClauseWords() {
+        let columns = ["applications", "destination", "kind", "origin", "year"]
+        #expect(complete("apps where ") == ["applications", "destination", "kind", "not", "origin", "year"])
+        #expect(complete("apps where or") == ["origin"])
+        #expect(complete("apps group by ") == columns)
+        #expect(complete("apps group by origin, d") == ["destination"])
+        #expect(complete("apps where origin = RU and k") == ["kind"])
+        #expect(complete("apps show s") == ["share", "sum"])
+        #expect(complete("apps sort by app") == ["applications"])
+    }
+
+    @Test func wordsAfterACompleteItem() {
+        #expect(complete("apps where origin = RU a") == ["and"])
+        #expect(complete("apps group by origin l") == ["limit"])
+        #expect(complete("apps sort by origin d") == ["desc"])
+        #expect(complete("apps where kind ") == ["between", "contains", "ends with", "in", "is", "not", "starts with"])
+        #expect(complete("apps where kind is ") == ["missing", "not"])
+        #expect(complete("apps since ") == [])
+    }
+
+    @Test func textValuesAfterComparisons() {
+        #expect(complete("apps where kind = ") == ["\"first time\"", "new", "repeat"])
+        #expect(complete("apps where kind != re") == ["repeat"])
+        #expect(complete("apps where kind = fi") == ["\"first time\""])
+        #expect(complete("apps where kind = 'fi") == ["'first time'"])
+        #expect(complete("apps where kind in (new, ") == ["\"first time\"", "new", "repeat"])
+        #expect(complete("apps where kind not in (r") == ["repeat"])
+        #expect(complete("apps where year = ") == [])
+    }
+
+    /// Needs `CountryDirectory(table:)` (the country work) to offer names and aliases.
+    @Test func countryValuesByCodeAndName() {
+        #expect(complete("apps where origin = Ge") == ["GEO", "Georgia"])
+        #expect(complete("apps where origin = R") == ["RUS", "Russia", "\"Russian Federation\""])
+        #expect(complete("apps where destination = \"Uni") == ["\"United Kingdom\""])
+        #expect(complete("apps where destination in (Ge") == ["GEO", "Georgia", "Germany"])
+    }
+
+    @Test func settings() {
+        #expect(complete("set ") == ["dialect", "format", "timer"])
+        #expect(complete("set format j") == ["json"])
+        #expect(complete("set timer o") == ["off", "on"])
+    }
+
+    @Test func nothingInsideCommentsOrUnknownDatasets() {
+        #expect(complete("apps -- where ") == [])
+        #expect(complete("nosuch where ") == [])
+    }
+
+    @Test func cursorInTheMiddleAndWordStart() {
+        let completer = Completer(catalog: Self.catalog)
+        let line = "apps where ki = new"
+        #expect(completer.complete(line: line, cursor: 13) == ["kind"])
+        #expect(completer.wordStart(line: line, cursor: 13) == 11)
+        #expect(completer.wordStart(line: "apps where kind = \"first t", cursor: 26) == 18)
+        #expect(completer.complete(line: "apps where kind = ne", cursor: 1000) == ["new"])
+        #expect(completer.complete(line: line, cursor: -5).count == 15)
+    }
+}
