@@ -142,7 +142,7 @@ extension Parser {
             advance()
             return YearLiteral(value: value, span: token.span)
         }
-        throw expected("a year", code: "expected-year", label: token.kind == .number ? "a year is a whole number" : nil)
+        throw expected("a year", code: "expected-year", label: token.kind == .number && token.text.contains(where: { !$0.isNumber }) ? "a year is a whole number" : nil)
     }
 
     /// Skips to the count of `top`/`limit` and returns its span (or the empty span where it is missing).
