@@ -9,7 +9,7 @@ extension Parser {
         var mark = -1
         while true {
             try checkProgress(&mark)
-            if mode == .script, at(.newline), continuesQuery(at: tokenIndexAfterNewlines()) { skipNewlines() }
+            if mode == .script, at(.newline), continuesQuery(at: tokenIndexAfterNewlines(from: index)) { skipNewlines() }
             guard startsClause(at: index) || (at(.word) && current.text.lowercased() == "order" && peek().isKeyword(.by)) else {
                 break
             }
@@ -42,9 +42,9 @@ extension Parser {
         return continuesQuery(at: position) || token.isKeyword(.and) || token.isKeyword(.or)
     }
 
-    /// The index of the first token after the line ends at `current`.
-    func tokenIndexAfterNewlines() -> Int {
-        var position = index
+    /// The index of the first token at or after `start` that is not a line end.
+    func tokenIndexAfterNewlines(from start: Int) -> Int {
+        var position = min(max(start, 0), tokens.count - 1)
         while tokens[position].kind == .newline, position < tokens.count - 1 { position += 1 }
         return position
     }
