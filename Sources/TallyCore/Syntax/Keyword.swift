@@ -3,13 +3,13 @@
 /// Spelling a keyword does not make a word reserved: the parser treats a word as a keyword only
 /// where that keyword can stand (`Grammar/README.md` gives the rules), and as a name elsewhere.
 public enum Keyword: String, Sendable, CaseIterable {
-    // Statement words: keywords only at the start of a statement.
+    /// Statement words: keywords only at the start of a statement.
     case `let`, load, export, datasets, describe, explain, help, set, check, sql, cite, quit, exit
-    // Clause words: keywords where a clause may start (`group` and `sort` only before `by`).
+    /// Clause words: keywords where a clause may start (`group` and `sort` only before `by`).
     case `where`, having, since, until, between, `in`, group, sort, show, top, limit, change, chart
-    // Item words: keywords only where an item is expected.
+    /// Item words: keywords only where an item is expected.
     case count, share, rank, asc, desc
-    // Words inside clauses and statements.
+    /// Words inside clauses and statements.
     case and, or, not, `is`, missing, contains, starts, ends, with, `as`, by, from, to, within, `true`, `false`
 
     /// What part a keyword plays, which decides where it is reserved.

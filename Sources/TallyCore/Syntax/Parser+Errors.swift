@@ -44,14 +44,12 @@ extension Parser {
         if token.endsStatement { return expected(expecting) }
         if token.kind == .word {
             if let habit = clauseHabit() { return habit }
-            let lower = token.text.lowercased()
-            if lower == "group" || lower == "sort" {
-                return ParseError(
-                    diagnostic: .error(
-                        "expected-by", "expected 'by' after '\(token.text)'", at: .point(token.span.end),
-                        label: "write '\(lower) by'"),
-                    atEnd: false)
-            }
+            if let missingBy = Parser.missingBy(after: token) { return missingBy }
+        }
+        if query.clauses.isEmpty, !query.source.isQuoted,
+            let missingBy = Parser.missingBy(after: Token(.word, span: query.source.span, text: query.source.text))
+        {
+            return missingBy
         }
         let found = source.text(of: token.span)
         var label: String?
@@ -67,6 +65,15 @@ extension Parser {
         }
         let diagnostic = Diagnostic.error(
             "unexpected-token", "expected \(expecting), found '\(found)'", at: token.span, label: label, help: help)
+        return ParseError(diagnostic: diagnostic, atEnd: false)
+    }
+
+    /// "expected 'by' after 'group'" when `word` is `group` or `sort` (which need `by` to be clause words).
+    static func missingBy(after word: Token) -> ParseError? {
+        let lower = word.text.lowercased()
+        guard lower == "group" || lower == "sort" else { return nil }
+        let diagnostic = Diagnostic.error(
+            "expected-by", "expected 'by' after '\(word.text)'", at: .point(word.span.end), label: "write '\(lower) by'")
         return ParseError(diagnostic: diagnostic, atEnd: false)
     }
 

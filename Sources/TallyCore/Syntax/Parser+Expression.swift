@@ -35,7 +35,7 @@ extension Parser {
     /// Consumes `keyword` here or, in a script, at the start of the next line.
     private mutating func eatContinued(_ keyword: Keyword) -> Bool {
         if eat(keyword) != nil { return true }
-        guard mode == .script, at(.newline), tokens[tokenIndexAfterNewlines()].isKeyword(keyword) else { return false }
+        guard mode == .script, at(.newline), tokens[tokenIndexAfterNewlines(from: index)].isKeyword(keyword) else { return false }
         skipNewlines()
         advance()
         return true
@@ -69,7 +69,7 @@ extension Parser {
         if negated { advance() }
         var result: Expr
         if at(.in) {
-            let next = tokenAfterNewlines(from: index + 1)
+            let next = tokens[tokenIndexAfterNewlines(from: index + 1)]
             guard negated || next.kind != .number else { return left }
             result = try parseInPredicate(left)
         } else if at(.between) {
@@ -94,13 +94,6 @@ extension Parser {
             }
         }
         return result
-    }
-
-    /// The first token at or after `position` that is not a line end.
-    private func tokenAfterNewlines(from position: Int) -> Token {
-        var i = min(position, tokens.count - 1)
-        while tokens[i].kind == .newline, i < tokens.count - 1 { i += 1 }
-        return tokens[i]
     }
 
     /// `"in" "(" value {"," value} ")"` or `"in" group` with `current` at `in`.

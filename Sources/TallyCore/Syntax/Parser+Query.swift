@@ -9,7 +9,7 @@ extension Parser {
         var mark = -1
         while true {
             try checkProgress(&mark)
-            if mode == .script, at(.newline), continuesQuery(at: tokenIndexAfterNewlines()) { skipNewlines() }
+            if mode == .script, at(.newline), continuesQuery(at: tokenIndexAfterNewlines(from: index)) { skipNewlines() }
             guard startsClause(at: index) || (at(.word) && current.text.lowercased() == "order" && peek().isKeyword(.by)) else {
                 break
             }
@@ -42,9 +42,9 @@ extension Parser {
         return continuesQuery(at: position) || token.isKeyword(.and) || token.isKeyword(.or)
     }
 
-    /// The index of the first token after the line ends at `current`.
-    func tokenIndexAfterNewlines() -> Int {
-        var position = index
+    /// The index of the first token at or after `start` that is not a line end.
+    func tokenIndexAfterNewlines(from start: Int) -> Int {
+        var position = min(max(start, 0), tokens.count - 1)
         while tokens[position].kind == .newline, position < tokens.count - 1 { position += 1 }
         return position
     }
@@ -142,7 +142,7 @@ extension Parser {
             advance()
             return YearLiteral(value: value, span: token.span)
         }
-        throw expected("a year", code: "expected-year", label: token.kind == .number ? "a year is a whole number" : nil)
+        throw expected("a year", code: "expected-year", label: token.kind == .number && token.text.contains(where: { !$0.isNumber }) ? "a year is a whole number" : nil)
     }
 
     /// Skips to the count of `top`/`limit` and returns its span (or the empty span where it is missing).

@@ -160,9 +160,7 @@ extension Parser {
         var mark = -1
         while at(.comma) {
             try checkProgress(&mark)
-            var next = index + 1
-            while tokens[next].kind == .newline, next < tokens.count - 1 { next += 1 }
-            let following = tokens[next]
+            let following = tokens[tokenIndexAfterNewlines(from: index + 1)]
             if following.kind == .word, Parser.roleWords.contains(following.text.lowercased()) { break }
             advance()
             names.append(try parseName("a column"))

@@ -121,7 +121,7 @@ public struct Parser {
         parenDepth = 0
         while !current.endsStatement { advance() }
         guard mode == .script, at(.newline) else { return }
-        while at(.newline), continuesStatement(at: tokenIndexAfterNewlines()) {
+        while at(.newline), continuesStatement(at: tokenIndexAfterNewlines(from: index)) {
             skipNewlines()
             while !current.endsStatement { advance() }
         }
