@@ -15,7 +15,7 @@ struct RowFilter {
         case .or(let l, let r):
             return try select(l, from: candidates).union(try select(r, from: candidates))
         default:
-            if let mask = try constantTest(condition) { return try scan(mask, candidates) }
+            if let mask = constantTest(condition) { return try scan(mask, candidates) }
             var selected = Selection()
             try forEachBatch(candidates) { batch throws(Diagnostic) in
                 let values = try ExpressionEvaluator(table: table, rows: batch, context: context).evaluate(condition)
@@ -33,7 +33,7 @@ struct RowFilter {
         case decimals(column: Int, test: (Double) -> Bool)
     }
 
-    private func constantTest(_ condition: BoundExpr) throws(Diagnostic) -> RowTest? {
+    private func constantTest(_ condition: BoundExpr) -> RowTest? {
         switch condition {
         case .comparison(let op, .column(let index, _), .literal(let literal, _)) where !literal.isMissing:
             switch table.columns[index].data {
@@ -55,15 +55,9 @@ struct RowFilter {
                 return .codes(column: index, mask: dictionary.values.map { set.contains(.text($0)) != negated })
             }
             return nil
-        case .textMatch(_, .column(let index, _), _):
+        case .textMatch(let kind, .column(let index, _), let pattern):
             guard case .text(_, let dictionary) = table.columns[index].data else { return nil }
-            let probe = Table(name: "", columns: [Column(name: "", data: .text(codes: (0..<UInt32(dictionary.count)).map { $0 }, dictionary: dictionary))],
-                              rowCount: dictionary.count)
-            var mapped = condition
-            if case .textMatch(let kind, _, let pattern) = condition { mapped = .textMatch(kind, .column(0, .text), pattern: pattern) }
-            let flags = try ExpressionEvaluator(table: probe, rows: nil, context: context).evaluate(mapped)
-            guard case .boolean(let mask) = flags.data else { return nil }
-            return .codes(column: index, mask: mask)
+            return .codes(column: index, mask: dictionary.values.map { kind.matches($0, pattern: pattern) })
         default:
             return nil
         }
