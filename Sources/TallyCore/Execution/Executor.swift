@@ -20,7 +20,7 @@ public struct Executor {
         let stage: Table
         let stageRows: Selection?
         if let grouping = plan.grouping {
-            stage = try aggregate(grouping, rows: selection)
+            stage = try GroupedAggregation(source: source, grouping: grouping, context: context).run(rows: selection)
             stageRows = nil
             rowsAfter[.group] = stage.rowCount
         } else {
@@ -80,39 +80,6 @@ public struct Executor {
             table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: final.isEmpty ? plan.emptyResultNotes : [],
             rowsAfter: rowsAfter)
-    }
-
-    /// Groups the selected rows and computes every aggregate: keys first, then aggregates.
-    private func aggregate(_ grouping: QueryPlan.Grouping, rows: Selection?) throws(Diagnostic) -> Table {
-        let evaluator = ExpressionEvaluator(table: plan.source, rows: rows, context: context)
-        var keyColumns: [Column] = []
-        for key in grouping.keys { keyColumns.append(try evaluator.evaluate(key)) }
-        let encoder = try GroupKeyEncoder(keys: keyColumns, rowCount: evaluator.count, context: context)
-        let groupCount = evaluator.count == 0 && !grouping.keys.isEmpty ? 0 : encoder.groupCount
-        let firstRows = encoder.firstRows.map { Int32(truncatingIfNeeded: $0) }
-        var columns: [Column] = []
-        for (index, key) in keyColumns.enumerated() {
-            var column = key.gathered(firstRows)
-            column.name = grouping.keyNames[index]
-            columns.append(column)
-        }
-        let aggregator = Aggregator(groupIDs: encoder.groupIDs, groupCount: groupCount, context: context)
-        var arguments: [(expr: BoundExpr, values: Column)] = []
-        for spec in grouping.aggregates {
-            try context.checkCancelled()
-            var values: Column?
-            if let argument = spec.argument {
-                if let cached = arguments.first(where: { $0.expr == argument }) { values = cached.values } else {
-                    let evaluated = try evaluator.evaluate(argument)
-                    arguments.append((argument, evaluated))
-                    values = evaluated
-                }
-            }
-            var column = try aggregator.aggregate(spec.function, of: values, resultType: spec.resultType)
-            column.name = spec.function.rawValue
-            columns.append(column)
-        }
-        return Table(name: plan.source.name, columns: columns, rowCount: groupCount)
     }
 
     /// The roles the result keeps if it becomes a dataset with `let`.
