@@ -79,7 +79,8 @@ public struct Executor {
         return ResultSet(
             table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: final.isEmpty ? plan.emptyResultNotes : [],
-            rowsAfter: rowsAfter)
+            rowsAfter: rowsAfter, caveats: CaveatFinder(plan: plan, rows: selection, result: table).caveats(),
+            chartLayout: plan.chartLayout)
     }
 
     /// Groups the selected rows and computes every aggregate: keys first, then aggregates.
@@ -98,15 +99,18 @@ public struct Executor {
         }
         let aggregator = Aggregator(groupIDs: encoder.groupIDs, groupCount: groupCount, context: context)
         var arguments: [(expr: BoundExpr, values: Column)] = []
+        func evaluated(_ expr: BoundExpr) throws(Diagnostic) -> Column {
+            if let cached = arguments.first(where: { $0.expr == expr }) { return cached.values }
+            let values = try evaluator.evaluate(expr)
+            arguments.append((expr, values))
+            return values
+        }
         for spec in grouping.aggregates {
             try context.checkCancelled()
-            var values: Column?
-            if let argument = spec.argument {
-                if let cached = arguments.first(where: { $0.expr == argument }) { values = cached.values } else {
-                    let evaluated = try evaluator.evaluate(argument)
-                    arguments.append((argument, evaluated))
-                    values = evaluated
-                }
+            var values = try spec.argument.map { argument throws(Diagnostic) in try evaluated(argument) }
+            if let condition = spec.condition {
+                let flags = try evaluated(condition)
+                values = (values ?? flags).keepingValues(where: flags)
             }
             var column = try aggregator.aggregate(spec.function, of: values, resultType: spec.resultType)
             column.name = spec.function.rawValue

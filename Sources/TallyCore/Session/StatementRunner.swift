@@ -71,7 +71,7 @@ struct StatementRunner {
 
     /// Warnings and notes go to standard error, so standard output carries only results.
     private func reportAside(_ result: ResultSet) {
-        for diagnostic in result.warnings + result.notes { report(diagnostic) }
+        for diagnostic in result.warnings + result.notes + result.caveats { report(diagnostic) }
     }
 
     private func runLet(_ name: Name, _ query: Query) throws(Diagnostic) {
