@@ -92,7 +92,7 @@ struct Binder {
         } else if isGrouped {
             plan = try bindGrouped(clauses, filter: filter, steps: &steps)
             let keyCount = plan.grouping?.keys.count ?? 0
-            plan.headline = plan.outputs.firstIndex { ($0.expr.columnIndex ?? -1) >= keyCount }
+            plan.headline = plan.outputs.firstIndex { output in output.expr.columnIndex.map { $0 >= keyCount } ?? true }
         } else {
             plan = try bindUngrouped(clauses, filter: filter, steps: &steps)
             plan.headline = plan.outputs.firstIndex { $0.expr.columnIndex != nil && $0.expr.columnIndex == defaultMeasure }

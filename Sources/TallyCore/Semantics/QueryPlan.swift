@@ -25,8 +25,9 @@ public struct QueryPlan: Sendable {
     public var steps: [PlanStep]
     /// The query restated as one plain-English sentence, for `explain`.
     public var sentence = ""
-    /// Which output column holds the query's headline number: the first aggregate, or
-    /// `change_pct` of a `change` query; what `check` compares and `chart` draws.
+    /// Which output column holds the query's headline number: the first item after the keys
+    /// (an aggregate, `share` or `rank`), `change_pct` of a `change` query, or the measure of a
+    /// row-by-row query; what `check` compares.
     public var headline: Int?
     /// The `change from … to …` comparison, when the query has one.
     public var change: ChangeSpec?
