@@ -133,9 +133,16 @@ struct StatementRunner {
         case "tsv", "tab": format = .tsv
         case "json": format = .json
         case "md", "markdown": format = .markdown
+        case "svg":
+            let result = try runQuery(query)
+            let text = String(decoding: source.bytes[min(query.span.start, source.bytes.count)..<min(query.span.end, source.bytes.count)], as: UTF8.self)
+            try FileWriter.write(try SVGChartRenderer(query: text).render(result), to: path)
+            reportAside(result)
+            output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
+            return
         default:
             throw .error("export-format", "cannot tell the format of '\(path)' from its extension", at: pathSpan,
-                         label: "use .csv, .tsv, .json or .md")
+                         label: "use .csv, .tsv, .json, .md or .svg")
         }
         let result = try runQuery(query)
         try FileWriter.write(ResultRenderer(format: format).render(result), to: path)
