@@ -117,7 +117,7 @@ struct CaveatFinder {
         if !absent.isEmpty {
             let groups = absent.count == 1 ? "1 group has" : "\(absent.count) groups have"
             found.append(.note(
-                "change-missing-group", "\(groups) no rows in \(change.from) or \(change.to), so contribution_pct does not add up to 100: " + listed(absent),
+                "change-missing-group", "\(groups) no value in \(change.from) or \(change.to), so contribution_pct does not add up to 100: " + listed(absent),
                 help: ["a group missing in a year shows an empty cell, not 0: the source reported nothing; `help missing groups` explains this"]))
         }
         if !small.isEmpty {

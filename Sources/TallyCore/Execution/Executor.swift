@@ -108,11 +108,16 @@ public struct Executor {
         for spec in grouping.aggregates {
             try context.checkCancelled()
             var values = try spec.argument.map { argument throws(Diagnostic) in try evaluated(argument) }
+            var rowsPerGroup: Column?
             if let condition = spec.condition {
                 let flags = try evaluated(condition)
                 values = (values ?? flags).keepingValues(where: flags)
+                rowsPerGroup = try aggregator.aggregate(.countValues, of: flags.keepingValues(where: flags), resultType: .integer)
             }
             var column = try aggregator.aggregate(spec.function, of: values, resultType: spec.resultType)
+            if case .integer(let counts)? = rowsPerGroup?.data {
+                column = column.keepingValues(where: Column(name: "", data: .boolean(counts.map { $0 > 0 })))
+            }
             column.name = spec.function.rawValue
             columns.append(column)
         }

@@ -80,7 +80,8 @@ public struct AggregateSpec: Sendable, Equatable {
     public var function: AggregateFunction
     /// Its argument over `source`; nil for `count`.
     public var argument: BoundExpr?
-    /// Only rows where this holds count (`sum(x) filter (where year = 2012)`); nil: all rows of the group.
+    /// Only rows where this holds count (`sum(x) filter (where year = 2012)`), and a group
+    /// without such rows gets a missing value, even for `count`; nil: all rows of the group.
     public var condition: BoundExpr? = nil
 
     /// The type of the aggregate's result.

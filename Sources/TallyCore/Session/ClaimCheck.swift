@@ -80,6 +80,11 @@ struct ClaimCheck {
         return value
     }
 
+    /// `value` rounded to ten decimal places, so a difference shows as -0.2, not -0.20000000000000018.
+    static func cleaned(_ value: Double) -> Double {
+        abs(value) < 1e8 ? (value * 1e10).rounded() / 1e10 : value
+    }
+
     /// The one-row table: claim, value, difference, verdict.
     func report(value: Value) -> ResultSet {
         let written = claim.text + (isPercent ? "%" : "")
@@ -92,7 +97,7 @@ struct ClaimCheck {
         let columns = [
             Column.text("claim", [written]),
             whole.map { Column.integers("value", [$0.0]) } ?? Column.decimals("value", [number]),
-            whole.map { Column.integers("difference", [$0.1]) } ?? Column.decimals("difference", [number - claimed]),
+            whole.map { Column.integers("difference", [$0.1]) } ?? Column.decimals("difference", [ClaimCheck.cleaned(number - claimed)]),
             Column.text("verdict", [verdict(for: number).rawValue]),
         ]
         let table = Table(name: "check", columns: columns, rowCount: 1)
