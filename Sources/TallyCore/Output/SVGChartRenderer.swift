@@ -7,6 +7,9 @@ struct SVGChartRenderer {
 
     /// Canvas width and the fixed parts of the layout, in pixels.
     static let width = 860.0, titleLine = 20.0, barHeight = 22.0, barGap = 6.0, plotHeight = 360.0
+    /// A single line with at most this many points labels each; a longer one labels its
+    /// first, last, largest and smallest.
+    static let labelledPoints = 12
     /// Colours of the series, in turn.
     static let palette = ["#3b6ea5", "#d1603d", "#5a9e4b", "#8e5ea2", "#c9a227", "#4a9fa8"]
 
@@ -17,7 +20,7 @@ struct SVGChartRenderer {
                          help: ["group it, e.g. `… group by COLUMN`, or show a numeric column"])
         }
         var canvas = SVGCanvas()
-        let titleLines = SVGCanvas.wrap(query, width: 100)
+        let titleLines = SVGCanvas.wrap(query, width: 84)
         var top = 16.0
         for line in titleLines {
             top += SVGChartRenderer.titleLine
@@ -43,7 +46,9 @@ struct SVGChartRenderer {
         return canvas.document(width: SVGChartRenderer.width, height: y + 10, title: query, description: footnote.joined(separator: " "))
     }
 
-    /// Horizontal bars, one per row, labelled with the keys; returns the y below the drawing.
+    /// Horizontal bars, one per row, labelled with the keys, each value written right of its
+    /// bar (right of the zero line for a negative bar, clear of the labels); returns the y
+    /// below the drawing.
     private func drawBars(_ result: ResultSet, _ layout: ChartLayout, on canvas: inout SVGCanvas, top: Double) -> Double {
         let table = result.table
         let numbers = table.columns[layout.value]
@@ -76,15 +81,14 @@ struct SVGChartRenderer {
             canvas.rect(x: start, y: y, width: max(end - start, 0.5), height: SVGChartRenderer.barHeight,
                         fill: value < 0 ? SVGChartRenderer.palette[1] : SVGChartRenderer.palette[0])
             let text = CellFormatter.display(numbers.value(at: row), separatesThousands: separates)
-            canvas.text(text, x: value < 0 ? start - 5 : end + 5, y: y + SVGChartRenderer.barHeight * 0.7, size: 11,
-                        anchor: value < 0 ? "end" : "start")
+            canvas.text(text, x: (value < 0 ? x(0) : end) + 5, y: y + SVGChartRenderer.barHeight * 0.7, size: 11)
         }
         canvas.line(x1: x(0), y1: top + 6, x2: x(0), y2: plotBottom, stroke: "#333")
         return plotBottom + 36
     }
 
-    /// One line per series over the years, with a point and a value label per year; returns
-    /// the y below the drawing.
+    /// One line per series over the years, broken where a year is missing, with a point per
+    /// year and value labels on a single line; returns the y below the drawing.
     private func drawLines(_ series: TimeSeries, _ result: ResultSet, _ layout: ChartLayout, on canvas: inout SVGCanvas, top: Double) -> Double {
         let table = result.table
         let left = 100.0, right = SVGChartRenderer.width - 40
@@ -105,7 +109,7 @@ struct SVGChartRenderer {
         let timeName = layout.time.map { table.columns[$0].name } ?? "year"
         canvas.text(timeName, x: (left + right) / 2, y: plotBottom + 36, size: 12, weight: "bold", anchor: "middle")
         canvas.text(table.columns[layout.value].name, x: 24, y: (plotTop + plotBottom) / 2, size: 12, weight: "bold", anchor: "middle", rotate: -90)
-        let labelled = series.lines.count == 1 && series.lines[0].values.count <= 30
+        let single = series.lines.count == 1
         for (index, line) in series.lines.enumerated() {
             let colour = SVGChartRenderer.palette[index % SVGChartRenderer.palette.count]
             if series.lines.count > 1 {
@@ -125,9 +129,12 @@ struct SVGChartRenderer {
                 points.append((point.0, point.1, value))
             }
             for run in runs where run.count > 1 { canvas.polyline(run, stroke: colour) }
+            let extremes = [points.first, points.last, points.max { $0.2 < $1.2 }, points.min { $0.2 < $1.2 }].compactMap { $0?.0 }
             for (px, py, value) in points {
                 canvas.circle(cx: px, cy: py, r: 3, fill: colour)
-                if labelled { canvas.text(AxisScale.label(value), x: px, y: py - 8, size: 10, anchor: "middle", fill: "#333") }
+                if single && (points.count <= SVGChartRenderer.labelledPoints || extremes.contains(px)) {
+                    canvas.text(AxisScale.label(value), x: px, y: py - 8, size: 10, anchor: "middle", fill: "#333")
+                }
             }
         }
         return plotBottom + 36
