@@ -36,12 +36,7 @@ struct ExpressionEvaluator {
         case .textMatch(let kind, let operand, let pattern):
             return try valueTest(operand) { value in
                 guard case .text(let text) = value else { return false }
-                let folded = text.lowercased()
-                switch kind {
-                case .contains: return pattern.isEmpty || folded.contains(pattern)
-                case .startsWith: return folded.hasPrefix(pattern)
-                case .endsWith: return folded.hasSuffix(pattern)
-                }
+                return kind.matches(text, pattern: pattern)
             }
         case .inCountryGroup(let operand, let group, let year):
             let codes = try evaluate(operand)
@@ -213,6 +208,18 @@ struct ExpressionEvaluator {
             if let decided { result[i] = decided } else { validity.set(i, valid: false) }
         }
         return Column(name: "", data: .boolean(result), validity: validity.missingCount == 0 ? nil : validity)
+    }
+}
+
+extension TextMatch {
+    /// Whether `text` passes this test against `pattern` (already lower-cased), ignoring case.
+    func matches(_ text: String, pattern: String) -> Bool {
+        let folded = text.lowercased()
+        switch self {
+        case .contains: return pattern.isEmpty || folded.contains(pattern)
+        case .startsWith: return folded.hasPrefix(pattern)
+        case .endsWith: return folded.hasSuffix(pattern)
+        }
     }
 }
 

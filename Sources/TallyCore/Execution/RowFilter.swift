@@ -15,7 +15,7 @@ struct RowFilter {
         case .or(let l, let r):
             return try select(l, from: candidates).union(try select(r, from: candidates))
         default:
-            if let mask = try constantTest(condition) { return try scan(mask, candidates) }
+            if let mask = constantTest(condition) { return try scan(mask, candidates) }
             var selected = Selection()
             try forEachBatch(candidates) { batch throws(Diagnostic) in
                 let values = try ExpressionEvaluator(table: table, rows: batch, context: context).evaluate(condition)
@@ -26,44 +26,39 @@ struct RowFilter {
         }
     }
 
-    /// A per-row test of one column against constants, when `condition` is one.
-    enum RowTest {
-        case codes(column: Int, mask: [Bool])
-        case integers(column: Int, test: (Int64) -> Bool)
-        case decimals(column: Int, test: (Double) -> Bool)
+    /// A per-row test of one column against constants: the column, and whether a row's
+    /// (present) value passes.
+    struct RowTest {
+        let column: Int
+        let passes: (Int) -> Bool
     }
 
-    private func constantTest(_ condition: BoundExpr) throws(Diagnostic) -> RowTest? {
+    private func constantTest(_ condition: BoundExpr) -> RowTest? {
         switch condition {
         case .comparison(let op, .column(let index, _), .literal(let literal, _)) where !literal.isMissing:
             switch table.columns[index].data {
-            case .text(_, let dictionary):
-                return .codes(column: index, mask: dictionary.values.map { ComparisonOperator.holds(op, .text($0), literal) })
-            case .integer:
-                if case .integer(let bound) = literal { return .integers(column: index) { op.holds($0, bound) } }
+            case .text(let codes, let dictionary):
+                let mask = dictionary.values.map { ComparisonOperator.holds(op, .text($0), literal) }
+                return RowTest(column: index) { mask[Int(codes[$0])] }
+            case .integer(let values):
+                if case .integer(let bound) = literal { return RowTest(column: index) { op.holds(values[$0], bound) } }
                 guard let bound = literal.asDouble else { return nil }
-                return .integers(column: index) { op.holds(Double($0), bound) }
-            case .decimal:
+                return RowTest(column: index) { op.holds(Double(values[$0]), bound) }
+            case .decimal(let values):
                 guard let bound = literal.asDouble else { return nil }
-                return .decimals(column: index) { op.holds($0, bound) }
+                return RowTest(column: index) { op.holds(values[$0], bound) }
             case .boolean:
                 return nil
             }
         case .inSet(.column(let index, _), let values, let negated):
-            if case .text(_, let dictionary) = table.columns[index].data {
-                let set = Set(values)
-                return .codes(column: index, mask: dictionary.values.map { set.contains(.text($0)) != negated })
-            }
-            return nil
-        case .textMatch(_, .column(let index, _), _):
-            guard case .text(_, let dictionary) = table.columns[index].data else { return nil }
-            let probe = Table(name: "", columns: [Column(name: "", data: .text(codes: (0..<UInt32(dictionary.count)).map { $0 }, dictionary: dictionary))],
-                              rowCount: dictionary.count)
-            var mapped = condition
-            if case .textMatch(let kind, _, let pattern) = condition { mapped = .textMatch(kind, .column(0, .text), pattern: pattern) }
-            let flags = try ExpressionEvaluator(table: probe, rows: nil, context: context).evaluate(mapped)
-            guard case .boolean(let mask) = flags.data else { return nil }
-            return .codes(column: index, mask: mask)
+            guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
+            let set = Set(values)
+            let mask = dictionary.values.map { set.contains(.text($0)) != negated }
+            return RowTest(column: index) { mask[Int(codes[$0])] }
+        case .textMatch(let kind, .column(let index, _), let pattern):
+            guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
+            let mask = dictionary.values.map { kind.matches($0, pattern: pattern) }
+            return RowTest(column: index) { mask[Int(codes[$0])] }
         default:
             return nil
         }
@@ -71,26 +66,10 @@ struct RowFilter {
 
     private func scan(_ test: RowTest, _ candidates: Selection?) throws(Diagnostic) -> Selection {
         var selected = Selection()
-        switch test {
-        case .codes(let index, let mask):
-            guard case .text(let codes, _) = table.columns[index].data else { return [] }
-            let validity = table.columns[index].validity
-            try forEachRow(candidates) { row in
-                mask[Int(codes[row])] && (validity?.isValid(row) ?? true)
-            } keep: { selected.append($0) }
-        case .integers(let index, let test):
-            guard case .integer(let values) = table.columns[index].data else { return [] }
-            let validity = table.columns[index].validity
-            try forEachRow(candidates) { row in
-                test(values[row]) && (validity?.isValid(row) ?? true)
-            } keep: { selected.append($0) }
-        case .decimals(let index, let test):
-            guard case .decimal(let values) = table.columns[index].data else { return [] }
-            let validity = table.columns[index].validity
-            try forEachRow(candidates) { row in
-                test(values[row]) && (validity?.isValid(row) ?? true)
-            } keep: { selected.append($0) }
-        }
+        let validity = table.columns[test.column].validity
+        try forEachRow(candidates) { row in
+            (validity?.isValid(row) ?? true) && test.passes(row)
+        } keep: { selected.append($0) }
         return selected
     }
 

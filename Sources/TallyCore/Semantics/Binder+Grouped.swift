@@ -35,10 +35,10 @@ extension Binder {
         }
         let timeKey = keys.firstIndex { $0.columnIndex != nil && $0.columnIndex == timeColumn?.index }
         var order: [SortKeySpec]
+        let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false) }
         if let sortKeys = clauses.sortBy {
-            order = try bindSortKeys(sortKeys, steps: &steps)
+            order = try bindSortKeys(sortKeys, steps: &steps) + keyOrder
         } else {
-            let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false) }
             if timeKey != nil || (firstAggregateColumn == nil && clauses.show != nil) {
                 order = keyOrder
                 if !keys.isEmpty { steps.append(PlanStep(text: "sort by \(keyNames.joined(separator: ", "))", stage: .sort)) }

@@ -33,9 +33,6 @@ struct Binder {
             help: ["datasets: " + catalog.names.joined(separator: ", ")])
     }
 
-    /// The bytes of the text the query was written in.
-    var sourceBytes: [UInt8] { file.bytes }
-
     /// The clauses of the query, sorted by kind, with repetition checked.
     struct Clauses {
         var conditions: [Expr] = []

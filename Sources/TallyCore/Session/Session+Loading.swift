@@ -22,9 +22,14 @@ extension Session {
                     help: ["columns: " + report.table.columns.map(\.name).joined(separator: ", ")]), in: source))
                 return false
             }
-            let replaced = catalog.add(report.table, origin: .loaded)
+            var table = report.table
+            if table.info.timeColumn == nil, let year = table.column(named: "year"), year.type.isNumeric {
+                var conventional = table.info
+                conventional.timeColumn = year.name
+                table = table.renamed(table.name, info: conventional)
+            }
+            let replaced = catalog.add(table, origin: .loaded)
             for note in report.notes { output.standardError("note: \(note)\n") }
-            let table = report.table
             let verb = replaced == nil ? "loaded" : "replaced"
             output.standardError("\(verb) \(table.name): \(NumberFormat.grouped(Int64(table.rowCount))) rows, \(table.columns.count) columns\n")
             return true

@@ -34,10 +34,11 @@ enum SQLiteOracle {
 
         """
 
-    /// The rows sqlite3 prints for each of `queries` (CSV, no header), one array per query.
-    static func run(_ queries: [String]) throws -> [[String]] {
+    /// The rows sqlite3 prints for each of `queries` (CSV, no header), one array per query, after
+    /// `setup` (by default the typed bundled tables).
+    static func run(_ queries: [String], setup: String = schema) throws -> [[String]] {
         let marker = "tally_query_boundary"
-        var script = schema
+        var script = setup
         for query in queries { script += "SELECT '\(marker)';\n\(query);\n" }
         script += "SELECT '\(marker)';\n"
         let process = Process()
