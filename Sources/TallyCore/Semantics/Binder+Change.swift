@@ -125,7 +125,7 @@ extension Binder {
             default: kept = true
             }
             if !kept {
-                throw .error("change-year-excluded", "\(year.value) is left out by '\(textOf(clause.span))'", at: year.span,
+                throw .error("change-year-excluded", "\(year.value) is left out by '\(file.text(of: clause.span))'", at: year.span,
                              label: "'change' needs the rows of this year",
                              help: ["drop the time clause: 'change' keeps only the rows of its two years anyway"])
             }

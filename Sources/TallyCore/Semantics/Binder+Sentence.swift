@@ -44,7 +44,7 @@ extension Binder {
         case .until(let y): return "up to \(y.value)"
         case .inYear(let y): return "in \(y.value)"
         case .between(let a, let b): return "from \(a.value) to \(b.value)"
-        default: return textOf(clause.span)
+        default: return file.text(of: clause.span)
         }
     }
 

@@ -135,8 +135,7 @@ struct StatementRunner {
         case "md", "markdown": format = .markdown
         case "svg":
             let result = try runQuery(query)
-            let text = String(decoding: source.bytes[min(query.span.start, source.bytes.count)..<min(query.span.end, source.bytes.count)], as: UTF8.self)
-            try FileWriter.write(try SVGChartRenderer(query: text).render(result), to: path)
+            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result), to: path)
             reportAside(result)
             output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
             return
