@@ -63,7 +63,7 @@ struct CaveatFinder {
         guard included else { return nil }
         return .warning(
             "incomplete-year", "the result includes \(year), which is incomplete in the source: its figures cover only part of the year",
-            help: ["compare whole years, e.g. `until \(year - 1)`; `help incomplete year` explains this"])
+            help: ["compare whole years, e.g. `until \(year &- 1)`; `help incomplete year` explains this"])
     }
 
     /// Years missing inside each series of a time series.

@@ -8,7 +8,7 @@ struct AxisScale {
 
     /// An axis covering `values` with about five ticks.
     init(_ values: [Double]) {
-        let finite = values.filter(\.isFinite)
+        let finite = values.filter { $0.isFinite && abs($0) < 1e300 }
         let smallest = finite.min() ?? 0, largest = finite.max() ?? 1
         let range = largest > smallest ? largest - smallest : max(abs(largest), 1)
         let rough = range / 5

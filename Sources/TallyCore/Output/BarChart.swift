@@ -19,27 +19,35 @@ enum BarChart {
         let width = max(width, 3)
         guard largest > 0 || smallest < 0 else { return values.map { _ in "" } }
         if smallest == 0 {
-            let scale = Double(width) / largest
-            return values.map { value in value.map { positive($0, scale: scale, room: width) } ?? "" }
+            return values.map { value in value.map { positive($0 / largest, room: width) } ?? "" }
         }
-        let scale = Double(width - 1) / (largest - smallest)
-        let left = min(max(Int((-smallest * scale).rounded(.up)), 1), width - 1)
+        let range = largest - smallest
+        let left = steps(-smallest / range * Double(width - 1), rounding: .up, within: 1...(width - 1))
         let right = width - 1 - left
         return values.map { value in
             guard let value, value.isFinite else { return String(repeating: " ", count: left) + axis }
-            if value >= 0 { return String(repeating: " ", count: left) + axis + positive(value, scale: scale, room: right) }
-            let halves = min(Int((-value * scale * 2).rounded()), left * 2)
+            if value >= 0 { return String(repeating: " ", count: left) + axis + positive(value / largest, room: right) }
+            let halves = steps(value / smallest * Double(left) * 2, rounding: .toNearestOrAwayFromZero, within: 0...(left * 2))
             let cells = halves / 2 + halves % 2
             let bar = (halves % 2 == 1 ? "▐" : "") + String(repeating: "█", count: halves / 2)
             return String(repeating: " ", count: left - cells) + bar + axis
         }
     }
 
-    /// A bar for a value of at least 0, in eighths; a value above 0 always shows at least `▏`.
-    private static func positive(_ value: Double, scale: Double, room: Int) -> String {
-        guard value.isFinite, value > 0, room > 0 else { return "" }
-        let units = max(min(Int((value * scale * 8).rounded()), room * 8), 1)
+    /// A bar for a fraction (0 to 1) of `room` cells, in eighths; above 0 it shows at least `▏`.
+    private static func positive(_ fraction: Double, room: Int) -> String {
+        guard fraction.isFinite, fraction > 0, room > 0 else { return "" }
+        let units = steps(fraction * Double(room) * 8, rounding: .toNearestOrAwayFromZero, within: 1...(room * 8))
         return String(repeating: "█", count: units / 8) + eighths[units % 8]
+    }
+
+    /// `value` rounded to a whole number of steps and kept within `bounds` (non-numbers: the low bound).
+    static func steps(_ value: Double, rounding rule: FloatingPointRoundingRule, within bounds: ClosedRange<Int>) -> Int {
+        guard value.isFinite else { return bounds.lowerBound }
+        let rounded = value.rounded(rule)
+        if rounded <= Double(bounds.lowerBound) { return bounds.lowerBound }
+        if rounded >= Double(bounds.upperBound) { return bounds.upperBound }
+        return Int(rounded)
     }
 
     /// A sparkline: one level per value from the smallest to the largest; missing values are spaces.
@@ -49,8 +57,8 @@ enum BarChart {
         return values.map { value in
             guard let value, value.isFinite else { return " " }
             guard high > low else { return levels[levels.count / 2] }
-            let level = Int(((value - low) / (high - low) * Double(levels.count - 1)).rounded())
-            return levels[min(max(level, 0), levels.count - 1)]
+            let fraction = (value - low) / (high - low)
+            return levels[steps(fraction * Double(levels.count - 1), rounding: .toNearestOrAwayFromZero, within: 0...(levels.count - 1))]
         }.joined()
     }
 }
