@@ -79,7 +79,8 @@ public struct Executor {
         return ResultSet(
             table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: final.isEmpty ? plan.emptyResultNotes : [],
-            rowsAfter: rowsAfter)
+            rowsAfter: rowsAfter, caveats: CaveatFinder(plan: plan, rows: selection, result: table).caveats(),
+            chartLayout: plan.chartLayout)
     }
 
     /// The roles the result keeps if it becomes a dataset with `let`.

@@ -13,17 +13,24 @@ struct GroupedAggregation {
         var keys: [Column] = []
         for key in grouping.keys { keys.append(try whole.evaluate(key)) }
         var arguments: [Column?] = []
+        var conditions: [Column?] = []
         for spec in grouping.aggregates {
-            arguments.append(try spec.argument.map { argument throws(Diagnostic) in try whole.evaluate(argument) })
+            var argument = try spec.argument.map { argument throws(Diagnostic) in try whole.evaluate(argument) }
+            let flags = try spec.condition.map { condition throws(Diagnostic) in try whole.evaluate(condition) }
+            if let flags { argument = (argument ?? flags).keepingValues(where: flags) }
+            arguments.append(argument)
+            conditions.append(flags.map { $0.keepingValues(where: $0) })
         }
-        if let totals = try totalsWithoutGroups(arguments: arguments, rows: rows) { return totals }
+        if conditions.allSatisfy({ $0 == nil }), let totals = try totalsWithoutGroups(arguments: arguments, rows: rows) {
+            return totals
+        }
         let positions = rows?.count ?? source.rowCount
         let slots = try GroupSlots(keys: keys, rows: rows, positions: positions, context: context)
 
         let parts = Parallel.ranges(positions, parts: Parallel.partCount(positions))
         let partials = Parallel.map(parts.count) { part in
             Result { () throws(Diagnostic) -> [SlotAggregate] in
-                let states = makeStates(slots: slots.count, arguments: arguments)
+                let states = makeStates(slots: slots.count, arguments: arguments, conditions: conditions)
                 try accumulate(parts[part], rows: rows, slots: slots, into: states)
                 return states
             }
@@ -37,7 +44,7 @@ struct GroupedAggregation {
                 merged = states
             }
         }
-        let states = merged ?? makeStates(slots: slots.count, arguments: arguments)
+        let states = merged ?? makeStates(slots: slots.count, arguments: arguments, conditions: conditions)
         guard let rowsPerSlot = states.first as? SlotRows else { return Table(name: source.name, columns: [], rowCount: 0) }
         let groups = grouping.keys.isEmpty ? [0] : rowsPerSlot.counts.indices.filter { rowsPerSlot.counts[$0] > 0 }
 
@@ -54,6 +61,9 @@ struct GroupedAggregation {
                 column = try perPosition(spec.function, argument, rows: rows, slots: slots, groups: groups, slotCount: slots.count)
             } else {
                 column = states[index + 1].column(groups: groups)
+            }
+            if conditions[index] != nil, let matching = states[grouping.aggregates.count + 1 + index] as? SlotValueCount {
+                column = column.keepingValues(where: Column(name: "", data: .boolean(groups.map { matching.counts[$0] > 0 })))
             }
             column.name = spec.function.rawValue
             columns.append(column)
@@ -90,8 +100,9 @@ struct GroupedAggregation {
         return Table(name: source.name, columns: columns, rowCount: 1)
     }
 
-    /// Fresh states for one partition: rows per slot first, then one per aggregate.
-    private func makeStates(slots: Int, arguments: [Column?]) -> [SlotAggregate] {
+    /// Fresh states for one partition: rows per slot first, then one per aggregate, then one
+    /// per aggregate counting the rows its condition keeps (a placeholder when it has none).
+    private func makeStates(slots: Int, arguments: [Column?], conditions: [Column?]) -> [SlotAggregate] {
         var states: [SlotAggregate] = [SlotRows(slots: slots)]
         for (spec, argument) in zip(grouping.aggregates, arguments) {
             guard let argument else { states.append(SlotRows(slots: slots)); continue }
@@ -111,6 +122,9 @@ struct GroupedAggregation {
             case .distinct, .median:
                 states.append(SlotDeferred())
             }
+        }
+        for flags in conditions {
+            states.append(flags.map { SlotValueCount(slots: slots, argument: $0) } ?? SlotDeferred())
         }
         return states
     }

@@ -10,4 +10,8 @@ public struct ResultSet: Sendable {
     public var notes: [Diagnostic]
     /// Rows remaining after each stage, for `explain`.
     public var rowsAfter: [PlanStep.Stage: Int]
+    /// What the data call for a reader to know (mixed units, an incomplete year, …), shown under the result.
+    public var caveats: [Diagnostic] = []
+    /// How to draw the result as a chart, when it has a number to draw.
+    public var chartLayout: ChartLayout?
 }

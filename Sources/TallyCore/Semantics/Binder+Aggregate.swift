@@ -10,6 +10,7 @@ extension Binder {
                              label: "write just '\(word)'", help: ["it uses the first aggregate of the query"])
             }
             let base = try firstAggregate()
+            if firstAggregateColumn == nil { firstAggregateColumn = base }
             return word == "share" ? .share(base) : .rank(base)
         case "count":
             if star || args.isEmpty {
