@@ -49,7 +49,9 @@ struct StatementRunner {
                 throw Binder.unknownDataset(name, catalog: session.catalog)
             }
             output.standardOutput(CatalogReport.citation(table))
-        case .check, .sql:
+        case .sql(let query):
+            output.standardOutput(try SQLStatement.text(for: query, in: source, session: session))
+        case .check:
             throw .error("not-supported", "this statement is not available yet", at: statement.span)
         case .quit:
             return .quit
