@@ -81,13 +81,17 @@ public struct SQLTranslator {
         return .grouped(columns: columns)
     }
 
-    /// Whether the query must be nested: `top`; `having` on a window function or with no
-    /// groups to attach to; a sort on a window function that is not an output; or a sort
+    /// Whether the query must be nested: `top`; `having` beside a window function (computed
+    /// over all groups, before `having`) or with no groups to attach to; a sort on a window function that is not an output; or a sort
     /// expression written out beside an output named like a dataset column (engines differ on
     /// which of the two a name inside an `ORDER BY` expression means).
     func needsNesting() -> Bool {
         if plan.top != nil { return true }
-        if let having = plan.having, having.containsWindow || plan.grouping?.keys.isEmpty ?? true { return true }
+        if let having = plan.having {
+            let windows = having.containsWindow || plan.outputs.contains { $0.expr.containsWindow }
+                || plan.order.contains { $0.expr.containsWindow }
+            if windows || plan.grouping?.keys.isEmpty ?? true { return true }
+        }
         if plan.order.contains(where: { key in key.expr.containsWindow && !plan.outputs.contains { $0.expr == key.expr } }) {
             return true
         }

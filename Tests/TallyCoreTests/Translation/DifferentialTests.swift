@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import TallyCore
+
+/// Random valid queries over the bundled datasets agree between the native engine and their
+/// translations run by sqlite3 and DuckDB (`TALLY_DIFF_QUERIES=10000` for a big run; DuckDB
+/// only where `python3 -c "import duckdb"` works).
+@Suite struct DifferentialTests {
+    @Test func nativeAgreesWithSQLite() throws {
+        let run = DifferentialRun()
+        let count = DifferentialRun.queryCount(default: 400)
+        let (cases, skipped) = run.cases(count: count, seed: 7, dialect: .sqlite)
+        let schema = SQLiteOracle.schema(for: run.tables)
+        let answers = try SQLiteOracle.run(cases.map(\.sql), schema: schema)
+        let mismatches = DifferentialRun.mismatches(cases, answers: answers)
+        print("sqlite3: \(cases.count - mismatches.count) of \(cases.count) generated queries agree (\(skipped) of \(count) skipped)")
+        #expect(cases.count * 10 >= count * 7, "too many generated queries were skipped: \(skipped) of \(count)")
+        for mismatch in mismatches.prefix(10) { Issue.record("\(mismatch)") }
+        #expect(mismatches.isEmpty)
+    }
+
+    @Test func nativeAgreesWithDuckDB() throws {
+        guard PythonEngine.hasModule("duckdb") else {
+            print("DuckDB comparison skipped: python3 cannot import duckdb (pip install duckdb)")
+            return
+        }
+        let run = DifferentialRun()
+        let count = DifferentialRun.queryCount(default: 400)
+        let (cases, skipped) = run.cases(count: count, seed: 7, dialect: .duckdb)
+        let answers = try PythonEngine.run("duckdb", tables: run.tables, queries: cases.map(\.sql))
+        let rows = answers.map { answer -> [String] in
+            switch answer {
+            case .rows(let rows): return rows
+            case .error(let message): return ["error: " + message]
+            }
+        }
+        let mismatches = DifferentialRun.mismatches(cases, answers: rows)
+        print("duckdb: \(cases.count - mismatches.count) of \(cases.count) generated queries agree (\(skipped) of \(count) skipped)")
+        for mismatch in mismatches.prefix(10) { Issue.record("\(mismatch)") }
+        #expect(mismatches.isEmpty)
+    }
+}
