@@ -24,10 +24,22 @@ import Testing
             print("DuckDB comparison skipped: python3 cannot import duckdb (pip install duckdb)")
             return
         }
+        try compare(engine: "duckdb", dialect: .duckdb, count: DifferentialRun.queryCount(default: 400))
+    }
+
+    /// Spark SQL in local mode is slow to start, so it runs only with `TALLY_SPARK=1`.
+    @Test func nativeAgreesWithSpark() throws {
+        guard ProcessInfo.processInfo.environment["TALLY_SPARK"] == "1" else { return }
+        #expect(PythonEngine.hasModule("pyspark"), "TALLY_SPARK=1 needs pyspark (pip install pyspark) and Java 17")
+        let count = ProcessInfo.processInfo.environment["TALLY_SPARK_QUERIES"].flatMap { Int($0) } ?? 400
+        try compare(engine: "spark", dialect: .spark, count: count)
+    }
+
+    /// Runs `count` generated queries natively and on a Python-driven engine, and compares.
+    func compare(engine: String, dialect: SQLDialect, count: Int) throws {
         let run = DifferentialRun()
-        let count = DifferentialRun.queryCount(default: 400)
-        let (cases, skipped) = run.cases(count: count, seed: 7, dialect: .duckdb)
-        let answers = try PythonEngine.run("duckdb", tables: run.tables, queries: cases.map(\.sql))
+        let (cases, skipped) = run.cases(count: count, seed: 7, dialect: dialect)
+        let answers = try PythonEngine.run(engine, tables: run.tables, queries: cases.map(\.sql))
         let rows = answers.map { answer -> [String] in
             switch answer {
             case .rows(let rows): return rows
@@ -35,7 +47,7 @@ import Testing
             }
         }
         let mismatches = DifferentialRun.mismatches(cases, answers: rows)
-        print("duckdb: \(cases.count - mismatches.count) of \(cases.count) generated queries agree (\(skipped) of \(count) skipped)")
+        print("\(engine): \(cases.count - mismatches.count) of \(cases.count) generated queries agree (\(skipped) of \(count) skipped)")
         for mismatch in mismatches.prefix(10) { Issue.record("\(mismatch)") }
         #expect(mismatches.isEmpty)
     }
