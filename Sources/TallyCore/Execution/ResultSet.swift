@@ -10,4 +10,16 @@ public struct ResultSet: Sendable {
     public var notes: [Diagnostic]
     /// Rows remaining after each stage, for `explain`.
     public var rowsAfter: [PlanStep.Stage: Int]
+
+    /// Creates a result (the executor's, or one computed by a database server).
+    public init(
+        table: Table, separatesThousands: [Bool], warnings: [Diagnostic], notes: [Diagnostic],
+        rowsAfter: [PlanStep.Stage: Int]
+    ) {
+        self.table = table
+        self.separatesThousands = separatesThousands
+        self.warnings = warnings
+        self.notes = notes
+        self.rowsAfter = rowsAfter
+    }
 }

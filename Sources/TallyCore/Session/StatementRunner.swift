@@ -68,6 +68,7 @@ struct StatementRunner {
 
     private func runQuery(_ query: Query) throws(Diagnostic) -> ResultSet {
         let plan = try Binder.bind(query, in: source, catalog: session.catalog)
+        if let remote = session.remote { return try remote.run(plan) }
         return try Executor.run(plan, cancellation: session.cancellation)
     }
 
@@ -89,6 +90,7 @@ struct StatementRunner {
         let result = try runQuery(query)
         let table = result.table.renamed(name.text)
         session.catalog.add(table, origin: .derived)
+        try session.remote?.copy(table)
         reportAside(result)
         output.standardError("let \(name.text): \(rowsAndColumns(table))\n")
     }
@@ -104,8 +106,11 @@ struct StatementRunner {
         info.timeColumn = roles.time?.text
         info.measures = roles.measures.map(\.text)
         info.countryColumns = roles.countries.map(\.text)
-        return session.loadDataset(path: path, name: datasetName, info: info, roles: roles, source: source, output: output)
-            ? .success : .failure
+        guard session.loadDataset(path: path, name: datasetName, info: info, roles: roles, source: source, output: output) else {
+            return .failure
+        }
+        if let remote = session.remote, let table = session.catalog.table(named: datasetName) { try remote.copy(table) }
+        return .success
     }
 
     private func runExport(_ query: Query, path: String, pathSpan: SourceSpan) throws(Diagnostic) {

@@ -12,7 +12,7 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     }
 
     /// An identifier in quotes: backquotes for Spark, double quotes elsewhere.
-    func quote(_ identifier: String) -> String {
+    public func quote(_ identifier: String) -> String {
         switch self {
         case .spark: return "`" + identifier.replacing("`", with: "``") + "`"
         default: return "\"" + identifier.replacing("\"", with: "\"\"") + "\""
