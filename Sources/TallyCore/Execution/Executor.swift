@@ -9,6 +9,16 @@ public struct Executor {
         try Executor(plan: plan, context: ExecutionContext(cancellation: cancellation)).run()
     }
 
+    /// The caveats of a result computed elsewhere (a database server), from the rows the
+    /// plan's filters keep in the local copy of the dataset.
+    public static func caveats(of plan: QueryPlan, result: Table, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> [Diagnostic] {
+        let context = ExecutionContext(cancellation: cancellation)
+        let selection = try plan.filter.map { condition throws(Diagnostic) in
+            try RowFilter(table: plan.source, context: context).select(condition, from: nil)
+        }
+        return CaveatFinder(plan: plan, rows: selection, result: result).caveats()
+    }
+
     func run() throws(Diagnostic) -> ResultSet {
         let source = plan.source
         var rowsAfter: [PlanStep.Stage: Int] = [.scan: source.rowCount]

@@ -51,8 +51,8 @@ struct StatementRunner {
             output.standardOutput(CatalogReport.citation(table))
         case .check(let query, let claim, let isPercent, let tolerance):
             return try runCheck(query, ClaimCheck(claim: claim, isPercent: isPercent, tolerance: tolerance), span: statement.span)
-        case .sql:
-            throw .error("not-supported", "this statement is not available yet", at: statement.span)
+        case .sql(let query):
+            output.standardOutput(try SQLStatement.text(for: query, in: source, session: session))
         case .quit:
             return .quit
         }
@@ -68,7 +68,11 @@ struct StatementRunner {
 
     private func runQuery(_ query: Query) throws(Diagnostic) -> ResultSet {
         let plan = try Binder.bind(query, in: source, catalog: session.catalog)
-        return try Executor.run(plan, cancellation: session.cancellation)
+        guard let remote = session.remote else { return try Executor.run(plan, cancellation: session.cancellation) }
+        var result = try remote.run(plan)
+        result.caveats = try Executor.caveats(of: plan, result: result.table, cancellation: session.cancellation)
+        result.chartLayout = plan.chartLayout
+        return result
     }
 
     /// Warnings and notes go to standard error, so standard output carries only results.
@@ -106,6 +110,7 @@ struct StatementRunner {
         let result = try runQuery(query)
         let table = result.table.renamed(name.text)
         session.catalog.add(table, origin: .derived)
+        try session.remote?.copy(table)
         reportAside(result)
         output.standardError("let \(name.text): \(rowsAndColumns(table))\n")
     }
@@ -121,8 +126,11 @@ struct StatementRunner {
         info.timeColumn = roles.time?.text
         info.measures = roles.measures.map(\.text)
         info.countryColumns = roles.countries.map(\.text)
-        return session.loadDataset(path: path, name: datasetName, info: info, roles: roles, source: source, output: output)
-            ? .success : .failure
+        guard session.loadDataset(path: path, name: datasetName, info: info, roles: roles, source: source, output: output) else {
+            return .failure
+        }
+        if let remote = session.remote, let table = session.catalog.table(named: datasetName) { try remote.copy(table) }
+        return .success
     }
 
     private func runExport(_ query: Query, path: String, pathSpan: SourceSpan) throws(Diagnostic) {
