@@ -83,8 +83,9 @@ public struct SQLTranslator {
 
     /// Whether the query must be nested: `top`; `having` beside a window function (computed
     /// over all groups, before `having`) or with no groups to attach to; a sort on a window
-    /// function that is not an output; ties broken by first row beside a window function (Spark
-    /// cannot sort on an aggregate that is not selected when windows are present); or a sort
+    /// function that is not an output; ties broken by first row, or a sort on an aggregate that
+    /// is not an output, beside a window function (Spark cannot sort on an aggregate that is not
+    /// selected when windows are present); or a sort
     /// expression written out beside an output named like a dataset column (engines differ on
     /// which of the two a name inside an `ORDER BY` expression means).
     func needsNesting() -> Bool {
@@ -97,7 +98,9 @@ public struct SQLTranslator {
         if plan.order.contains(where: { key in key.expr.containsWindow && !plan.outputs.contains { $0.expr == key.expr } }) {
             return true
         }
-        if plan.grouping != nil, SQLTranslator.usesRowColumn(plan), plan.outputs.contains(where: { $0.expr.containsWindow }) {
+        let windowed = plan.outputs.contains { $0.expr.containsWindow }
+        if plan.grouping != nil, windowed, SQLTranslator.usesRowColumn(plan) { return true }
+        if plan.grouping != nil, windowed, plan.order.contains(where: { key in !plan.outputs.contains { $0.expr == key.expr } }) {
             return true
         }
         var inlinedColumns = Set<Int>()
