@@ -5,7 +5,7 @@ extension Binder {
         for condition in clauses.conditions {
             let bound = try bindCondition(condition)
             parts.append(bound)
-            steps.append(PlanStep(text: "keep rows where \(describe(condition))", stage: .filter))
+            steps.append(PlanStep(text: "keep rows where \(sourceText(condition))", stage: .filter))
         }
         for clause in clauses.timeFilters {
             let (bound, text) = try bindTimeFilter(clause)
@@ -61,17 +61,5 @@ extension Binder {
     }
 
     /// The source text of an expression, as the user wrote it.
-    func sourceText(_ expr: Expr) -> String {
-        query.span.start <= expr.span.start ? textOf(expr.span) : ""
-    }
-
-    /// The text of a span in the query's source.
-    func textOf(_ span: SourceSpan) -> String {
-        let bytes = sourceBytes
-        let start = min(max(span.start, 0), bytes.count), end = min(max(span.end, start), bytes.count)
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
-
-    /// A condition restated for `explain`.
-    func describe(_ condition: Expr) -> String { sourceText(condition) }
+    func sourceText(_ expr: Expr) -> String { file.text(of: expr.span) }
 }

@@ -35,10 +35,11 @@ extension Binder {
         }
         let timeKey = keys.firstIndex { $0.columnIndex != nil && $0.columnIndex == timeColumn?.index }
         var order: [SortKeySpec]
+        let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false) }
         if let sortKeys = clauses.sortBy {
-            order = try bindSortKeys(sortKeys, steps: &steps)
+            let written = try bindSortKeys(sortKeys, steps: &steps)
+            order = written + keyOrder.filter { key in !written.contains { $0.expr == key.expr } }
         } else {
-            let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false) }
             if timeKey != nil || (firstAggregateColumn == nil && clauses.show != nil) {
                 order = keyOrder
                 if !keys.isEmpty { steps.append(PlanStep(text: "sort by \(keyNames.joined(separator: ", "))", stage: .sort)) }
@@ -90,7 +91,10 @@ extension Binder {
         if let index = expr.columnIndex, let state {
             if state.isAggregate(index) {
                 let spec = state.aggregates[index - state.keys.count]
-                separates = true
+                switch spec.function {
+                case .min, .max: separates = spec.argument.map(separatesThousands) ?? true
+                default: separates = true
+                }
                 let argumentIsMeasure = spec.argument?.columnIndex.map(isMeasure) ?? false
                 if spec.function == .count || (spec.function == .sum && argumentIsMeasure) { role = .measure }
                 if case .name(let bare) = item.expr.kind, item.alias == nil { name = source.column(named: bare.text)?.name ?? bare.text }
@@ -100,6 +104,11 @@ extension Binder {
         }
         if case .share = expr { separates = true }
         return OutputColumn(name: name, expr: expr, separatesThousands: separates, role: role)
+    }
+
+    /// Whether values of a source expression are written with separators: measures and decimals.
+    func separatesThousands(_ expr: BoundExpr) -> Bool {
+        expr.type == .decimal || (expr.columnIndex.map(isMeasure) ?? false)
     }
 
     /// The name of an unnamed item: a column's name, a keyword item's word, else its text.

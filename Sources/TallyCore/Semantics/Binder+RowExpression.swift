@@ -56,8 +56,8 @@ extension Binder {
                              at: operand.span, label: "not text")
             }
             return .textMatch(kind, left, pattern: try patternText(pattern))
-        case .inGroup(_, let group):
-            throw .error("not-supported", "country groups such as 'in \(group.text)' are not available yet", at: group.span)
+        case .inGroup(let operand, let group):
+            return try bindCountryGroup(operand, group)
         case .call(let name, let args, let star):
             if isItemWordColumn(name, args: args, star: star) {
                 warnings.append(.warning(
@@ -89,7 +89,9 @@ extension Binder {
             throw .error(
                 "column-not-grouped", "\(columnName) is neither a group key nor inside an aggregate", at: name.span,
                 label: "one value per group is needed",
-                help: ["add it to `group by`, or summarize it, e.g. `sum(\(columnName))`, `count(\(columnName))` or `distinct(\(columnName))`"])
+                help: ["add it to `group by`, or summarize it, e.g. " + (column.type.isNumeric
+                    ? "`sum(\(columnName))` or `max(\(columnName))`"
+                    : "`distinct(\(columnName))` or `count(\(columnName))`")])
         }
         let position = state.add(AggregateSpec(function: .sum, argument: column))
         grouping = state

@@ -1,38 +1,45 @@
-/// "Did you mean" suggestions: the closest of a set of names by edit distance.
+/// "Did you mean …?": the closest of a few known words to a word the user typed.
+///
+/// Used for keywords by the parser and for columns, datasets and values by the binder.
 public enum Suggestion {
-    /// The candidate closest to `word` (case-insensitive), if it is close enough to be a typo.
+    /// The candidate closest to `word`, or nil when none is close enough.
+    ///
+    /// Case is ignored. A candidate is close when its edit distance is at most a third of the
+    /// longer word's length (at least 1); a word of one or two letters must match exactly, so
+    /// short unrelated words never match. Ties go to the earlier candidate.
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        let lowered = word.lowercased()
-        var best: (name: String, distance: Int)?
+        var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let d = distance(lowered, candidate.lowercased())
-            if d < (best?.distance ?? Int.max) { best = (candidate, d) }
+            let length = max(word.count, candidate.count)
+            let limit = min(word.count, candidate.count) <= 2 ? 0 : max(1, length / 3)
+            let distance = distance(word, candidate)
+            guard distance <= limit, distance < (best?.distance ?? Int.max) else { continue }
+            best = (candidate, distance)
         }
-        guard let best else { return nil }
-        let allowed = max(1, min(3, (lowered.count + 1) / 3))
-        return best.distance <= allowed ? best.name : nil
+        return best?.candidate
     }
 
-    /// Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent swaps).
+    /// The edit distance between `a` and `b`, ignoring case: insertions, deletions, substitutions and
+    /// transpositions of two neighbouring characters each count one (optimal string alignment).
     public static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous2 = [Int](repeating: 0, count: y.count + 1)
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
+        let s = Array(a.lowercased()), t = Array(b.lowercased())
+        if s.isEmpty { return t.count }
+        if t.isEmpty { return s.count }
+        var before = [Int](repeating: 0, count: t.count + 1)
+        var previous = Array(0...t.count)
+        var current = [Int](repeating: 0, count: t.count + 1)
+        for i in 1...s.count {
             current[0] = i
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+            for j in 1...t.count {
+                let cost = s[i - 1] == t[j - 1] ? 0 : 1
                 var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
+                if i > 1, j > 1, s[i - 1] == t[j - 2], s[i - 2] == t[j - 1] {
+                    value = min(value, before[j - 2] + 1)
                 }
                 current[j] = value
             }
-            (previous2, previous, current) = (previous, current, previous2)
+            (before, previous, current) = (previous, current, before)
         }
-        return previous[y.count]
+        return previous[t.count]
     }
 }

@@ -1,11 +1,188 @@
-/// Runs one parsed statement against a session and writes what it produces.
+/// Runs one parsed statement against a session and writes what it produces: results to
+/// standard output, reports and diagnostics to standard error.
 struct StatementRunner {
     let session: Session
     let source: SourceFile
     let output: OutputSink
 
     func run(_ statement: Statement) -> Session.Outcome {
-        output.standardError(DiagnosticRenderer().render(.error("unimplemented", "not built yet", at: statement.span), in: source))
+        let timer = session.settings.timer ? RunTimer() : nil
+        defer { if let timer { output.standardError(timer.report()) } }
+        do {
+            return try execute(statement)
+        } catch {
+            report(error)
+            return .failure
+        }
+    }
+
+    private func execute(_ statement: Statement) throws(Diagnostic) -> Session.Outcome {
+        switch statement.kind {
+        case .query(let query):
+            let result = try runQuery(query)
+            output.standardOutput(renderer.render(result))
+            reportAside(result)
+        case .let(let name, let query):
+            try runLet(name, query)
+        case .load(let path, _, let name, let roles):
+            return try runLoad(path: path, name: name, roles: roles, span: statement.span)
+        case .export(let query, let path, let pathSpan):
+            try runExport(query, path: path, pathSpan: pathSpan)
+        case .datasets:
+            output.standardOutput(renderer.render(CatalogReport.datasets(session.catalog)))
+        case .describe(let name):
+            guard let table = session.catalog.table(named: name.text) else {
+                throw Binder.unknownDataset(name, catalog: session.catalog)
+            }
+            output.standardOutput(renderer.render(CatalogReport.describe(table)))
+            if session.settings.format == .table { output.standardOutput(CatalogReport.provenance(table)) }
+        case .explain(let query):
+            let plan = try Binder.bind(query, in: source, catalog: session.catalog)
+            let result = try Executor.run(plan, cancellation: session.cancellation)
+            output.standardOutput(PlanExplainer.explain(plan, result: result))
+        case .help(let topic):
+            output.standardOutput(try HelpTopics.text(for: topic, at: statement.span))
+        case .set(let setting):
+            try apply(setting, at: statement.span)
+        case .cite(let name):
+            guard let table = session.catalog.table(named: name.text) else {
+                throw Binder.unknownDataset(name, catalog: session.catalog)
+            }
+            output.standardOutput(CatalogReport.citation(table))
+        case .check(let query, let claim, let isPercent, let tolerance):
+            return try runCheck(query, ClaimCheck(claim: claim, isPercent: isPercent, tolerance: tolerance), span: statement.span)
+        case .sql(let query):
+            output.standardOutput(try SQLStatement.text(for: query, in: source, session: session))
+        case .quit:
+            return .quit
+        }
+        return .success
+    }
+
+    private var renderer: ResultRenderer {
+        let settings = session.settings
+        return ResultRenderer(
+            format: settings.format, rowLimit: settings.interactive ? settings.interactiveRowLimit : nil,
+            width: settings.terminalWidth, colored: settings.colored)
+    }
+
+    private func runQuery(_ query: Query) throws(Diagnostic) -> ResultSet {
+        let plan = try Binder.bind(query, in: source, catalog: session.catalog)
+        guard let remote = session.remote else { return try Executor.run(plan, cancellation: session.cancellation) }
+        var result = try remote.run(plan)
+        result.caveats = try Executor.caveats(of: plan, result: result.table, cancellation: session.cancellation)
+        result.chartLayout = plan.chartLayout
+        return result
+    }
+
+    /// Warnings and notes go to standard error, so standard output carries only results.
+    private func reportAside(_ result: ResultSet) {
+        for diagnostic in result.warnings + result.notes + result.caveats { report(diagnostic) }
+    }
+
+    /// Runs `check`: the query's value against the claim, as a one-row table. A verdict is an
+    /// answer, not an error, unless `--strict` asks for every check to be true.
+    private func runCheck(_ query: Query, _ check: ClaimCheck, span: SourceSpan) throws(Diagnostic) -> Session.Outcome {
+        let plan = try Binder.bind(query, in: source, catalog: session.catalog, summarizing: true)
+        let result = try Executor.run(plan, cancellation: session.cancellation)
+        let value = try ClaimCheck.value(of: result, plan: plan, at: query.span)
+        output.standardOutput(renderer.render(check.report(value: value)))
+        reportAside(result)
+        let verdict = check.verdict(for: value.asDouble ?? 0)
+        guard session.settings.strict, verdict != .true else { return .success }
+        var claimStart = min(query.span.end, span.end)
+        while claimStart < span.end, claimStart < source.bytes.count, source.bytes[claimStart] == UInt8(ascii: " ") { claimStart += 1 }
+        report(.error("check-not-true", "the check answered '\(verdict.rawValue)', and --strict accepts only 'true'",
+                      at: SourceSpan(start: claimStart, end: span.end), label: "not true"))
         return .failure
+    }
+
+    private func runLet(_ name: Name, _ query: Query) throws(Diagnostic) {
+        if let existing = session.catalog.entry(named: name.text), existing.origin != .derived {
+            let what = existing.origin == .bundled ? "a bundled dataset" : "a loaded dataset"
+            throw .error("name-taken", "'\(name.text)' is already \(what)", at: name.span,
+                         label: "choose another name")
+        }
+        if query.source.text.lowercased() == name.text.lowercased() {
+            throw .error("let-self-reference", "'let \(name.text)' cannot use \(name.text) itself", at: query.source.span,
+                         label: "refers to the name being defined")
+        }
+        let result = try runQuery(query)
+        let table = result.table.renamed(name.text)
+        session.catalog.add(table, origin: .derived)
+        try session.remote?.copy(table)
+        reportAside(result)
+        output.standardError("let \(name.text): \(rowsAndColumns(table))\n")
+    }
+
+    private func runLoad(path: String, name: Name?, roles: RoleDeclaration, span: SourceSpan) throws(Diagnostic) -> Session.Outcome {
+        let datasetName: String
+        if let name {
+            datasetName = name.text
+        } else {
+            datasetName = try DatasetName.fromPath(path, at: span)
+        }
+        var info = DatasetInfo(description: "loaded from \(path)")
+        info.timeColumn = roles.time?.text
+        info.measures = roles.measures.map(\.text)
+        info.countryColumns = roles.countries.map(\.text)
+        guard session.loadDataset(path: path, name: datasetName, info: info, roles: roles, source: source, output: output) else {
+            return .failure
+        }
+        if let remote = session.remote, let table = session.catalog.table(named: datasetName) { try remote.copy(table) }
+        return .success
+    }
+
+    private func runExport(_ query: Query, path: String, pathSpan: SourceSpan) throws(Diagnostic) {
+        let extensionName = path.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        let format: OutputFormat
+        switch extensionName {
+        case "csv": format = .csv
+        case "tsv", "tab": format = .tsv
+        case "json": format = .json
+        case "md", "markdown": format = .markdown
+        case "svg":
+            let result = try runQuery(query)
+            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result), to: path)
+            reportAside(result)
+            output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
+            return
+        default:
+            throw .error("export-format", "cannot tell the format of '\(path)' from its extension", at: pathSpan,
+                         label: "use .csv, .tsv, .json, .md or .svg")
+        }
+        let result = try runQuery(query)
+        try FileWriter.write(ResultRenderer(format: format).render(result), to: path)
+        reportAside(result)
+        output.standardError("exported \(rowsAndColumns(result.table)) to \(path)\n")
+    }
+
+    private func apply(_ setting: Setting, at span: SourceSpan) throws(Diagnostic) {
+        switch setting {
+        case .timer(let on):
+            session.settings.timer = on
+            output.standardError("timer \(on ? "on" : "off")\n")
+        case .format(let name):
+            guard let format = OutputFormat(name: name) else {
+                throw .error("unknown-format", "unknown format '\(name)'", at: span,
+                             label: Suggestion.closest(to: name, among: OutputFormat.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" },
+                             help: ["formats: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")])
+            }
+            session.settings.format = format
+            output.standardError("format \(format.rawValue)\n")
+        case .dialect(let name):
+            session.settings.dialect = name.lowercased()
+            output.standardError("dialect \(name.lowercased())\n")
+        case .memory(let megabytes):
+            output.standardError("memory budget \(NumberFormat.grouped(megabytes)) MB\n")
+        }
+    }
+
+    private func rowsAndColumns(_ table: Table) -> String {
+        "\(NumberFormat.grouped(Int64(table.rowCount))) row\(table.rowCount == 1 ? "" : "s"), \(table.columns.count) column\(table.columns.count == 1 ? "" : "s")"
+    }
+
+    private func report(_ diagnostic: Diagnostic) {
+        output.standardError(DiagnosticRenderer(colored: session.settings.colored).render(diagnostic, in: source))
     }
 }

@@ -6,7 +6,8 @@ public enum ColumnData: Sendable {
     case decimal([Double])
     /// Booleans.
     case boolean([Bool])
-    /// Dictionary-encoded text: each row holds a code into `TextDictionary.values`.
+    /// Dictionary-encoded text: each row holds a code into `TextDictionary.values`. Missing
+    /// rows hold code 0, so a dictionary always has at least one value.
     case text(codes: [UInt32], dictionary: TextDictionary)
 }
 

@@ -1,0 +1,83 @@
+/// A loader failure before it is turned into a `Diagnostic`: what went wrong and at which byte.
+///
+/// The reader, validator and scanner throw this; `diagnostic(path:bytes:)` is the one place where a
+/// byte offset becomes a 1-based line and column and the message gets the file's name.
+enum LoadError: Error, Equatable {
+    /// The path does not exist.
+    case missingFile
+    /// The path is a directory.
+    case directory
+    /// The file exists but cannot be opened or read; `reason` is the system's wording.
+    case unreadable(reason: String)
+    /// The file holds no bytes (or only a byte-order mark and blank lines).
+    case empty
+    /// The file is compressed, an archive or holds NUL bytes; `kind` says which.
+    case binary(kind: String)
+    /// The byte at `offset` does not continue valid UTF-8.
+    case invalidUTF8(offset: Int)
+    /// A line runs past `limit` bytes from `offset` without a line break.
+    case lineTooLong(offset: Int, limit: Int)
+    /// The field opening at `offset` is longer than `limit` bytes.
+    case fieldTooLong(offset: Int, limit: Int)
+    /// The record at `offset` has more than `limit` fields.
+    case tooManyColumns(offset: Int, limit: Int)
+    /// The quote at `offset` opens a field that never closes.
+    case unterminatedQuote(offset: Int)
+    /// The byte at `offset` follows a closing quote but is neither a space, a delimiter nor a line end.
+    case textAfterQuote(offset: Int)
+    /// The record starting at `recordStart` has `found` fields where the header has `expected`;
+    /// `offset` is where the first missing or extra field is.
+    case fieldCount(recordStart: Int, offset: Int, found: Int, expected: Int)
+
+    /// The diagnostic for this failure in the file `path`, whose bytes (as far as read) are `bytes`.
+    func diagnostic(path: String, bytes: [UInt8]) -> Diagnostic {
+        switch self {
+        case .missingFile:
+            return Diagnostic.error("load-missing-file", "cannot open '\(path)': no such file")
+        case .directory:
+            return Diagnostic.error("load-directory", "cannot load '\(path)': it is a directory, not a CSV file")
+        case .unreadable(let reason):
+            return Diagnostic.error("load-unreadable", "cannot read '\(path)': \(reason)")
+        case .empty:
+            return Diagnostic.error("load-empty", "'\(path)' is empty: a CSV file needs at least a header line")
+        case .binary(let kind):
+            return Diagnostic.error("load-binary", "'\(path)' is not a text CSV file (\(kind))")
+        case .invalidUTF8(let offset):
+            return located("load-invalid-utf8", "'\(path)' is not valid UTF-8", offset, path, bytes)
+        case .lineTooLong(let offset, let limit):
+            return located(
+                "load-line-too-long", "a line of '\(path)' is longer than \(Self.describe(bytes: limit))",
+                offset, path, bytes)
+        case .fieldTooLong(let offset, let limit):
+            return located(
+                "load-field-too-long", "a field of '\(path)' is longer than \(Self.describe(bytes: limit))",
+                offset, path, bytes)
+        case .tooManyColumns(let offset, let limit):
+            return located(
+                "load-too-many-columns", "a line of '\(path)' has more than \(limit) fields", offset, path, bytes)
+        case .unterminatedQuote(let offset):
+            return located(
+                "load-unterminated-quote", "a quoted field in '\(path)' is never closed", offset, path, bytes)
+        case .textAfterQuote(let offset):
+            return located(
+                "load-text-after-quote", "unexpected text after a closing quote in '\(path)'", offset, path, bytes)
+        case .fieldCount(let recordStart, let offset, let found, let expected):
+            let line = TextPosition.locate(offset: recordStart, in: bytes).line
+            let fields = found == 1 ? "1 field" : "\(found) fields"
+            return located(
+                "load-field-count", "line \(line) of '\(path)' has \(fields), the header has \(expected)",
+                offset, path, bytes)
+        }
+    }
+
+    private func located(_ code: String, _ message: String, _ offset: Int, _ path: String, _ bytes: [UInt8]) -> Diagnostic {
+        let position = TextPosition.locate(offset: offset, in: bytes)
+        return Diagnostic(
+            code: code, message: message,
+            fileLocation: Diagnostic.FileLocation(path: path, line: position.line, column: position.column))
+    }
+
+    private static func describe(bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    }
+}

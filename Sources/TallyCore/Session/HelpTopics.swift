@@ -1,0 +1,127 @@
+/// The text of `help` and `help TOPIC`: every statement, clause and keyword, each with an
+/// example that runs on the bundled datasets.
+enum HelpTopics {
+    /// One topic: its name, a line of explanation and an example.
+    struct Topic {
+        let name: String
+        let summary: String
+        let example: String
+    }
+
+    static let topics: [Topic] = [
+        Topic(name: "query", summary: "A query names a dataset, then clauses in any order.",
+              example: "applicants where origin = RU group by destination since 2012"),
+        Topic(name: "where", summary: "Keep the rows where a condition holds; repeat it to add conditions.",
+              example: "applicants where origin = RU and kind = new"),
+        Topic(name: "having", summary: "Keep the groups whose output columns meet a condition (after grouping).",
+              example: "applicants group by destination having applications > 100000"),
+        Topic(name: "since", summary: "Keep rows from a year on, using the dataset's time column.",
+              example: "applicants where origin = UA since 2014 group by year"),
+        Topic(name: "until", summary: "Keep rows up to and including a year.",
+              example: "applicants where origin = UA until 2005 group by year"),
+        Topic(name: "in", summary: "`in 2017` keeps one year; `x in (a, b)` tests a list of values.",
+              example: "applicants where destination in (DE, FR) in 2017 group by destination"),
+        Topic(name: "between", summary: "`between 2012 and 2017` keeps those years, both included; `x between a and b` tests a range.",
+              example: "applicants where origin = RU between 2012 and 2017 group by year"),
+        Topic(name: "group by", summary: "Make one row per distinct key; without show, sums the default measure.",
+              example: "applicants group by origin"),
+        Topic(name: "show", summary: "Choose the output columns: columns, expressions or aggregates, optionally named with `as`.",
+              example: "decisions group by destination show sum(recognized) as recognized, sum(total) as decided top 5"),
+        Topic(name: "sort by", summary: "Order the rows; `desc` for largest first. Missing values sort last.",
+              example: "countries sort by eu_joined desc, name limit 5"),
+        Topic(name: "top", summary: "Keep the N largest rows by the first aggregate (or the default measure).",
+              example: "applicants in 2017 group by destination top 5"),
+        Topic(name: "limit", summary: "Keep the first N rows of the result, in its order.",
+              example: "countries limit 3"),
+        Topic(name: "count", summary: "`count` counts rows; `count(x)` counts values that are not missing.",
+              example: "countries where eu_joined is not missing show count"),
+        Topic(name: "distinct", summary: "`distinct(x)` counts different values.",
+              example: "applicants show distinct(destination)"),
+        Topic(name: "sum", summary: "`sum(x)` adds values; a bare measure in a grouped show means its sum.",
+              example: "applicants in 2017 show sum(applications)"),
+        Topic(name: "avg", summary: "`avg(x)` (or `mean`) is the average of the values; a decimal.",
+              example: "decisions group by year show avg(total) since 2020"),
+        Topic(name: "min", summary: "`min(x)` and `max(x)`: smallest and largest value.",
+              example: "applicants show min(year), max(year)"),
+        Topic(name: "median", summary: "`median(x)`: the middle value (the mean of the middle two for an even count).",
+              example: "applicants in 2017 show median(applications)"),
+        Topic(name: "missing", summary: "Empty cells are missing: `x is missing`, `x is not missing`. Comparisons with missing are never true.",
+              example: "countries where eu_left is not missing"),
+        Topic(name: "contains", summary: "`contains`, `starts with`, `ends with` test text, ignoring case.",
+              example: "countries where name contains island show name"),
+        Topic(name: "countries", summary: "On country columns, write a country by ISO code, name, alias or a unique prefix: RU, RUS, Russia.",
+              example: "applicants where origin = Russia and destination = Germany group by year"),
+        Topic(name: "let", summary: "Keep a query's result as a new dataset.",
+              example: "let ru = applicants where origin = RU"),
+        Topic(name: "load", summary: "Load a CSV or TSV file as a dataset: load \"file.csv\" [as NAME] [with time COL, measure COL, countries COL].",
+              example: "datasets"),
+        Topic(name: "export", summary: "Write a result to a file; the format comes from the extension (.csv .tsv .json .md, or .svg for a chart).",
+              example: "datasets"),
+        Topic(name: "datasets", summary: "List the datasets with their rows, columns and description.",
+              example: "datasets"),
+        Topic(name: "describe", summary: "Show a dataset's columns: type, role, missing and distinct values, range; and its source.",
+              example: "describe applicants"),
+        Topic(name: "explain", summary: "Say in words what a query does, with the rows left after each step.",
+              example: "explain applicants where origin = RU group by destination since 2012"),
+        Topic(name: "set", summary: "Settings: set format table|csv|tsv|json|markdown; set timer on|off.",
+              example: "set timer off"),
+        Topic(name: "cite", summary: "Print a citation for a dataset.",
+              example: "cite applicants"),
+        Topic(name: "quit", summary: "Leave tally (also `exit`, or Ctrl-D).",
+              example: "datasets"),
+        Topic(name: "share", summary: "`share` is the first aggregate as a percent of its total over all groups that passed the filters (38.72 means 38.72%), computed before `having`, `top` and `limit`.",
+              example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination show applications, share top 5"),
+        Topic(name: "rank", summary: "`rank` is each group's position by the first aggregate, largest first; ties share a rank (1, 2, 2, 4).",
+              example: "applicants where origin = RU in 2017 group by destination show applications, rank top 5"),
+        Topic(name: "change", summary: "`change from Y1 to Y2` compares two years per group: the value in each, the change, the change in percent of the first year, and each group's part of the overall change (contribution_pct).",
+              example: "applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017"),
+        Topic(name: "eu", summary: "`x in EU` keeps countries that were EU members in the row's year; `x in \"Western Europe\"` keeps a region or subregion.",
+              example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 5"),
+        Topic(name: "check", summary: "`check QUERY is NUMBER[%] [within P%]` compares a claimed figure with the query's value: true (equal at the claim's precision), roughly (within P%, 5% by default) or false. With --strict, anything but true fails the script.",
+              example: "check applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017 is 268%"),
+        Topic(name: "chart", summary: "`chart` draws bars beside the numbers (negative values to the left of an axis) and a sparkline for a time series; `export QUERY to \"file.svg\"` writes an SVG chart.",
+              example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 8 chart"),
+        Topic(name: "caveats", summary: "Under a result, tally warns when the data call for care: mixed units, incomplete year, small base, missing years, missing groups (each is a help topic).",
+              example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 3"),
+        Topic(name: "mixed units", summary: "Some figures count persons and others cases (one case can cover a family). A sum over both adds unlike things; tally warns when the rows it added hold more than one unit. Group by unit to see them apart, or keep one unit with where.",
+              example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by unit"),
+        Topic(name: "incomplete year", summary: "The latest year of the bundled data is incomplete in the source: it covers part of the year, so it looks like a fall when it is not. Compare whole years, e.g. with until.",
+              example: "applicants where origin = UA group by year since 2020 until 2024"),
+        Topic(name: "small base", summary: "A percent change from a small number is large and unstable: from 6 to 30 is +400% though only 24 more. Below a base of 100 tally warns; read the change itself beside the percent.",
+              example: "applicants where origin = RU and destination = PT and kind = new change from 2012 to 2017"),
+        Topic(name: "missing years", summary: "A year without rows in a time series is not a zero: nothing was reported. A line or sparkline drawn across the gap hides it, so tally names the missing years.",
+              example: "applicants where origin = RU and destination = US and kind = new group by year, unit since 2008"),
+        Topic(name: "missing groups", summary: "In change from Y1 to Y2, a group with no rows in one year shows an empty cell, not 0; its change is missing too, so the contributions of the other groups no longer add up to 100.",
+              example: "applicants where origin = RU and destination in EU and kind = new group by destination change from 2012 to 2017"),
+    ]
+
+    /// The overview, or the topic asked for (an error with a suggestion if there is none).
+    static func text(for topic: String?, at span: SourceSpan) throws(Diagnostic) -> String {
+        guard let topic, !topic.isEmpty else { return overview }
+        let wanted = topic.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ")
+        let aliases = ["units": "mixed units", "unit": "mixed units", "incomplete": "incomplete year", "base": "small base",
+                       "caveat": "caveats", "in eu": "eu", "region": "eu", "strict": "check", "svg": "chart",
+                       "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
+                       "mean": "avg", "exit": "quit", "is": "missing", "starts with": "contains", "ends with": "contains"]
+        let name = aliases[wanted] ?? wanted
+        guard let found = topics.first(where: { $0.name == name }) else {
+            throw .error("unknown-help-topic", "no help on '\(topic)'", at: span,
+                         label: Suggestion.closest(to: wanted, among: topics.map(\.name)).map { "did you mean 'help \($0)'?" },
+                         help: ["topics: " + topics.map(\.name).joined(separator: ", ")])
+        }
+        return "\(found.name): \(found.summary)\n  example: \(found.example)\n"
+    }
+
+    static var overview: String {
+        """
+        tally answers questions about tables. A query names a dataset, then clauses in any order:
+          applicants where origin = RU group by destination since 2012
+        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit,
+                 change from Y1 to Y2, chart
+        statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv",
+                    check QUERY is NUMBER[%], set format|timer, cite NAME, help TOPIC, quit
+        topics: \(topics.map(\.name).joined(separator: ", "))
+
+        """
+    }
+}

@@ -1,0 +1,7 @@
+/// A syntax error that stops the statement being parsed; the parser reports it and resynchronizes.
+struct ParseError: Error {
+    /// What to report; nil when the lexer has already reported the problem (an `.invalid` token).
+    var diagnostic: Diagnostic?
+    /// Whether the problem is that the source ended while the statement wanted more.
+    var atEnd: Bool
+}

@@ -1,0 +1,325 @@
+/// Conditions and expressions, loosest first: `or` < `and` < `not` < comparison and predicates
+/// < `+ -` < `* /` < unary minus < primary.
+extension Parser {
+    /// `expression := or-expression`: a condition, a `show` item, a key.
+    mutating func parseExpression() throws(ParseError) -> Expr {
+        try parseCondition()
+    }
+
+    /// `condition := and-condition {"or" and-condition}`.
+    mutating func parseCondition() throws(ParseError) -> Expr {
+        try enterNesting()
+        defer { leaveNesting() }
+        var left = try parseAnd()
+        var mark = -1
+        while eatContinued(.or) {
+            try checkProgress(&mark)
+            let right = try parseAnd()
+            left = Expr(.or(left, right), span: left.span.merged(with: right.span))
+        }
+        return left
+    }
+
+    /// `and-condition := not-condition {"and" not-condition}`.
+    private mutating func parseAnd() throws(ParseError) -> Expr {
+        var left = try parseNot()
+        var mark = -1
+        while eatContinued(.and) {
+            try checkProgress(&mark)
+            let right = try parseNot()
+            left = Expr(.and(left, right), span: left.span.merged(with: right.span))
+        }
+        return left
+    }
+
+    /// Consumes `keyword` here or, in a script, at the start of the next line.
+    private mutating func eatContinued(_ keyword: Keyword) -> Bool {
+        if eat(keyword) != nil { return true }
+        guard mode == .script, at(.newline), tokens[tokenIndexAfterNewlines(from: index)].isKeyword(keyword) else { return false }
+        skipNewlines()
+        advance()
+        return true
+    }
+
+    /// `not-condition := "not" not-condition | predicate`.
+    private mutating func parseNot() throws(ParseError) -> Expr {
+        skipNewlines()
+        guard let not = eat(.not) else { return try parsePredicate() }
+        try enterNesting()
+        defer { leaveNesting() }
+        let operand = try parseNot()
+        return Expr(.not(operand), span: not.span.merged(with: operand.span))
+    }
+
+    /// `predicate := sum [comparison-op value | ["not"] "in" "(" list ")" | ["not"] "in" group
+    /// | ["not"] "between" value "and" value | "is" ["not"] "missing" | "contains" value
+    /// | "starts" "with" value | "ends" "with" value]`.
+    ///
+    /// The right side of a comparison is a `value`, where bare words are text; `in` followed by a
+    /// number is left for the time clause.
+    private mutating func parsePredicate() throws(ParseError) -> Expr {
+        let left = try parseSum(bare: false)
+        if let op = Parser.comparison(current.kind) {
+            advance()
+            let right = try parseSum(bare: true)
+            return Expr(.comparison(op, left, right), span: left.span.merged(with: right.span))
+        }
+        let negated = at(.not) && (peek().isKeyword(.in) || peek().isKeyword(.between))
+        let notToken = current
+        if negated { advance() }
+        var result: Expr
+        if at(.in) {
+            let next = tokens[tokenIndexAfterNewlines(from: index + 1)]
+            guard negated || next.kind != .number else { return left }
+            result = try parseInPredicate(left)
+        } else if at(.between) {
+            result = try parseBetween(left)
+        } else if at(.is), let missing = try parseIsMissing(left) {
+            return missing
+        } else if let match = textMatch() {
+            advance()
+            if match != .contains { advance() }
+            let right = try parseSum(bare: true)
+            return Expr(.textMatch(match, left, right), span: left.span.merged(with: right.span))
+        } else {
+            return left
+        }
+        if negated {
+            if case .inList(let value, let list, _) = result.kind {
+                result = Expr(.inList(value, list, negated: true), span: result.span)
+            } else if case .between(let value, let low, let high, _) = result.kind {
+                result = Expr(.between(value, low, high, negated: true), span: result.span)
+            } else {
+                result = Expr(.not(result), span: notToken.span.merged(with: result.span))
+            }
+        }
+        return result
+    }
+
+    /// `"in" "(" value {"," value} ")"` or `"in" group` with `current` at `in`.
+    private mutating func parseInPredicate(_ left: Expr) throws(ParseError) -> Expr {
+        advance()
+        skipNewlines()
+        if at(.leftParen) {
+            _ = openParen()
+            let saved = noun
+            noun = "a value"
+            defer { noun = saved }
+            var values = [try parseSum(bare: true)]
+            var mark = -1
+            while eat(.comma) != nil {
+                try checkProgress(&mark)
+                values.append(try parseSum(bare: true))
+            }
+            let close = try closeParen()
+            return Expr(.inList(left, values, negated: false), span: left.span.merged(with: close.span))
+        }
+        let token = current
+        let isGroupWord = token.kind == .word && !startsClause(at: index) && !Parser.isLogical(token)
+        guard isGroupWord || token.kind == .quotedName || token.kind == .string else {
+            throw expected("a list in parentheses or a group")
+        }
+        advance()
+        let group = Name(token.text, span: token.span, isQuoted: token.kind == .quotedName)
+        return Expr(.inGroup(left, group), span: left.span.merged(with: token.span))
+    }
+
+    /// `"between" value "and" value` with `current` at `between`; the bounds stop before `and`.
+    private mutating func parseBetween(_ left: Expr) throws(ParseError) -> Expr {
+        advance()
+        let low = try parseSum(bare: true)
+        _ = try expect(.and, "'and' and an upper bound")
+        let high = try parseSum(bare: true)
+        return Expr(.between(left, low, high, negated: false), span: left.span.merged(with: high.span))
+    }
+
+    /// `"is" ["not"] "missing"`; nil (consuming nothing) when `is` is not followed by either.
+    private mutating func parseIsMissing(_ left: Expr) throws(ParseError) -> Expr? {
+        let next = peek()
+        let negated = next.isKeyword(.not)
+        let word = negated ? peek(2) : next
+        if word.kind == .word, word.text.lowercased() == "null" {
+            let span = current.span.merged(with: word.span)
+            throw habit(
+                "tally has no 'null'", at: span, label: "did you mean 'is \(negated ? "not " : "")missing'?")
+        }
+        guard word.isKeyword(.missing) else { return nil }
+        advance()
+        if negated { advance() }
+        advance()
+        return Expr(.isMissing(left, negated: negated), span: left.span.merged(with: word.span))
+    }
+
+    /// The text test that `current` starts: `contains`, `starts with`, `ends with`.
+    private func textMatch() -> TextMatch? {
+        if at(.contains) { return .contains }
+        if at(.starts), peek().isKeyword(.with) { return .startsWith }
+        if at(.ends), peek().isKeyword(.with) { return .endsWith }
+        return nil
+    }
+
+    /// `sum := product {("+" | "-") product}`; `bare` makes words text values (see `parsePrimary`).
+    private mutating func parseSum(bare: Bool) throws(ParseError) -> Expr {
+        var left = try parseProduct(bare: bare)
+        var mark = -1
+        while let op = Parser.arithmetic(current.kind), op == .add || op == .subtract {
+            try checkProgress(&mark)
+            advance()
+            let right = try parseProduct(bare: bare)
+            left = Expr(.arithmetic(op, left, right), span: left.span.merged(with: right.span))
+        }
+        return left
+    }
+
+    /// `product := unary {("*" | "/") unary}`.
+    private mutating func parseProduct(bare: Bool) throws(ParseError) -> Expr {
+        var left = try parseUnary(bare: bare)
+        var mark = -1
+        while let op = Parser.arithmetic(current.kind), op == .multiply || op == .divide {
+            try checkProgress(&mark)
+            advance()
+            let right = try parseUnary(bare: bare)
+            left = Expr(.arithmetic(op, left, right), span: left.span.merged(with: right.span))
+        }
+        return left
+    }
+
+    /// `unary := "-" unary | primary`; `-9223372036854775808` folds to one literal.
+    private mutating func parseUnary(bare: Bool) throws(ParseError) -> Expr {
+        skipNewlines()
+        guard let minus = eat(.minus) else { return try parsePrimary(bare: bare) }
+        skipNewlines()
+        if at(.number), case .decimal = try numberLiteral(current).value, Int64("-" + current.text) != nil {
+            let literal = Parser.negated(try numberLiteral(current))
+            let span = minus.span.merged(with: current.span)
+            advance()
+            return Expr(.number(literal), span: span)
+        }
+        try enterNesting()
+        defer { leaveNesting() }
+        let operand = try parseUnary(bare: bare)
+        return Expr(.negate(operand), span: minus.span.merged(with: operand.span))
+    }
+
+    /// `primary := number | string | "true" | "false" | name | call | "(" condition ")"`.
+    ///
+    /// With `bare` (right of a comparison, in a list, after `between`/`contains`/`starts with`/`ends with`)
+    /// any word but `and`/`or`/`not`/`true`/`false` is a name, even a clause word. Without it a clause word
+    /// cannot start an operand. `count`, `share` and `rank` are calls where an item is expected.
+    private mutating func parsePrimary(bare: Bool) throws(ParseError) -> Expr {
+        let token = current
+        switch token.kind {
+        case .number:
+            advance()
+            return Expr(.number(try numberLiteral(token)), span: token.span)
+        case .string:
+            advance()
+            return Expr(.string(token.text), span: token.span)
+        case .quotedName:
+            advance()
+            return Expr(.name(Name(token.text, span: token.span, isQuoted: true)), span: token.span)
+        case .leftParen:
+            let open = openParen()
+            let inner = try parseCondition()
+            let close = try closeParen()
+            return Expr(inner.kind, span: open.span.merged(with: close.span))
+        case .word:
+            return try parseWord(bare: bare)
+        default:
+            throw expected(operandNoun)
+        }
+    }
+
+    /// A word in operand position: a boolean, a call, a name, or an error for a misplaced keyword.
+    private mutating func parseWord(bare: Bool) throws(ParseError) -> Expr {
+        let token = current
+        let name = Name(token.text, span: token.span)
+        if token.isKeyword(.true) || token.isKeyword(.false) {
+            advance()
+            return Expr(.boolean(token.isKeyword(.true)), span: token.span)
+        }
+        if Parser.isLogical(token) {
+            guard bare else { throw expected(operandNoun) }
+            let lower = token.text.lowercased()
+            throw failure(
+                "reserved-word", "'\(token.text)' must be quoted to be used as a value", at: token.span,
+                label: "write \"\(token.text)\" for the text, or `\(lower)` for a column")
+        }
+        if peek().kind == .leftParen { return try parseCall(name) }
+        if itemContext, token.isKeyword(.count) || token.isKeyword(.share) || token.isKeyword(.rank) {
+            advance()
+            return Expr(.call(name, [], star: false), span: token.span)
+        }
+        if !bare, startsClause(at: index) { throw expected(operandNoun) }
+        advance()
+        return Expr(.name(name), span: token.span)
+    }
+
+    /// `call := word "(" ["*" | condition {"," condition}] ")"` with `current` at the word.
+    private mutating func parseCall(_ name: Name) throws(ParseError) -> Expr {
+        advance()
+        _ = openParen()
+        let saved = noun
+        noun = "a value"
+        defer { noun = saved }
+        var arguments: [Expr] = []
+        var star = false
+        if eat(.star) != nil {
+            star = true
+        } else if !at(.rightParen) {
+            arguments.append(try parseCondition())
+            var mark = -1
+            while eat(.comma) != nil {
+                try checkProgress(&mark)
+                arguments.append(try parseCondition())
+            }
+        }
+        let close = try closeParen()
+        return Expr(.call(name, arguments, star: star), span: name.span.merged(with: close.span))
+    }
+
+    /// Whether `token` is `and`, `or` or `not`, which are never bare words.
+    static func isLogical(_ token: Token) -> Bool {
+        token.isKeyword(.and) || token.isKeyword(.or) || token.isKeyword(.not)
+    }
+
+    /// A number token as a literal: an integer when it has no fraction or exponent and fits 64 bits.
+    func numberLiteral(_ token: Token) throws(ParseError) -> NumberLiteral {
+        if let integer = Int64(token.text) { return NumberLiteral(text: token.text, value: .integer(integer)) }
+        guard let decimal = Double(token.text) else {
+            throw failure("invalid-number", "invalid number '\(token.text)'", at: token.span)
+        }
+        return NumberLiteral(text: token.text, value: .decimal(decimal))
+    }
+
+    /// `-literal`: the text gains a `-`; digits one past `Int64.max` become `Int64.min`.
+    static func negated(_ literal: NumberLiteral) -> NumberLiteral {
+        let text = "-" + literal.text
+        if let integer = Int64(text) { return NumberLiteral(text: text, value: .integer(integer)) }
+        return NumberLiteral(text: text, value: .decimal(-(literal.value.asDouble ?? 0)))
+    }
+
+    /// The comparison a token spells.
+    static func comparison(_ kind: Token.Kind) -> ComparisonOperator? {
+        switch kind {
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessOrEqual: .lessOrEqual
+        case .greater: .greater
+        case .greaterOrEqual: .greaterOrEqual
+        default: nil
+        }
+    }
+
+    /// The arithmetic operator a token spells.
+    static func arithmetic(_ kind: Token.Kind) -> ArithmeticOperator? {
+        switch kind {
+        case .plus: .add
+        case .minus: .subtract
+        case .star: .multiply
+        case .slash: .divide
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,169 @@
+/// Queries and their clauses: `query := source {clause}`, clauses in any order.
+extension Parser {
+    /// `query := name {clause}`; in scripts a clause may start the next line.
+    mutating func parseQuery() throws(ParseError) -> Query {
+        skipNewlines()
+        if current.kind == .word, startsClause(at: index) { throw expected("a dataset") }
+        let source = try parseName("a dataset")
+        var clauses: [Clause] = []
+        var mark = -1
+        while true {
+            try checkProgress(&mark)
+            if mode == .script, at(.newline), continuesQuery(at: tokenIndexAfterNewlines(from: index)) { skipNewlines() }
+            guard startsClause(at: index) || (at(.word) && current.text.lowercased() == "order" && peek().isKeyword(.by)) else {
+                break
+            }
+            clauses.append(try parseClause())
+        }
+        let end = clauses.last?.span ?? source.span
+        return Query(source: source, clauses: clauses, span: source.span.merged(with: end))
+    }
+
+    /// Whether the token at `position` starts a clause: a clause word, `group`/`sort` only before `by`.
+    func startsClause(at position: Int) -> Bool {
+        let token = tokens[min(position, tokens.count - 1)]
+        guard token.kind == .word, let keyword = token.keyword, keyword.role == .clause else { return false }
+        if keyword == .group || keyword == .sort {
+            return tokens[min(position + 1, tokens.count - 1)].isKeyword(.by)
+        }
+        return true
+    }
+
+    /// Whether a line starting at `position` continues a query in a script: a clause word or `order by`.
+    private func continuesQuery(at position: Int) -> Bool {
+        let token = tokens[position]
+        let next = tokens[min(position + 1, tokens.count - 1)]
+        return startsClause(at: position) || (token.kind == .word && token.text.lowercased() == "order" && next.isKeyword(.by))
+    }
+
+    /// Whether a line starting at `position` continues a statement in a script: a clause word, `and`, `or`.
+    func continuesStatement(at position: Int) -> Bool {
+        let token = tokens[position]
+        return continuesQuery(at: position) || token.isKeyword(.and) || token.isKeyword(.or)
+    }
+
+    /// The index of the first token at or after `start` that is not a line end.
+    func tokenIndexAfterNewlines(from start: Int) -> Int {
+        var position = min(max(start, 0), tokens.count - 1)
+        while tokens[position].kind == .newline, position < tokens.count - 1 { position += 1 }
+        return position
+    }
+
+    /// `clause := where | having | since | until | in-year | between | group-by | show | sort-by | top
+    /// | limit | change | chart`.
+    mutating func parseClause() throws(ParseError) -> Clause {
+        if let habit = clauseHabit() { throw habit }
+        let word = current
+        advance()
+        var keywordSpan = word.span
+        if word.isKeyword(.group) || word.isKeyword(.sort) {
+            keywordSpan = keywordSpan.merged(with: current.span)
+            advance()
+        }
+        itemContext = word.isKeyword(.having) || word.isKeyword(.show) || word.isKeyword(.sort)
+        let kind: Clause.Kind
+        switch word.keyword {
+        case .where?:
+            noun = "a condition"
+            kind = .where(try parseCondition())
+        case .having?:
+            noun = "a condition"
+            kind = .having(try parseCondition())
+        case .since?:
+            kind = .since(try parseYear())
+        case .until?:
+            kind = .until(try parseYear())
+        case .in?:
+            kind = .inYear(try parseYear())
+        case .between?:
+            let first = try parseYear()
+            _ = try expect(.and, "'and' and a second year")
+            kind = .between(first, try parseYear())
+        case .group?:
+            noun = "a column"
+            kind = .groupBy(try parseList { parser throws(ParseError) in try parser.parseExpression() })
+        case .show?:
+            noun = "an item"
+            kind = .show(try parseList { parser throws(ParseError) in try parser.parseShowItem() })
+        case .sort?:
+            noun = "an item"
+            kind = .sortBy(try parseList { parser throws(ParseError) in try parser.parseSortKey() })
+        case .top?:
+            let span = skipToCount()
+            kind = .top(try parsePositiveInteger(code: "expected-count"), span)
+        case .limit?:
+            let span = skipToCount()
+            kind = .limit(try parsePositiveInteger(code: "expected-count"), span)
+        case .change?:
+            _ = try expect(.from, "'from' and a year")
+            let from = try parseYear()
+            _ = try expect(.to, "'to' and a year")
+            kind = .change(from: from, to: try parseYear())
+        default:
+            kind = .chart
+        }
+        itemContext = false
+        return Clause(kind, span: word.span.merged(with: previousSignificant.span), keywordSpan: keywordSpan)
+    }
+
+    /// `item {"," item}`; a line end after a comma continues the list.
+    private mutating func parseList<Item>(
+        _ item: (inout Parser) throws(ParseError) -> Item
+    ) throws(ParseError) -> [Item] {
+        var items = [try item(&self)]
+        var mark = -1
+        while eat(.comma) != nil {
+            try checkProgress(&mark)
+            items.append(try item(&self))
+        }
+        return items
+    }
+
+    /// `show-item := expression ["as" name]`.
+    private mutating func parseShowItem() throws(ParseError) -> ShowItem {
+        let expr = try parseExpression()
+        guard eat(.as) != nil else { return ShowItem(expr: expr, alias: nil) }
+        return ShowItem(expr: expr, alias: try parseName("a name"))
+    }
+
+    /// `sort-key := expression ["asc" | "desc"]`.
+    private mutating func parseSortKey() throws(ParseError) -> SortKey {
+        let expr = try parseExpression()
+        if eat(.asc) != nil { return SortKey(expr: expr, descending: false) }
+        if eat(.desc) != nil { return SortKey(expr: expr, descending: true) }
+        return SortKey(expr: expr, descending: nil)
+    }
+
+    /// `year := integer`: the year of a time clause.
+    private mutating func parseYear() throws(ParseError) -> YearLiteral {
+        skipNewlines()
+        let token = current
+        if token.kind == .number, let value = Int64(token.text) {
+            advance()
+            return YearLiteral(value: value, span: token.span)
+        }
+        throw expected("a year", code: "expected-year", label: token.kind == .number && token.text.contains(where: { !$0.isNumber }) ? "a year is a whole number" : nil)
+    }
+
+    /// Skips to the count of `top`/`limit` and returns its span (or the empty span where it is missing).
+    private mutating func skipToCount() -> SourceSpan {
+        skipNewlines()
+        return current.endsStatement ? .point(previousSignificant.span.end) : current.span
+    }
+
+    /// `count := integer` greater than zero (`top N`, `limit N`, `set memory N`).
+    mutating func parsePositiveInteger(code: String) throws(ParseError) -> Int64 {
+        skipNewlines()
+        let token = current
+        if token.kind == .number, let value = Int64(token.text), value > 0 {
+            advance()
+            return value
+        }
+        let label: String? = switch token.kind {
+        case .number where Int64(token.text) == 0: "0 would keep nothing"
+        case .number, .minus: "write a whole number of 1 or more"
+        default: nil
+        }
+        throw expected("a positive whole number", code: code, label: label)
+    }
+}
