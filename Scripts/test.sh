@@ -9,4 +9,5 @@ if [ "$(id -u)" -eq 0 ]; then
   TALLY_POSTGRES_URL=$(Tests/Support/start-postgres.sh) && export TALLY_POSTGRES_URL ||
     echo "PostgreSQL did not start: its tests will be skipped" >&2
 fi
+swift build
 swift test "$@"
