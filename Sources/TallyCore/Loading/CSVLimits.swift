@@ -6,6 +6,10 @@ struct CSVLimits: Sendable {
     var maxColumns: Int = 16_384
     /// How many bytes the reader asks the system for at a time.
     var chunkBytes: Int = 1 << 20
+    /// The most data rows a table may have: row positions are 32-bit in selections and group ids.
+    var maxRows: Int = Int(Int32.max)
+    /// The memory budget in megabytes a file read may use (see `MemoryBudget`); nil for none.
+    var budgetMegabytes: Int64?
 
     /// The limits used by `CSVLoader.load`.
     static let standard = CSVLimits()

@@ -15,10 +15,15 @@ public enum CSVLoader {
         public var notes: [String]
     }
 
-    /// Loads the file at `path` as a dataset named `name`.
+    /// Loads the file at `path` as a dataset named `name`, failing up front (`load-over-budget`) when it
+    /// would need more than `budgetMegabytes` of memory (nil: no budget).
     /// Errors are `Diagnostic`s with code `load-…` and a `fileLocation` where one applies.
-    public static func load(path: String, name: String, info: DatasetInfo = DatasetInfo()) throws(Diagnostic) -> Report {
-        try load(path: path, name: name, info: info, limits: .standard)
+    public static func load(
+        path: String, name: String, info: DatasetInfo = DatasetInfo(), budgetMegabytes: Int64? = nil
+    ) throws(Diagnostic) -> Report {
+        var limits = CSVLimits.standard
+        limits.budgetMegabytes = budgetMegabytes
+        return try load(path: path, name: name, info: info, limits: limits)
     }
 
     /// Parses CSV bytes already in memory; `path` is only for messages and delimiter choice.
@@ -64,8 +69,13 @@ public enum CSVLoader {
         let width = headerFields.count
         var fields: [FieldSpan] = []
         fields.reserveCapacity(bytes.count / 6)
+        var rows = 0
         while let record = try scanner.nextRecord(bytes, into: &fields) {
-            if record.fieldCount == width, !(record.isBlank && width > 1) { continue }
+            if record.fieldCount == width, !(record.isBlank && width > 1) {
+                rows &+= 1
+                if rows > limits.maxRows { throw .tooManyRows(offset: record.start, limit: limits.maxRows) }
+                continue
+            }
             if record.isBlank {
                 fields.removeLast()
                 blankLines &+= 1

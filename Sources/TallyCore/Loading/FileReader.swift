@@ -8,7 +8,8 @@ import Darwin
 ///
 /// Works on regular files, pipes and FIFOs alike (a stream is read until end of file). While reading it
 /// stops early on what cannot be a CSV file: a directory, compressed or archive data, NUL bytes, or a
-/// line longer than the field limit (so `/dev/zero` or a 1 GB single line end with an error).
+/// line longer than the field limit (so `/dev/zero` or a 1 GB single line end with an error), and more
+/// bytes than the memory budget allows (checked up front from the size of a regular file).
 enum FileReader {
     /// The bytes of the file at `path`.
     static func readAll(path: String, limits: CSVLimits) throws(Diagnostic) -> [UInt8] {
@@ -24,9 +25,16 @@ enum FileReader {
                 throw LoadError.directory.diagnostic(path: path, bytes: [])
             }
             if status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 {
-                bytes.reserveCapacity(Int(status.st_size))
+                let size = Int64(status.st_size)
+                if let budget = limits.budgetMegabytes, size > MemoryBudget.maxFileBytes(megabytes: budget) {
+                    let error = LoadError.overBudget(
+                        neededBytes: MemoryBudget.estimate(fileBytes: size), budgetMegabytes: budget, isStream: false)
+                    throw error.diagnostic(path: path, bytes: [])
+                }
+                bytes.reserveCapacity(Int(size))
             }
         }
+        let maxBytes = limits.budgetMegabytes.map { MemoryBudget.maxFileBytes(megabytes: $0) } ?? Int64.max
         var chunk = [UInt8](repeating: 0, count: max(1, limits.chunkBytes))
         var bytesSinceLineFeed = 0
         while true {
@@ -42,6 +50,12 @@ enum FileReader {
                 throw reason.diagnostic(path: path, bytes: bytes)
             }
             if got == 0 { break }
+            if let budget = limits.budgetMegabytes, Int64(bytes.count) &+ Int64(got) > maxBytes {
+                let read = Int64(bytes.count) &+ Int64(got)
+                let error = LoadError.overBudget(
+                    neededBytes: MemoryBudget.estimate(fileBytes: read), budgetMegabytes: budget, isStream: true)
+                throw error.diagnostic(path: path, bytes: [])
+            }
             let start = bytes.count
             bytes.append(contentsOf: chunk[0..<got])
             if start == 0, let kind = TextValidator.binaryKind(of: bytes) {

@@ -21,6 +21,10 @@ enum LoadError: Error, Equatable {
     case fieldTooLong(offset: Int, limit: Int)
     /// The record at `offset` has more than `limit` fields.
     case tooManyColumns(offset: Int, limit: Int)
+    /// The record at `offset` is one more than the `limit` of rows.
+    case tooManyRows(offset: Int, limit: Int)
+    /// Loading would need `neededBytes` of memory (at least, for a stream) where the budget is `budgetMegabytes`.
+    case overBudget(neededBytes: Int64, budgetMegabytes: Int64, isStream: Bool)
     /// The quote at `offset` opens a field that never closes.
     case unterminatedQuote(offset: Int)
     /// The byte at `offset` follows a closing quote but is neither a space, a delimiter nor a line end.
@@ -55,6 +59,14 @@ enum LoadError: Error, Equatable {
         case .tooManyColumns(let offset, let limit):
             return located(
                 "load-too-many-columns", "a line of '\(path)' has more than \(limit) fields", offset, path, bytes)
+        case .tooManyRows(let offset, let limit):
+            return located(
+                "load-too-many-rows", "'\(path)' has more than \(NumberFormat.grouped(Int64(limit))) rows", offset, path, bytes)
+        case .overBudget(let needed, let budget, let isStream):
+            let need = isStream ? "more memory than" : "about \(NumberFormat.grouped(MemoryBudget.megabytes(needed))) MB of memory, more than"
+            return Diagnostic.error(
+                "load-over-budget", "loading '\(path)' would need \(need) the memory budget of \(NumberFormat.grouped(budget)) MB",
+                help: ["raise the budget with `set memory N` (in megabytes), or load a smaller file"])
         case .unterminatedQuote(let offset):
             return located(
                 "load-unterminated-quote", "a quoted field in '\(path)' is never closed", offset, path, bytes)

@@ -32,7 +32,7 @@ enum FileWriter {
     }
 
     private static func failure(_ path: String) -> Diagnostic {
-        let reason = String(cString: strerror(errno))
+        let reason = String(cString: strerror(errno)).lowercased()
         return .error("export-failed", "cannot write '\(path)': \(reason)")
     }
 }

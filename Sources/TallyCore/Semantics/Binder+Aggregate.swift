@@ -112,25 +112,3 @@ extension Binder {
         }
     }
 }
-
-extension Expr {
-    /// Calls `body` on this expression and every expression inside it.
-    func visit(_ body: (Expr) -> Void) {
-        body(self)
-        forEachChild { $0.visit(body) }
-    }
-
-    /// Calls `body` on each direct child expression.
-    func forEachChild(_ body: (Expr) -> Void) {
-        switch kind {
-        case .name, .number, .string, .boolean: break
-        case .negate(let x), .not(let x), .isMissing(let x, _), .inGroup(let x, _): body(x)
-        case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r),
-             .textMatch(_, let l, let r):
-            body(l); body(r)
-        case .inList(let x, let items, _): body(x); items.forEach(body)
-        case .between(let x, let lo, let hi, _): body(x); body(lo); body(hi)
-        case .call(_, let args, _): args.forEach(body)
-        }
-    }
-}

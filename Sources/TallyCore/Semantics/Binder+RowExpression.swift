@@ -52,7 +52,7 @@ extension Binder {
         case .textMatch(let kind, let operand, let pattern):
             let left = try bindRow(operand)
             guard left.type == .text else {
-                throw .error("type-mismatch", "'\(kind.rawValue)' works on text, and \(sourceText(operand)) is a \(left.type.rawValue)",
+                throw .error("type-mismatch", "'\(kind.rawValue)' works on text, and \(sourceText(operand)) is \(left.type.article)",
                              at: operand.span, label: "not text")
             }
             return .textMatch(kind, left, pattern: try patternText(pattern))

@@ -72,6 +72,11 @@ struct ClaimCheck {
                          label: "no number", help: ["show one value, e.g. `… show sum(\(plan.source.info.defaultMeasure ?? "x"))`"])
         }
         let value = column < table.columns.count ? table.columns[column].value(at: 0) : .missing
+        if case .text(let text) = value {
+            let name = table.columns[column].name
+            throw .error("check-not-number", "\(name) is text (\"\(text)\"), so it cannot be checked against a number", at: span,
+                         label: "not a number", help: ["check a count, a sum or another numeric aggregate"])
+        }
         guard value.asDouble != nil else {
             let name = column < table.columns.count ? table.columns[column].name : "the value"
             throw .error("check-no-value", "\(name) is missing in the result, so there is nothing to check", at: span,

@@ -4,39 +4,43 @@ extension Session {
     /// Returns whether the load succeeded.
     @discardableResult
     public func loadDataset(path: String, name: String, info: DatasetInfo = DatasetInfo(), output: OutputSink) -> Bool {
-        loadDataset(path: path, name: name, info: info, roles: RoleDeclaration(), source: nil, output: output)
-    }
-
-    /// Loads a dataset for a `load` statement, checking that the columns its `with` names exist.
-    func loadDataset(
-        path: String, name: String, info: DatasetInfo, roles: RoleDeclaration, source: SourceFile?, output: OutputSink
-    ) -> Bool {
         do {
-            let report = try CSVLoader.load(path: path, name: name, info: info)
-            for role in [roles.time].compactMap({ $0 }) + roles.measures + roles.countries
-            where report.table.columnIndex(named: role.text) == nil {
-                let suggestion = Suggestion.closest(to: role.text, among: report.table.columns.map(\.name))
-                output.standardError(DiagnosticRenderer(colored: settings.colored).render(.error(
-                    "unknown-column", "\(path) has no column '\(role.text)'", at: role.span,
-                    label: suggestion.map { "did you mean '\($0)'?" },
-                    help: ["columns: " + report.table.columns.map(\.name).joined(separator: ", ")]), in: source))
-                return false
-            }
-            var table = report.table
-            if table.info.timeColumn == nil, let year = table.column(named: "year"), year.type.isNumeric {
-                var conventional = table.info
-                conventional.timeColumn = year.name
-                table = table.renamed(table.name, info: conventional)
-            }
-            let replaced = catalog.add(table, origin: .loaded)
-            for note in report.notes { output.standardError("note: \(note)\n") }
-            let verb = replaced == nil ? "loaded" : "replaced"
-            output.standardError("\(verb) \(table.name): \(NumberFormat.grouped(Int64(table.rowCount))) rows, \(table.columns.count) columns\n")
+            add(try loadTable(path: path, name: name, info: info, roles: RoleDeclaration()), output: output)
             return true
         } catch {
             output.standardError(render(error))
             return false
         }
+    }
+
+    /// Adds a loaded table to the catalog (replacing one of the same name) and reports it. A
+    /// numeric column named `year` is the time column unless another was declared.
+    func add(_ report: CSVLoader.Report, output: OutputSink) {
+        var table = report.table
+        if table.info.timeColumn == nil, let year = table.column(named: "year"), year.type.isNumeric {
+            var conventional = table.info
+            conventional.timeColumn = year.name
+            table = table.renamed(table.name, info: conventional)
+        }
+        let replaced = catalog.add(table, origin: .loaded)
+        for note in report.notes { output.standardError("note: \(note)\n") }
+        let verb = replaced == nil ? "loaded" : "replaced"
+        output.standardError("\(verb) \(table.name): \(NumberFormat.grouped(Int64(table.rowCount))) rows, \(table.columns.count) columns\n")
+    }
+
+    /// Reads the CSV file at `path` within the memory budget and checks the roles declared for it,
+    /// without touching the catalog.
+    func loadTable(path: String, name: String, info: DatasetInfo, roles: RoleDeclaration) throws(Diagnostic) -> CSVLoader.Report {
+        let report = try CSVLoader.load(path: path, name: name, info: info, budgetMegabytes: settings.memoryMegabytes)
+        for role in [roles.time].compactMap({ $0 }) + roles.measures + roles.countries
+        where report.table.columnIndex(named: role.text) == nil {
+            let suggestion = Suggestion.closest(to: role.text, among: report.table.columns.map(\.name))
+            throw .error(
+                "unknown-column", "\(path) has no column '\(role.text)'", at: role.span,
+                label: suggestion.map { "did you mean '\($0)'?" },
+                help: ["columns: " + report.table.columns.map(\.name).joined(separator: ", ")])
+        }
+        return report
     }
 
     /// Adds a table the caller built (the bundled datasets, tests) under its own name.

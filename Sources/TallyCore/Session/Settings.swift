@@ -16,6 +16,8 @@ public struct Settings: Sendable {
     public var interactiveRowLimit = 40
     /// SQL dialect for `sql` (duckdb, postgres, sqlite, spark).
     public var dialect = "duckdb"
+    /// The memory a `load` may use, in megabytes (`set memory N`): most of the machine's by default.
+    public var memoryMegabytes = MemoryBudget.machineDefaultMegabytes
 
     /// Default settings.
     public init() {}

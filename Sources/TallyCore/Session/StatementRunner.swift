@@ -16,7 +16,8 @@ struct StatementRunner {
         }
     }
 
-    private func execute(_ statement: Statement) throws(Diagnostic) -> Session.Outcome {
+    /// Runs `statement`, throwing its error instead of reporting it.
+    func execute(_ statement: Statement) throws(Diagnostic) -> Session.Outcome {
         switch statement.kind {
         case .query(let query):
             let result = try runQuery(query)
@@ -25,7 +26,7 @@ struct StatementRunner {
         case .let(let name, let query):
             try runLet(name, query)
         case .load(let path, _, let name, let roles):
-            return try runLoad(path: path, name: name, roles: roles, span: statement.span)
+            try runLoad(path: path, name: name, roles: roles, span: statement.span)
         case .export(let query, let path, let pathSpan):
             try runExport(query, path: path, pathSpan: pathSpan)
         case .datasets:
@@ -115,7 +116,7 @@ struct StatementRunner {
         output.standardError("let \(name.text): \(rowsAndColumns(table))\n")
     }
 
-    private func runLoad(path: String, name: Name?, roles: RoleDeclaration, span: SourceSpan) throws(Diagnostic) -> Session.Outcome {
+    private func runLoad(path: String, name: Name?, roles: RoleDeclaration, span: SourceSpan) throws(Diagnostic) {
         let datasetName: String
         if let name {
             datasetName = name.text
@@ -126,11 +127,8 @@ struct StatementRunner {
         info.timeColumn = roles.time?.text
         info.measures = roles.measures.map(\.text)
         info.countryColumns = roles.countries.map(\.text)
-        guard session.loadDataset(path: path, name: datasetName, info: info, roles: roles, source: source, output: output) else {
-            return .failure
-        }
+        session.add(try session.loadTable(path: path, name: datasetName, info: info, roles: roles), output: output)
         if let remote = session.remote, let table = session.catalog.table(named: datasetName) { try remote.copy(table) }
-        return .success
     }
 
     private func runExport(_ query: Query, path: String, pathSpan: SourceSpan) throws(Diagnostic) {
@@ -174,6 +172,7 @@ struct StatementRunner {
             session.settings.dialect = name.lowercased()
             output.standardError("dialect \(name.lowercased())\n")
         case .memory(let megabytes):
+            session.settings.memoryMegabytes = megabytes
             output.standardError("memory budget \(NumberFormat.grouped(megabytes)) MB\n")
         }
     }

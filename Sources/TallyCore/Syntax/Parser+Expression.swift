@@ -10,23 +10,31 @@ extension Parser {
     mutating func parseCondition() throws(ParseError) -> Expr {
         try enterNesting()
         defer { leaveNesting() }
+        let isOutermost = depth == 1
         var left = try parseAnd()
+        var height: Int?
         var mark = -1
         while eatContinued(.or) {
+            let operatorToken = previousSignificant
             try checkProgress(&mark)
             let right = try parseAnd()
+            try extendChain(&height, left, right, at: operatorToken, help: ["for a long list of alternatives, write 'x in (a, b, …)'"])
             left = Expr(.or(left, right), span: left.span.merged(with: right.span))
         }
+        if isOutermost { try checkHeight(left) }
         return left
     }
 
     /// `and-condition := not-condition {"and" not-condition}`.
     private mutating func parseAnd() throws(ParseError) -> Expr {
         var left = try parseNot()
+        var height: Int?
         var mark = -1
         while eatContinued(.and) {
+            let operatorToken = previousSignificant
             try checkProgress(&mark)
             let right = try parseNot()
+            try extendChain(&height, left, right, at: operatorToken)
             left = Expr(.and(left, right), span: left.span.merged(with: right.span))
         }
         return left
@@ -161,11 +169,14 @@ extension Parser {
     /// `sum := product {("+" | "-") product}`; `bare` makes words text values (see `parsePrimary`).
     private mutating func parseSum(bare: Bool) throws(ParseError) -> Expr {
         var left = try parseProduct(bare: bare)
+        var height: Int?
         var mark = -1
         while let op = Parser.arithmetic(current.kind), op == .add || op == .subtract {
             try checkProgress(&mark)
+            let operatorToken = current
             advance()
             let right = try parseProduct(bare: bare)
+            try extendChain(&height, left, right, at: operatorToken)
             left = Expr(.arithmetic(op, left, right), span: left.span.merged(with: right.span))
         }
         return left
@@ -174,11 +185,14 @@ extension Parser {
     /// `product := unary {("*" | "/") unary}`.
     private mutating func parseProduct(bare: Bool) throws(ParseError) -> Expr {
         var left = try parseUnary(bare: bare)
+        var height: Int?
         var mark = -1
         while let op = Parser.arithmetic(current.kind), op == .multiply || op == .divide {
             try checkProgress(&mark)
+            let operatorToken = current
             advance()
             let right = try parseUnary(bare: bare)
+            try extendChain(&height, left, right, at: operatorToken)
             left = Expr(.arithmetic(op, left, right), span: left.span.merged(with: right.span))
         }
         return left

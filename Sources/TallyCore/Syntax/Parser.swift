@@ -20,7 +20,8 @@ public struct ParseResult: Sendable {
 ///   line end or `;` (and in scripts also skips the broken statement's continuation lines),
 ///   so a script reports all of its syntax errors in one run.
 /// - Every loop calls `checkProgress(&mark)`, which stops a loop that consumed nothing and a
-///   statement longer than `maxStatementTokens`; `enterNesting()` bounds recursion at `maxDepth`.
+///   statement longer than `maxStatementTokens`; `enterNesting()` bounds recursion at `maxDepth`,
+///   and `extendChain` bounds the height of operator chains (`a and b and …`) at `maxDepth` too.
 public struct Parser {
     /// How statements are separated.
     public enum Mode: Sendable {
@@ -238,4 +239,36 @@ public struct Parser {
 
     /// Ends a level counted by `enterNesting`.
     mutating func leaveNesting() { depth -= 1 }
+
+    /// Throws when the whole expression `expr` (a clause's condition or item) is higher than `maxDepth`,
+    /// at the first node found below that height: nesting and operator chains are each bounded, but
+    /// one can sit inside the other (`not not … (a and b and …)`).
+    func checkHeight(_ expr: Expr) throws(ParseError) {
+        guard let deep = expr.node(atDepth: Parser.maxDepth &+ 1) else { return }
+        throw ParseError(
+            diagnostic: .error(
+                "nesting-too-deep", "expression is nested too deeply (more than \(Parser.maxDepth) levels)",
+                at: .point(deep.span.start), label: "nested too deeply here"),
+            atEnd: false)
+    }
+
+    /// Grows the height of a left-deep chain (`a and b and c`, `1 + 2 + 3`) by the operator `op`
+    /// joining `left` (the chain so far, whose height is `height`, nil before the first operator) and
+    /// `right`; throws at `op` once the chain is higher than `maxDepth`.
+    ///
+    /// A chain is built by a loop, not by recursion, so `enterNesting` does not see it; but the binder and
+    /// the executor walk the tree recursively, so its height must stay as bounded as the nesting.
+    func extendChain(
+        _ height: inout Int?, _ left: Expr, _ right: Expr, at op: Token, help: [String] = []
+    ) throws(ParseError) {
+        let grown = max(height ?? left.height, right.height) &+ 1
+        height = grown
+        guard grown <= Parser.maxDepth else {
+            throw ParseError(
+                diagnostic: .error(
+                    "nesting-too-deep", "expression is nested too deeply (more than \(Parser.maxDepth) levels)",
+                    at: op.span, label: "too many operators in a row here", help: help),
+                atEnd: false)
+        }
+    }
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Builds tally's libFuzzer targets and runs them for a given time.
+#
+#   Fuzz/run.sh TARGET SECONDS      TARGET: parser, query, csv, or all (each for SECONDS)
+#
+# Each target is one entry file in Fuzz/Targets/ compiled with the engine's sources into one module
+# with plain swiftc (SwiftPM cannot link a fuzzer into an executable target). Builds, corpora, logs
+# and crash artifacts live in a scratch folder, $FUZZ_WORK (default /tmp/tally-fuzz); a build is
+# reused while no source is newer. Seeds come from Grammar/ and Examples/ (every file, and every
+# statement line on its own) and from Fuzz/seeds/csv/. Exits 1 when a target finds a crash, a leak
+# or a timeout; the input that did it is in $FUZZ_WORK/artifacts/TARGET/.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${FUZZ_WORK:-${TMPDIR:-/tmp}/tally-fuzz}
+targets=(parser query csv)
+
+usage() {
+    echo "usage: Fuzz/run.sh parser|query|csv|all SECONDS" >&2
+    exit 2
+}
+
+[[ $# -eq 2 ]] || usage
+[[ $2 =~ ^[0-9]+$ && $2 -gt 0 ]] || usage
+case $1 in
+    all) selected=("${targets[@]}") ;;
+    parser|query|csv) selected=("$1") ;;
+    *) usage ;;
+esac
+seconds=$2
+
+entry_file() {
+    case $1 in
+        parser) echo "$root/Fuzz/Targets/ParserTarget.swift" ;;
+        query) echo "$root/Fuzz/Targets/QueryTarget.swift" ;;
+        csv) echo "$root/Fuzz/Targets/CSVTarget.swift" ;;
+    esac
+}
+
+# Compiles the target unless its binary is newer than every engine source and the entry file.
+build() {
+    local target=$1 binary="$work/bin/fuzz-$1" entry
+    entry=$(entry_file "$target")
+    mkdir -p "$work/bin"
+    if [[ -x $binary ]] && [[ -z $(find "$root/Sources/TallyCore" "$entry" -name '*.swift' -newer "$binary" | head -n 1) ]]; then
+        return
+    fi
+    echo "building $target fuzzer…" >&2
+    local sources=()
+    while IFS= read -r -d '' file; do sources+=("$file"); done \
+        < <(find "$root/Sources/TallyCore" -name '*.swift' -print0 | sort -z)
+    # ld.gold warns about every ASan helper symbol; keep everything else.
+    swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TallyFuzz \
+        "${sources[@]}" "$entry" -o "$binary.partial" 2> >(grep -v "Cannot export local symbol" >&2)
+    mv "$binary.partial" "$binary"
+}
+
+# Writes one seed file per input, named by its checksum, into a corpus folder.
+add_seed() {
+    local corpus=$1 text=$2
+    [[ -n $text ]] || return 0
+    printf '%s' "$text" > "$corpus/seed-$(printf '%s' "$text" | cksum | cut -d' ' -f1)"
+}
+
+seed() {
+    local target=$1 corpus="$work/corpus/$1"
+    mkdir -p "$corpus"
+    if [[ $target == csv ]]; then
+        cp "$root"/Fuzz/seeds/csv/*.csv "$corpus/"
+        for file in "$root"/Sources/TallyData/Resources/*.csv; do
+            head -n 40 "$file" > "$corpus/bundled-$(basename "$file")"
+        done
+        return
+    fi
+    local file line
+    while IFS= read -r -d '' file; do
+        add_seed "$corpus" "$(cat "$file")"
+        while IFS= read -r line; do
+            [[ $line =~ ^[[:space:]]*(--|#|$) ]] || add_seed "$corpus" "$line"
+        done < "$file"
+    done < <(find "$root/Grammar" "$root/Examples" -name '*.tally' -print0 2>/dev/null)
+}
+
+run() {
+    local target=$1 dictionary="$root/Fuzz/tally.dict" max_len=1024
+    if [[ $target == csv ]]; then dictionary="$root/Fuzz/csv.dict"; max_len=16384; fi
+    mkdir -p "$work/artifacts/$target" "$work/logs"
+    local log="$work/logs/$target.log" status=0
+    # Short allocation stacks and a small quarantine: the engine allocates a lot, and full ASan
+    # bookkeeping would make the fuzzers several times slower without finding more.
+    ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=2:quarantine_size_mb=16} \
+    "$work/bin/fuzz-$target" "$work/corpus/$target" \
+        -max_total_time="$seconds" -dict="$dictionary" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix="$work/artifacts/$target/" -print_final_stats=1 > "$log" 2>&1 || status=$?
+    local runs speed
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+    speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+    if [[ $status -ne 0 ]]; then
+        echo "$target: FAILED after ${runs:-?} executions (log: $log)" >&2
+        grep -E "ERROR|SUMMARY|Test unit written" "$log" >&2 || tail -n 20 "$log" >&2
+        return 1
+    fi
+    echo "$target: ${runs:-?} executions in ${seconds}s (${speed:-?}/s), no crash"
+}
+
+failed=0
+for target in "${selected[@]}"; do
+    build "$target"
+    seed "$target"
+    run "$target" || failed=1
+done
+exit $failed
