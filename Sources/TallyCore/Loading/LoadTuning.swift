@@ -8,7 +8,8 @@ struct LoadTuning: Sendable {
     var blockBytes: Int = 8 << 20
     /// Bytes per part of a block; parts are parsed concurrently, each cut after a line feed.
     var partBytes: Int = 1 << 20
-    /// Threads that parse parts and merge columns; 1 runs everything on the calling thread.
+    /// 1 runs every job (parsing a part, merging a column) on the calling thread; more lets Dispatch
+    /// spread them over the machine's cores.
     var threads: Int = 2
 
     /// The tuning used by `CSVLoader.load`.
