@@ -21,12 +21,20 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        // libpq, PostgreSQL's client library, reached as a system library (Debian: libpq-dev).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // Runs queries on a PostgreSQL server (`--engine postgres`): copies datasets, runs the translated SQL.
+        .target(name: "TallyPostgres", dependencies: ["TallyCore", "CLibPQ"]),
         // The command-line front end: arguments, scripts, the interactive prompt.
         .executableTarget(
             name: "tally",
-            dependencies: ["TallyCore", "TallyData", "CReadline"]
+            dependencies: ["TallyCore", "TallyData", "TallyPostgres", "CReadline"]
         ),
-        .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore", "TallyData"]),
+        .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore", "TallyData", "TallyPostgres"]),
         .testTarget(name: "TallyCLITests", dependencies: ["TallyCore"]),
     ]
 )

@@ -3,8 +3,10 @@
 #   libreadline-dev  GNU readline, for the interactive prompt
 #   sqlite3          the independent engine the tests compare answers with
 #   tmux             drives the prompt in a real terminal in the end-to-end tests
+#   libpq-dev        the PostgreSQL client library, for `--engine postgres`
+#   postgresql       a server the SQL translation tests run their queries on
 set -euo pipefail
-packages=(libreadline-dev sqlite3 tmux)
+packages=(libreadline-dev sqlite3 tmux libpq-dev postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

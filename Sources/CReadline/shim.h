@@ -8,13 +8,15 @@
    (shared mutable state); these accessors are the only places that read or write them. */
 
 /* Sets up readline for tally: program name, no readline signal handlers (tally handles
-   SIGINT itself), the completion entry and word breaks, multi-line history entries. */
+   SIGINT itself), the completion entry and word breaks, multi-line history entries (kept
+   apart in the file by `#` timestamp lines). */
 static inline void tally_readline_configure(const char *name, rl_completion_func_t *completion,
                                             const char *word_breaks) {
     rl_readline_name = name;
     rl_catch_signals = 0;
     rl_attempted_completion_function = completion;
     rl_completer_word_break_characters = word_breaks;
+    history_comment_char = '#';
     history_write_timestamps = 1;
     history_multiline_entries = 1;
 }

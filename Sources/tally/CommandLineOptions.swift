@@ -48,6 +48,10 @@ struct CommandLineOptions: Equatable {
     var strict = false
     /// `-i` / `--interactive`: the prompt even when standard input is not a terminal.
     var interactive = false
+    /// `--engine`: nil for the in-memory engine, or `postgres`.
+    var engine: String?
+    /// `--database URL`: the server `--engine postgres` connects to.
+    var database: String?
     /// `--help`, `--version`, or run.
     var action = Action.run
 
@@ -64,6 +68,8 @@ struct CommandLineOptions: Equatable {
           -e, --execute STATEMENT      run STATEMENT (repeatable; runs in order with the scripts)
           --load NAME=PATH             load a CSV before running (repeatable)
           --format FMT                 table | csv | tsv | json | markdown (default table)
+          --engine postgres            run queries on a PostgreSQL server (needs --database)
+          --database URL               the server, e.g. postgresql://user@localhost:5432/db
           --timer                      print the run time of each statement on standard error
           --no-bundled                 start without the bundled datasets
           --strict                     a `check` that is not true exits 1
@@ -107,6 +113,14 @@ struct CommandLineOptions: Equatable {
                     throw UsageError(message: "unknown format '\(text)'; use table, csv, tsv, json or markdown")
                 }
                 options.format = format
+            case "--engine":
+                let text = try value(for: name, inline: inline)
+                guard text.lowercased() == "postgres" else {
+                    throw UsageError(message: "unknown engine '\(text)'; use --engine postgres (the default is the in-memory engine)")
+                }
+                options.engine = "postgres"
+            case "--database":
+                options.database = try value(for: name, inline: inline)
             case "--timer", "--no-bundled", "--strict", "-i", "--interactive", "--help", "-h", "--version":
                 guard inline == nil else { throw UsageError(message: "option \(name) takes no value") }
                 options.setFlag(name)
@@ -115,6 +129,10 @@ struct CommandLineOptions: Equatable {
             }
             index += 1
         }
+        if options.engine != nil && options.database == nil {
+            throw UsageError(message: "--engine postgres needs --database URL")
+        }
+        if options.database != nil && options.engine == nil { options.engine = "postgres" }
         return options
     }
 

@@ -19,7 +19,8 @@ private func handleInterrupt(_ signal: Int32) {
 /// its wait for input is interrupted and drops the line being typed. `SA_RESTART` keeps other
 /// system calls (file reads) going; `poll` still returns `EINTR`, which is what wakes the editor.
 enum InterruptHandler {
-    /// Installs the handler so that SIGINT sets `flag`, which must live as long as the program.
+    /// Installs the handler so that SIGINT sets `flag`, which must live as long as the program,
+    /// and unblocks SIGINT in case the parent left it blocked.
     static func install(cancelling flag: CancellationFlag) {
         interruptTarget = Unmanaged.passRetained(flag)
         var action = sigaction()
@@ -27,5 +28,9 @@ enum InterruptHandler {
         action.sa_flags = SA_RESTART
         sigemptyset(&action.sa_mask)
         sigaction(SIGINT, &action, nil)
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 }

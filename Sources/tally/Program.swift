@@ -5,6 +5,7 @@ import Darwin
 #endif
 import TallyCore
 import TallyData
+import TallyPostgres
 
 /// The program: reads the command line, sets up a session, and picks the mode to run in.
 enum Program {
@@ -56,6 +57,10 @@ enum Program {
             output.flush()
             return failure
         }
+        if let database = options.database, !connect(session, to: database, output: output) {
+            output.flush()
+            return failure
+        }
         output.flush()
 
         let runner = ScriptRunner(session: session, output: output)
@@ -73,6 +78,23 @@ enum Program {
         case .success: return setupFailed && !prompt ? failure : success
         case .quit: return success
         case .failure: return failure
+        }
+    }
+
+    /// Connects the session to a PostgreSQL server and copies every dataset there.
+    private static func connect(_ session: Session, to url: String, output: StandardOutput) -> Bool {
+        do {
+            let engine = try PostgresEngine(url: url)
+            let names = session.catalog.names
+            for name in names {
+                if let table = session.catalog.table(named: name) { try engine.copy(table) }
+            }
+            session.remote = engine
+            output.standardError("engine postgres: copied \(names.count) dataset\(names.count == 1 ? "" : "s") to the server\n")
+            return true
+        } catch {
+            output.standardError(DiagnosticRenderer(colored: session.settings.colored).render(error, in: nil))
+            return false
         }
     }
 }

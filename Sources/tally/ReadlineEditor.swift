@@ -118,14 +118,17 @@ final class ReadlineEditor: LineEditor {
     }
 
     /// Forgets the line being typed and moves to a fresh line, as a shell does after Ctrl-C.
+    /// `^C` is written while the cursor is still at the end of the line: leaving readline's
+    /// terminal mode may return the cursor to the start of the line.
     private func dropLine() {
         rl_free_line_state()
         rl_callback_sigcleanup()
         tally_readline_point_to_end()
         rl_redisplay()
+        _ = write(STDOUT_FILENO, "^C", 2)
         rl_replace_line("", 0)
         rl_callback_handler_remove()
-        _ = write(STDOUT_FILENO, "^C\n", 3)
+        _ = write(STDOUT_FILENO, "\n", 1)
     }
 
     func addHistory(_ entry: String) {

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 
-/// Every script under `Examples/` runs with its checked-in output: `NAME.tally` beside
-/// `NAME.out` (standard output) and `NAME.err` (standard error; absent when empty).
+/// Every script under `Examples/` (the workshop in `Examples/workshop/` included) runs with its
+/// checked-in output: `NAME.tally` beside `NAME.out` (standard output) and `NAME.err` (standard
+/// error; absent when empty). Each runs in a fresh temporary folder, so the files it exports do
+/// not land in the checkout; paths in messages are shown relative to the package root.
 /// `TALLY_RECORD=1` rewrites the expectations and fails, so recording is never silent.
 @Suite struct ExampleGoldenTests {
     static let examples: [String] = {
@@ -18,7 +20,10 @@ import Testing
     @Test(arguments: examples)
     func exampleMatchesItsExpectedOutput(_ example: String) throws {
         let base = TallyBinary.packageRoot + "/Examples/" + String(example.dropLast(".tally".count))
-        let run = try TallyBinary.run(["Examples/" + example], directory: TallyBinary.packageRoot)
+        let folder = try TemporaryFolder()
+        var run = try TallyBinary.run([TallyBinary.packageRoot + "/Examples/" + example], directory: folder.path)
+        run.output = run.output.replacingOccurrences(of: TallyBinary.packageRoot + "/", with: "")
+        run.errors = run.errors.replacingOccurrences(of: TallyBinary.packageRoot + "/", with: "")
         if ProcessInfo.processInfo.environment["TALLY_RECORD"] == "1" {
             try run.output.write(toFile: base + ".out", atomically: true, encoding: .utf8)
             if run.errors.isEmpty {

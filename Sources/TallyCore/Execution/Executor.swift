@@ -9,6 +9,16 @@ public struct Executor {
         try Executor(plan: plan, context: ExecutionContext(cancellation: cancellation)).run()
     }
 
+    /// The caveats of a result computed elsewhere (a database server), from the rows the
+    /// plan's filters keep in the local copy of the dataset.
+    public static func caveats(of plan: QueryPlan, result: Table, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> [Diagnostic] {
+        let context = ExecutionContext(cancellation: cancellation)
+        let selection = try plan.filter.map { condition throws(Diagnostic) in
+            try RowFilter(table: plan.source, context: context).select(condition, from: nil)
+        }
+        return CaveatFinder(plan: plan, rows: selection, result: result).caveats()
+    }
+
     func run() throws(Diagnostic) -> ResultSet {
         let source = plan.source
         var rowsAfter: [PlanStep.Stage: Int] = [.scan: source.rowCount]
@@ -20,7 +30,7 @@ public struct Executor {
         let stage: Table
         let stageRows: Selection?
         if let grouping = plan.grouping {
-            stage = try aggregate(grouping, rows: selection)
+            stage = try GroupedAggregation(source: source, grouping: grouping, context: context).run(rows: selection)
             stageRows = nil
             rowsAfter[.group] = stage.rowCount
         } else {
@@ -79,40 +89,8 @@ public struct Executor {
         return ResultSet(
             table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: final.isEmpty ? plan.emptyResultNotes : [],
-            rowsAfter: rowsAfter)
-    }
-
-    /// Groups the selected rows and computes every aggregate: keys first, then aggregates.
-    private func aggregate(_ grouping: QueryPlan.Grouping, rows: Selection?) throws(Diagnostic) -> Table {
-        let evaluator = ExpressionEvaluator(table: plan.source, rows: rows, context: context)
-        var keyColumns: [Column] = []
-        for key in grouping.keys { keyColumns.append(try evaluator.evaluate(key)) }
-        let encoder = try GroupKeyEncoder(keys: keyColumns, rowCount: evaluator.count, context: context)
-        let groupCount = evaluator.count == 0 && !grouping.keys.isEmpty ? 0 : encoder.groupCount
-        let firstRows = encoder.firstRows.map { Int32(truncatingIfNeeded: $0) }
-        var columns: [Column] = []
-        for (index, key) in keyColumns.enumerated() {
-            var column = key.gathered(firstRows)
-            column.name = grouping.keyNames[index]
-            columns.append(column)
-        }
-        let aggregator = Aggregator(groupIDs: encoder.groupIDs, groupCount: groupCount, context: context)
-        var arguments: [(expr: BoundExpr, values: Column)] = []
-        for spec in grouping.aggregates {
-            try context.checkCancelled()
-            var values: Column?
-            if let argument = spec.argument {
-                if let cached = arguments.first(where: { $0.expr == argument }) { values = cached.values } else {
-                    let evaluated = try evaluator.evaluate(argument)
-                    arguments.append((argument, evaluated))
-                    values = evaluated
-                }
-            }
-            var column = try aggregator.aggregate(spec.function, of: values, resultType: spec.resultType)
-            column.name = spec.function.rawValue
-            columns.append(column)
-        }
-        return Table(name: plan.source.name, columns: columns, rowCount: groupCount)
+            rowsAfter: rowsAfter, caveats: CaveatFinder(plan: plan, rows: selection, result: table).caveats(),
+            chartLayout: plan.chartLayout)
     }
 
     /// The roles the result keeps if it becomes a dataset with `let`.

@@ -73,7 +73,30 @@ struct ExpressionEvaluator {
                 validity.set(row, valid: true)
             }
             return Column(name: "", data: .integer(ranks), validity: validity.missingCount == 0 ? nil : validity)
+        case .percentChange(let base, let new):
+            let before = try evaluate(base), after = try evaluate(new)
+            let a = before.doubles, b = after.doubles
+            return decimals { i in before.bothValid(after, i) && a[i] != 0 ? (b[i] - a[i]) / abs(a[i]) * 100 : nil }
+        case .contribution(let base, let new):
+            let before = try evaluate(base), after = try evaluate(new)
+            let a = before.doubles, b = after.doubles
+            var overall = 0.0
+            for i in 0..<count {
+                if after.isValid(i) { overall += b[i] }
+                if before.isValid(i) { overall -= a[i] }
+            }
+            return decimals { i in before.bothValid(after, i) && overall != 0 ? (b[i] - a[i]) / overall * 100 : nil }
         }
+    }
+
+    /// A decimal column of `value(i)` for each row, missing where it is nil.
+    private func decimals(_ value: (Int) -> Double?) -> Column {
+        var result = [Double](repeating: 0, count: count)
+        var validity = ValidityMask(count: count)
+        for i in 0..<count {
+            if let v = value(i) { result[i] = v } else { validity.set(i, valid: false) }
+        }
+        return Column(name: "", data: .decimal(result), validity: validity.missingCount == 0 ? nil : validity)
     }
 
     /// A boolean column answering `test` for each value; missing values stay missing. Text

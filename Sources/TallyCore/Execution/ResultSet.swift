@@ -10,4 +10,22 @@ public struct ResultSet: Sendable {
     public var notes: [Diagnostic]
     /// Rows remaining after each stage, for `explain`.
     public var rowsAfter: [PlanStep.Stage: Int]
+    /// What the data call for a reader to know (mixed units, an incomplete year, …), shown under the result.
+    public var caveats: [Diagnostic] = []
+    /// How to draw the result as a chart, when it has a number to draw.
+    public var chartLayout: ChartLayout?
+
+    /// Creates a result (the executor's, or one computed by a database server).
+    public init(
+        table: Table, separatesThousands: [Bool], warnings: [Diagnostic], notes: [Diagnostic],
+        rowsAfter: [PlanStep.Stage: Int], caveats: [Diagnostic] = [], chartLayout: ChartLayout? = nil
+    ) {
+        self.table = table
+        self.separatesThousands = separatesThousands
+        self.warnings = warnings
+        self.notes = notes
+        self.rowsAfter = rowsAfter
+        self.caveats = caveats
+        self.chartLayout = chartLayout
+    }
 }

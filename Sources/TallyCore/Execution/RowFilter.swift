@@ -15,7 +15,7 @@ struct RowFilter {
         case .or(let l, let r):
             return try select(l, from: candidates).union(try select(r, from: candidates))
         default:
-            if let mask = constantTest(condition) { return try scan(mask, candidates) }
+            if let selected = try scanConstantTest(condition, candidates) { return selected }
             var selected = Selection()
             try forEachBatch(candidates) { batch throws(Diagnostic) in
                 let values = try ExpressionEvaluator(table: table, rows: batch, context: context).evaluate(condition)
@@ -26,69 +26,93 @@ struct RowFilter {
         }
     }
 
-    /// A per-row test of one column against constants: the column, and whether a row's
-    /// (present) value passes.
-    struct RowTest {
-        let column: Int
-        let passes: (Int) -> Bool
-    }
-
-    private func constantTest(_ condition: BoundExpr) -> RowTest? {
+    /// Runs a test of one column against constants as a tight loop, when `condition` is one:
+    /// text is decided once per dictionary entry, then looked up per row.
+    private func scanConstantTest(_ condition: BoundExpr, _ candidates: Selection?) throws(Diagnostic) -> Selection? {
         switch condition {
         case .comparison(let op, .column(let index, _), .literal(let literal, _)) where !literal.isMissing:
-            switch table.columns[index].data {
+            let column = table.columns[index]
+            switch column.data {
             case .text(let codes, let dictionary):
-                let mask = dictionary.values.map { ComparisonOperator.holds(op, .text($0), literal) }
-                return RowTest(column: index) { mask[Int(codes[$0])] }
+                return try scanCodes(codes, column.validity, candidates, dictionary.values.map { ComparisonOperator.holds(op, .text($0), literal) })
             case .integer(let values):
-                if case .integer(let bound) = literal { return RowTest(column: index) { op.holds(values[$0], bound) } }
+                if case .integer(let bound) = literal {
+                    return try values.withUnsafeBufferPointer { values throws(Diagnostic) in
+                        try scan(candidates, column.validity) { op.holds(values[$0], bound) }
+                    }
+                }
                 guard let bound = literal.asDouble else { return nil }
-                return RowTest(column: index) { op.holds(Double(values[$0]), bound) }
+                return try values.withUnsafeBufferPointer { values throws(Diagnostic) in
+                    try scan(candidates, column.validity) { op.holds(Double(values[$0]), bound) }
+                }
             case .decimal(let values):
                 guard let bound = literal.asDouble else { return nil }
-                return RowTest(column: index) { op.holds(values[$0], bound) }
+                return try values.withUnsafeBufferPointer { values throws(Diagnostic) in
+                    try scan(candidates, column.validity) { op.holds(values[$0], bound) }
+                }
             case .boolean:
                 return nil
             }
         case .inSet(.column(let index, _), let values, let negated):
             guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
             let set = Set(values)
-            let mask = dictionary.values.map { set.contains(.text($0)) != negated }
-            return RowTest(column: index) { mask[Int(codes[$0])] }
+            return try scanCodes(codes, table.columns[index].validity, candidates, dictionary.values.map { set.contains(.text($0)) != negated })
         case .textMatch(let kind, .column(let index, _), let pattern):
             guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
-            let mask = dictionary.values.map { kind.matches($0, pattern: pattern) }
-            return RowTest(column: index) { mask[Int(codes[$0])] }
+            return try scanCodes(codes, table.columns[index].validity, candidates, dictionary.values.map { kind.matches($0, pattern: pattern) })
         default:
             return nil
         }
     }
 
-    private func scan(_ test: RowTest, _ candidates: Selection?) throws(Diagnostic) -> Selection {
-        var selected = Selection()
-        let validity = table.columns[test.column].validity
-        try forEachRow(candidates) { row in
-            (validity?.isValid(row) ?? true) && test.passes(row)
-        } keep: { selected.append($0) }
-        return selected
+    /// Keeps the rows whose dictionary code passes `mask`.
+    private func scanCodes(_ codes: [UInt32], _ validity: ValidityMask?, _ candidates: Selection?, _ mask: [Bool]) throws(Diagnostic) -> Selection {
+        try codes.withUnsafeBufferPointer { codes throws(Diagnostic) in
+            try mask.withUnsafeBufferPointer { mask throws(Diagnostic) in
+                try scan(candidates, validity) { mask[Int(codes[$0])] }
+            }
+        }
     }
 
-    /// Runs `test` on each candidate row in batches, checking for cancellation between batches.
-    private func forEachRow(
-        _ candidates: Selection?, _ test: (Int) -> Bool, keep: (Int32) -> Void
-    ) throws(Diagnostic) {
+    /// The candidate rows (all rows when nil) that are present and pass `test`, found in fixed
+    /// parts on both cores, batch by batch (checking for cancellation), concatenated in order.
+    @inline(__always)
+    private func scan(_ candidates: Selection?, _ validity: ValidityMask?, _ test: (Int) -> Bool) throws(Diagnostic) -> Selection {
         let total = candidates?.count ?? table.rowCount
-        var start = 0
-        while start < total {
-            try context.checkCancelled()
-            let end = min(total, start + ExecutionContext.batchSize * 32)
-            if let candidates {
-                for i in start..<end where test(Int(candidates[i])) { keep(candidates[i]) }
-            } else {
-                for row in start..<end where test(row) { keep(Int32(truncatingIfNeeded: row)) }
+        let parts = Parallel.ranges(total, parts: Parallel.partCount(total))
+        let pieces = Parallel.map(parts.count) { part in
+            Result { () throws(Diagnostic) -> Selection in
+                let range = parts[part]
+                return try Selection(unsafeUninitializedCapacity: range.count) { buffer, kept throws(Diagnostic) in
+                    kept = 0
+                    try ValidityMask.withWords(validity) { words throws(Diagnostic) in
+                        var start = range.lowerBound
+                        while start < range.upperBound {
+                            try context.checkCancelled()
+                            let end = min(range.upperBound, start + ExecutionContext.batchSize * 32)
+                            if let candidates {
+                                candidates.withUnsafeBufferPointer { candidates in
+                                    for position in start..<end {
+                                        let row = Int(candidates[position])
+                                        if ValidityMask.isValid(words, row), test(row) { buffer[kept] = Int32(truncatingIfNeeded: row); kept += 1 }
+                                    }
+                                }
+                            } else {
+                                for row in start..<end where ValidityMask.isValid(words, row) && test(row) {
+                                    buffer[kept] = Int32(truncatingIfNeeded: row)
+                                    kept += 1
+                                }
+                            }
+                            start = end
+                        }
+                    }
+                }
             }
-            start = end
         }
+        var selected = Selection()
+        selected.reserveCapacity(pieces.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
+        for piece in pieces { selected.append(contentsOf: try piece.get()) }
+        return selected
     }
 
     /// Calls `body` with consecutive batches of candidate rows.

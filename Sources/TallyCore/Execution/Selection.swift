@@ -2,9 +2,6 @@
 public typealias Selection = [Int32]
 
 extension Selection {
-    /// All rows `0..<count`.
-    static func all(_ count: Int) -> Selection { (0..<count).map { Int32(truncatingIfNeeded: $0) } }
-
     /// Rows in `self` or `other` (both ascending), ascending.
     func union(_ other: Selection) -> Selection {
         var result = Selection()

@@ -19,6 +19,10 @@ struct BoxTableRenderer {
 
     /// The widest a single cell is drawn before it is cut with `…`.
     static let maxCellWidth = 60
+    /// The width assumed for `chart` when the terminal's is unknown.
+    static let defaultWidth = 80
+    /// The narrowest and widest bars of `chart`.
+    static let minBarWidth = 10, maxBarWidth = 60
 
     func render(_ result: ResultSet) -> String {
         let table = result.table
@@ -33,6 +37,16 @@ struct BoxTableRenderer {
         }
         var widths = zip(headers, cells).map { header, column in
             column.reduce(DisplayWidth.of(header)) { max($0, DisplayWidth.of($1)) }
+        }
+        if let layout = result.chartLayout, layout.drawn, layout.value < table.columns.count {
+            let used = widths.reduce(1) { $0 + $1 + 3 }
+            let room = min(max((width ?? BoxTableRenderer.defaultWidth) - used - 3, BoxTableRenderer.minBarWidth), BoxTableRenderer.maxBarWidth)
+            let numbers = table.columns[layout.value]
+            let values = (0..<table.rowCount).map { numbers.value(at: $0).asDouble }
+            headers.append("")
+            rightAligned.append(false)
+            cells.append(Array(BarChart.bars(values, width: room).prefix(shownRows)))
+            widths.append(room)
         }
         if let width, !widths.isEmpty {
             var fitting = 0, used = 1
@@ -66,7 +80,22 @@ struct BoxTableRenderer {
         if shownRows < table.rowCount {
             out += "… \(NumberFormat.grouped(Int64(table.rowCount - shownRows))) more rows\n"
         }
+        if let layout = result.chartLayout, layout.drawn, let series = TimeSeries(table, layout: layout) {
+            out += sparklines(series, measure: table.columns[layout.value].name)
+        }
         return out
+    }
+
+    /// One sparkline per series of a time series, over its own years: `applications 2010–2025 ▁▂▃█`;
+    /// a year without a value inside the range is a space.
+    private func sparklines(_ series: TimeSeries, measure: String) -> String {
+        let names = series.lines.map { $0.name.isEmpty ? measure : "\(measure) (\($0.name))" }
+        let nameWidth = names.map(DisplayWidth.of).max() ?? 0
+        return zip(names, series.lines).map { name, line in
+            let first = line.values.firstIndex { $0 != nil } ?? 0, last = line.values.lastIndex { $0 != nil } ?? 0
+            let years = "\(series.first + Int64(first))–\(series.first + Int64(last))"
+            return DisplayWidth.pad(name, to: nameWidth, alignRight: false) + " \(years) " + BarChart.sparkline(Array(line.values[first...last])) + "\n"
+        }.joined()
     }
 
     private func line(_ left: String, _ middle: String, _ right: String, _ widths: [Int]) -> String {

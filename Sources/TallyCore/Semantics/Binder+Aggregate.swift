@@ -10,6 +10,12 @@ extension Binder {
                              label: "write just '\(word)'", help: ["it uses the first aggregate of the query"])
             }
             let base = try firstAggregate()
+            guard base.type.isNumeric else {
+                throw .error("type-mismatch", "'\(word)' needs a number to work from, and the first aggregate is \(base.type.article)",
+                             at: expr.span, label: "of what?",
+                             help: ["put a numeric aggregate first, e.g. `show count, \(word)`"])
+            }
+            if firstAggregateColumn == nil { firstAggregateColumn = base }
             return word == "share" ? .share(base) : .rank(base)
         case "count":
             if star || args.isEmpty {

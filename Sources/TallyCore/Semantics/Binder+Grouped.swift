@@ -37,7 +37,8 @@ extension Binder {
         var order: [SortKeySpec]
         let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false) }
         if let sortKeys = clauses.sortBy {
-            order = try bindSortKeys(sortKeys, steps: &steps) + keyOrder
+            let written = try bindSortKeys(sortKeys, steps: &steps)
+            order = written + keyOrder.filter { key in !written.contains { $0.expr == key.expr } }
         } else {
             if timeKey != nil || (firstAggregateColumn == nil && clauses.show != nil) {
                 order = keyOrder

@@ -16,12 +16,13 @@ struct Binder {
     var emptyResultNotes: [Diagnostic] = []
 
     /// Binds `query` against `catalog`.
-    static func bind(_ query: Query, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> QueryPlan {
+    /// With `summarizing`, an ungrouped query without `show` becomes the sum of the default measure.
+    static func bind(_ query: Query, in file: SourceFile, catalog: Catalog, summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
         guard let table = catalog.table(named: query.source.text) else {
             throw unknownDataset(query.source, catalog: catalog)
         }
         var binder = Binder(catalog: catalog, source: table, query: query, file: file)
-        return try binder.plan()
+        return try binder.plan(summarizing: summarizing)
     }
 
     static func unknownDataset(_ name: Name, catalog: Catalog) -> Diagnostic {
@@ -43,7 +44,7 @@ struct Binder {
         var top: (Int64, SourceSpan)?
         var limit: (Int64, SourceSpan)?
         var change: Clause?
-        var chart = false
+        var chart: Clause?
     }
 
     func collectClauses() throws(Diagnostic) -> Clauses {
@@ -69,28 +70,37 @@ struct Binder {
             case .top(let n, let span): try once("top", clause); clauses.top = (n, span)
             case .limit(let n, let span): try once("limit", clause); clauses.limit = (n, span)
             case .change: try once("change", clause); clauses.change = clause
-            case .chart: try once("chart", clause); clauses.chart = true
+            case .chart: try once("chart", clause); clauses.chart = clause
             }
         }
         return clauses
     }
 
-    mutating func plan() throws(Diagnostic) -> QueryPlan {
+    /// Plans the query. With `summarizing`, an ungrouped query without `show` sums the
+    /// default measure over all kept rows (how `check` reads `applicants in 2017`).
+    mutating func plan(summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
         let clauses = try collectClauses()
-        if let change = clauses.change {
-            throw .error("not-supported", "'change from … to …' is not available yet", at: change.keywordSpan)
-        }
         var steps = [PlanStep(text: "start from \(source.name)", stage: .scan)]
         let filter = try bindFilter(clauses, steps: &steps)
-        let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? false)
+        let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? (summarizing))
         var plan: QueryPlan
-        if isGrouped {
+        if let change = clauses.change {
+            plan = try bindChange(clauses, change, filter: filter, steps: &steps)
+        } else if isGrouped {
             plan = try bindGrouped(clauses, filter: filter, steps: &steps)
+            let keyCount = plan.grouping?.keys.count ?? 0
+            plan.headline = plan.outputs.firstIndex { output in output.expr.columnIndex.map { $0 >= keyCount } ?? true }
         } else {
             plan = try bindUngrouped(clauses, filter: filter, steps: &steps)
+            plan.headline = plan.outputs.firstIndex { $0.expr.columnIndex != nil && $0.expr.columnIndex == defaultMeasure }
+                ?? plan.outputs.firstIndex { $0.expr.type.isNumeric && $0.role != .time }
         }
         plan.warnings = warnings
         plan.emptyResultNotes = emptyResultNotes
+        plan.chart = clauses.chart != nil
+        plan.chartLayout = try chartLayout(for: plan, requested: clauses.chart)
+        plan.caveatChecks = caveatChecks(for: plan)
+        plan.sentence = sentence(for: plan, clauses)
         return plan
     }
 

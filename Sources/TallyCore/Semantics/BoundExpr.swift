@@ -29,6 +29,11 @@ public indirect enum BoundExpr: Sendable, Equatable {
     case share(BoundExpr)
     /// Position by the first aggregate, largest first, ties sharing a rank (literacy `rank`).
     case rank(BoundExpr)
+    /// `(new - base) / |base| * 100`; missing when either is missing or the base is 0 (literacy `change`).
+    case percentChange(base: BoundExpr, new: BoundExpr)
+    /// Each row's change `new - base` as a percent of the overall change, the sum of `new` minus
+    /// the sum of `base` over all rows; missing when the overall change is 0 (literacy `change`).
+    case contribution(base: BoundExpr, new: BoundExpr)
 
     /// The type of the value this expression produces.
     public var type: ValueType {
@@ -36,7 +41,7 @@ public indirect enum BoundExpr: Sendable, Equatable {
         case .column(_, let type), .literal(_, let type), .arithmetic(_, _, _, let type): return type
         case .negate(let operand): return operand.type
         case .comparison, .and, .or, .not, .inSet, .isMissing, .textMatch, .inCountryGroup: return .boolean
-        case .share: return .decimal
+        case .share, .percentChange, .contribution: return .decimal
         case .rank: return .integer
         }
     }

@@ -23,6 +23,20 @@ public struct QueryPlan: Sendable {
     public var emptyResultNotes: [Diagnostic]
     /// Plain-English steps for `explain`, in execution order.
     public var steps: [PlanStep]
+    /// The query restated as one plain-English sentence, for `explain`.
+    public var sentence = ""
+    /// Which output column holds the query's headline number: the first item after the keys
+    /// (an aggregate, `share` or `rank`), `change_pct` of a `change` query, or the measure of a
+    /// row-by-row query; what `check` compares.
+    public var headline: Int?
+    /// The `change from … to …` comparison, when the query has one.
+    public var change: ChangeSpec?
+    /// Whether the query asked for a chart (`chart`).
+    public var chart = false
+    /// How the result is drawn as a chart (bars beside a table, or an SVG file), if it has a number to draw.
+    public var chartLayout: ChartLayout?
+    /// Caveats to look for in the data once the query has run.
+    public var caveatChecks: [CaveatCheck] = []
 
     /// Grouping keys (over `source`) and the aggregates computed per group.
     public struct Grouping: Sendable {
@@ -66,6 +80,9 @@ public struct AggregateSpec: Sendable, Equatable {
     public var function: AggregateFunction
     /// Its argument over `source`; nil for `count`.
     public var argument: BoundExpr?
+    /// Only rows where this holds count (`sum(x) filter (where year = 2012)`), and a group
+    /// without such rows gets a missing value, even for `count`; nil: all rows of the group.
+    public var condition: BoundExpr? = nil
 
     /// The type of the aggregate's result.
     public var resultType: ValueType {
@@ -92,6 +109,16 @@ public struct PlanStep: Sendable {
 
     /// Execution stages whose row counts `explain` reports.
     public enum Stage: Sendable {
-        case scan, filter, group, having, sort, top, limit, output
+        case scan, filter, group, derive, having, sort, top, limit, output
     }
+}
+
+/// A `change from Y1 to Y2` comparison, as planned: where its columns are in the output.
+public struct ChangeSpec: Sendable, Equatable {
+    /// The first year.
+    public var from: Int64
+    /// The second year.
+    public var to: Int64
+    /// Output columns of the value in each year, the change and the percent change.
+    public var fromColumn: Int, toColumn: Int, changeColumn: Int, percentColumn: Int
 }

@@ -55,7 +55,7 @@ enum HelpTopics {
               example: "let ru = applicants where origin = RU"),
         Topic(name: "load", summary: "Load a CSV or TSV file as a dataset: load \"file.csv\" [as NAME] [with time COL, measure COL, countries COL].",
               example: "datasets"),
-        Topic(name: "export", summary: "Write a result to a file; the format comes from the extension (.csv .tsv .json .md).",
+        Topic(name: "export", summary: "Write a result to a file; the format comes from the extension (.csv .tsv .json .md, or .svg for a chart).",
               example: "datasets"),
         Topic(name: "datasets", summary: "List the datasets with their rows, columns and description.",
               example: "datasets"),
@@ -69,13 +69,39 @@ enum HelpTopics {
               example: "cite applicants"),
         Topic(name: "quit", summary: "Leave tally (also `exit`, or Ctrl-D).",
               example: "datasets"),
+        Topic(name: "share", summary: "`share` is the first aggregate as a percent of its total over all groups that passed the filters (38.72 means 38.72%), computed before `having`, `top` and `limit`.",
+              example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination show applications, share top 5"),
+        Topic(name: "rank", summary: "`rank` is each group's position by the first aggregate, largest first; ties share a rank (1, 2, 2, 4).",
+              example: "applicants where origin = RU in 2017 group by destination show applications, rank top 5"),
+        Topic(name: "change", summary: "`change from Y1 to Y2` compares two years per group: the value in each, the change, the change in percent of the first year, and each group's part of the overall change (contribution_pct).",
+              example: "applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017"),
+        Topic(name: "eu", summary: "`x in EU` keeps countries that were EU members in the row's year; `x in \"Western Europe\"` keeps a region or subregion.",
+              example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 5"),
+        Topic(name: "check", summary: "`check QUERY is NUMBER[%] [within P%]` compares a claimed figure with the query's value: true (equal at the claim's precision), roughly (within P%, 5% by default) or false. With --strict, anything but true fails the script.",
+              example: "check applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017 is 268%"),
+        Topic(name: "chart", summary: "`chart` draws bars beside the numbers (negative values to the left of an axis) and a sparkline for a time series; `export QUERY to \"file.svg\"` writes an SVG chart.",
+              example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 8 chart"),
+        Topic(name: "caveats", summary: "Under a result, tally warns when the data call for care: mixed units, incomplete year, small base, missing years, missing groups (each is a help topic).",
+              example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 3"),
+        Topic(name: "mixed units", summary: "Some figures count persons and others cases (one case can cover a family). A sum over both adds unlike things; tally warns when the rows it added hold more than one unit. Group by unit to see them apart, or keep one unit with where.",
+              example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by unit"),
+        Topic(name: "incomplete year", summary: "The latest year of the bundled data is incomplete in the source: it covers part of the year, so it looks like a fall when it is not. Compare whole years, e.g. with until.",
+              example: "applicants where origin = UA group by year since 2020 until 2024"),
+        Topic(name: "small base", summary: "A percent change from a small number is large and unstable: from 6 to 30 is +400% though only 24 more. Below a base of 100 tally warns; read the change itself beside the percent.",
+              example: "applicants where origin = RU and destination = PT and kind = new change from 2012 to 2017"),
+        Topic(name: "missing years", summary: "A year without rows in a time series is not a zero: nothing was reported. A line or sparkline drawn across the gap hides it, so tally names the missing years.",
+              example: "applicants where origin = RU and destination = US and kind = new group by year, unit since 2008"),
+        Topic(name: "missing groups", summary: "In change from Y1 to Y2, a group with no rows in one year shows an empty cell, not 0; its change is missing too, so the contributions of the other groups no longer add up to 100.",
+              example: "applicants where origin = RU and destination in EU and kind = new group by destination change from 2012 to 2017"),
     ]
 
     /// The overview, or the topic asked for (an error with a suggestion if there is none).
     static func text(for topic: String?, at span: SourceSpan) throws(Diagnostic) -> String {
         guard let topic, !topic.isEmpty else { return overview }
-        let wanted = topic.lowercased().split(separator: " ").joined(separator: " ")
-        let aliases = ["select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
+        let wanted = topic.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ")
+        let aliases = ["units": "mixed units", "unit": "mixed units", "incomplete": "incomplete year", "base": "small base",
+                       "caveat": "caveats", "in eu": "eu", "region": "eu", "strict": "check", "svg": "chart",
+                       "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
                        "mean": "avg", "exit": "quit", "is": "missing", "starts with": "contains", "ends with": "contains"]
         let name = aliases[wanted] ?? wanted
         guard let found = topics.first(where: { $0.name == name }) else {
@@ -90,9 +116,10 @@ enum HelpTopics {
         """
         tally answers questions about tables. A query names a dataset, then clauses in any order:
           applicants where origin = RU group by destination since 2012
-        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit
+        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit,
+                 change from Y1 to Y2, chart
         statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv",
-                    set format|timer, cite NAME, help TOPIC, quit
+                    check QUERY is NUMBER[%], set format|timer, cite NAME, help TOPIC, quit
         topics: \(topics.map(\.name).joined(separator: ", "))
 
         """

@@ -19,6 +19,8 @@ public final class Session {
     public var settings: Settings
     /// Set to cancel the statement that is running.
     public let cancellation = CancellationFlag()
+    /// The server queries run on instead of the in-memory store, when connected.
+    public var remote: RemoteEngine?
 
     /// Creates a session over `catalog`.
     public init(catalog: Catalog = Catalog(), settings: Settings = Settings()) {

@@ -49,8 +49,10 @@ struct StatementRunner {
                 throw Binder.unknownDataset(name, catalog: session.catalog)
             }
             output.standardOutput(CatalogReport.citation(table))
-        case .check, .sql:
-            throw .error("not-supported", "this statement is not available yet", at: statement.span)
+        case .check(let query, let claim, let isPercent, let tolerance):
+            return try runCheck(query, ClaimCheck(claim: claim, isPercent: isPercent, tolerance: tolerance), span: statement.span)
+        case .sql(let query):
+            output.standardOutput(try SQLStatement.text(for: query, in: source, session: session))
         case .quit:
             return .quit
         }
@@ -66,12 +68,33 @@ struct StatementRunner {
 
     private func runQuery(_ query: Query) throws(Diagnostic) -> ResultSet {
         let plan = try Binder.bind(query, in: source, catalog: session.catalog)
-        return try Executor.run(plan, cancellation: session.cancellation)
+        guard let remote = session.remote else { return try Executor.run(plan, cancellation: session.cancellation) }
+        var result = try remote.run(plan)
+        result.caveats = try Executor.caveats(of: plan, result: result.table, cancellation: session.cancellation)
+        result.chartLayout = plan.chartLayout
+        return result
     }
 
     /// Warnings and notes go to standard error, so standard output carries only results.
     private func reportAside(_ result: ResultSet) {
-        for diagnostic in result.warnings + result.notes { report(diagnostic) }
+        for diagnostic in result.warnings + result.notes + result.caveats { report(diagnostic) }
+    }
+
+    /// Runs `check`: the query's value against the claim, as a one-row table. A verdict is an
+    /// answer, not an error, unless `--strict` asks for every check to be true.
+    private func runCheck(_ query: Query, _ check: ClaimCheck, span: SourceSpan) throws(Diagnostic) -> Session.Outcome {
+        let plan = try Binder.bind(query, in: source, catalog: session.catalog, summarizing: true)
+        let result = try Executor.run(plan, cancellation: session.cancellation)
+        let value = try ClaimCheck.value(of: result, plan: plan, at: query.span)
+        output.standardOutput(renderer.render(check.report(value: value)))
+        reportAside(result)
+        let verdict = check.verdict(for: value.asDouble ?? 0)
+        guard session.settings.strict, verdict != .true else { return .success }
+        var claimStart = min(query.span.end, span.end)
+        while claimStart < span.end, claimStart < source.bytes.count, source.bytes[claimStart] == UInt8(ascii: " ") { claimStart += 1 }
+        report(.error("check-not-true", "the check answered '\(verdict.rawValue)', and --strict accepts only 'true'",
+                      at: SourceSpan(start: claimStart, end: span.end), label: "not true"))
+        return .failure
     }
 
     private func runLet(_ name: Name, _ query: Query) throws(Diagnostic) {
@@ -87,6 +110,7 @@ struct StatementRunner {
         let result = try runQuery(query)
         let table = result.table.renamed(name.text)
         session.catalog.add(table, origin: .derived)
+        try session.remote?.copy(table)
         reportAside(result)
         output.standardError("let \(name.text): \(rowsAndColumns(table))\n")
     }
@@ -102,8 +126,11 @@ struct StatementRunner {
         info.timeColumn = roles.time?.text
         info.measures = roles.measures.map(\.text)
         info.countryColumns = roles.countries.map(\.text)
-        return session.loadDataset(path: path, name: datasetName, info: info, roles: roles, source: source, output: output)
-            ? .success : .failure
+        guard session.loadDataset(path: path, name: datasetName, info: info, roles: roles, source: source, output: output) else {
+            return .failure
+        }
+        if let remote = session.remote, let table = session.catalog.table(named: datasetName) { try remote.copy(table) }
+        return .success
     }
 
     private func runExport(_ query: Query, path: String, pathSpan: SourceSpan) throws(Diagnostic) {
@@ -114,9 +141,15 @@ struct StatementRunner {
         case "tsv", "tab": format = .tsv
         case "json": format = .json
         case "md", "markdown": format = .markdown
+        case "svg":
+            let result = try runQuery(query)
+            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result), to: path)
+            reportAside(result)
+            output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
+            return
         default:
             throw .error("export-format", "cannot tell the format of '\(path)' from its extension", at: pathSpan,
-                         label: "use .csv, .tsv, .json or .md")
+                         label: "use .csv, .tsv, .json, .md or .svg")
         }
         let result = try runQuery(query)
         try FileWriter.write(ResultRenderer(format: format).render(result), to: path)

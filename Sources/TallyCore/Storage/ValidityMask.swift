@@ -30,6 +30,41 @@ public struct ValidityMask: Sendable, Equatable {
         set(count - 1, valid: valid)
     }
 
+    /// Calls `body(i, row)` for each `rows[i]` that holds a value, with the test hoisted out of
+    /// the loop when nothing is missing.
+    @inline(__always)
+    public static func forEachPresent(
+        _ rows: UnsafeBufferPointer<Int32>, in mask: ValidityMask?, _ body: (Int, Int) -> Void
+    ) {
+        guard let mask else {
+            for i in 0..<rows.count { body(i, Int(rows[i])) }
+            return
+        }
+        mask.words.withUnsafeBufferPointer { words in
+            for i in 0..<rows.count {
+                let row = Int(rows[i])
+                if words[row &>> 6] & (1 &<< UInt64(row & 63)) != 0 { body(i, row) }
+            }
+        }
+    }
+
+    /// Calls `body` with the mask's words, or nil when there is no mask (nothing missing), for
+    /// loops that test many rows without touching the array each time.
+    @inline(__always)
+    public static func withWords<Result, Failure>(
+        _ mask: ValidityMask?, _ body: (UnsafeBufferPointer<UInt64>?) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        guard let mask else { return try body(nil) }
+        return try mask.words.withUnsafeBufferPointer { words throws(Failure) in try body(words) }
+    }
+
+    /// Whether row `i` is present according to `words` (nil: every row is).
+    @inline(__always)
+    public static func isValid(_ words: UnsafeBufferPointer<UInt64>?, _ i: Int) -> Bool {
+        guard let words else { return true }
+        return words[i &>> 6] & (1 &<< UInt64(i & 63)) != 0
+    }
+
     /// Number of missing rows.
     public var missingCount: Int {
         var present = 0

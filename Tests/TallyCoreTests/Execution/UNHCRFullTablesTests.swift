@@ -39,7 +39,7 @@ import Testing
             UPDATE pop SET oip = NULL WHERE oip = '' OR oip = 'NA';
 
             """
-        let expected = try SQLiteOracle.run(Self.pairs.map { Self.numeric($0.sql) }, setup: setup)
+        let expected = try SQLiteOracle.run(Self.pairs.map { Self.numeric($0.sql) }, schema: setup)
         #expect(expected.count == Self.pairs.count)
         for (index, pair) in Self.pairs.enumerated() where index < expected.count {
             let output = BufferedOutput()

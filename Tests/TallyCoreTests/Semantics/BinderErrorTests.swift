@@ -157,6 +157,11 @@ import TallyData
         #expect(errors("applicants where destination in Atlantis").hasPrefix("error: unknown country group 'Atlantis'\n"))
     }
 
+    @Test func shareAndRankNeedANumericFirstAggregate() {
+        #expect(errors("countries group by region show min(name), rank")
+            .hasPrefix("error: 'rank' needs a number to work from, and the first aggregate is text\n"))
+    }
+
     @Test func conditionMustBeAQuestion() {
         #expect(errors("applicants where applications + 1").hasPrefix("error: this condition is not a yes/no question\n"))
     }

@@ -1,0 +1,151 @@
+/// Looks in a query's kept rows and result for what a careful reader should be told: sums
+/// that mix units, an incomplete year, percent changes from a small base, groups missing in
+/// a compared year, and time series with missing years.
+struct CaveatFinder {
+    let plan: QueryPlan
+    /// The rows the filters kept (nil: all rows of the source).
+    let rows: Selection?
+    /// The result, as shown.
+    let result: Table
+
+    /// Bases below this make a percent change a caveat.
+    static let smallBase = 100.0
+    /// Group names listed in a caveat before "and N more".
+    static let listed = 3
+
+    /// Every caveat found, in a fixed order.
+    func caveats() -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for check in plan.caveatChecks {
+            switch check {
+            case .mixedUnits(let unit, let measure):
+                if let caveat = mixedUnits(unit: unit, measure: measure) { found.append(caveat) }
+            case .incompleteYear(let time, let year):
+                if let caveat = incompleteYear(time: time, year: year) { found.append(caveat) }
+            case .missingYears(let time, let series):
+                if plan.top == nil, plan.limit == nil, let caveat = missingYears(time: time, series: series) { found.append(caveat) }
+            }
+        }
+        if let change = plan.change {
+            found += changeCaveats(change)
+        }
+        return found
+    }
+
+    /// The units among the kept rows, with the measure's total in each, when there are several.
+    private func mixedUnits(unit: Int, measure: Int) -> Diagnostic? {
+        let units = plan.source.columns[unit].gathered(rows)
+        let values = plan.source.columns[measure].gathered(rows)
+        guard case .text(let codes, let dictionary) = units.data else { return nil }
+        var totals = [Double](repeating: 0, count: dictionary.values.count)
+        var present = [Bool](repeating: false, count: dictionary.values.count)
+        let numbers = values.doubles
+        for i in 0..<codes.count where units.isValid(i) {
+            let code = Int(codes[i])
+            present[code] = true
+            if values.isValid(i) { totals[code] += numbers[i] }
+        }
+        let used = dictionary.values.indices.filter { present[$0] }.sorted { totals[$0] > totals[$1] }
+        guard used.count > 1 else { return nil }
+        let parts = used.map { "\(amount(totals[$0])) \(dictionary.values[$0])" }
+        let measureName = plan.source.columns[measure].name
+        let unitName = plan.source.columns[unit].name
+        return .warning(
+            "mixed-units", "these sums of \(measureName) add different units together: " + listed(parts),
+            help: ["one case can cover several persons; add `\(unitName)` to `group by` to see them apart, or keep one with `where \(unitName) = \(dictionary.values[used[0]])`",
+                   "`help mixed units` explains this"])
+    }
+
+    /// Whether the kept rows include the incomplete year.
+    private func incompleteYear(time: Int, year: Int64) -> Diagnostic? {
+        let column = plan.source.columns[time].gathered(rows)
+        let included = (0..<column.count).contains { column.isValid($0) && column.value(at: $0).asDouble == Double(year) }
+        guard included else { return nil }
+        return .warning(
+            "incomplete-year", "the result includes \(year), which is incomplete in the source: its figures cover only part of the year",
+            help: ["compare whole years, e.g. `until \(year &- 1)`; `help incomplete year` explains this"])
+    }
+
+    /// Years missing inside each series of a time series.
+    private func missingYears(time: Int, series: [Int]) -> Diagnostic? {
+        guard time < result.columns.count else { return nil }
+        let years = result.columns[time]
+        var yearsBySeries: [String: Set<Int64>] = [:]
+        var seriesOrder: [String] = []
+        for row in 0..<result.rowCount {
+            guard case .integer(let year) = years.value(at: row) else { continue }
+            let name = label(row, series)
+            if yearsBySeries[name] == nil { seriesOrder.append(name) }
+            yearsBySeries[name, default: []].insert(year)
+        }
+        var gaps: [String] = []
+        var missingCount = 0
+        for name in seriesOrder {
+            let present = (yearsBySeries[name] ?? []).sorted()
+            guard let first = present.first, let last = present.last, last &- first < 1_000 else { continue }
+            let missing = (first...last).filter { !(yearsBySeries[name] ?? []).contains($0) }
+            guard !missing.isEmpty else { continue }
+            missingCount += missing.count
+            let years = missing.map(String.init).joined(separator: ", ")
+            gaps.append(name.isEmpty ? years : "\(name): \(years)")
+        }
+        guard !gaps.isEmpty else { return nil }
+        let shown = gaps.prefix(CaveatFinder.listed).joined(separator: "; ")
+        let more = gaps.count > CaveatFinder.listed ? " (and \(gaps.count - CaveatFinder.listed) more series)" : ""
+        return .note(
+            "missing-years", "the time series has no rows for some years: \(shown)\(more)",
+            help: ["a missing year is not a zero: nothing was reported; a line drawn across it hides the gap; `help missing years` explains this"])
+    }
+
+    /// Groups missing in a compared year, and percent changes from a small base.
+    private func changeCaveats(_ change: ChangeSpec) -> [Diagnostic] {
+        let keys = Array(0..<change.fromColumn)
+        let before = result.columns[change.fromColumn], after = result.columns[change.toColumn]
+        let percent = result.columns[change.percentColumn]
+        var absent: [String] = [], small: [String] = []
+        let base = before.doubles, new = after.doubles
+        for row in 0..<result.rowCount {
+            if !before.isValid(row) || !after.isValid(row) {
+                absent.append(label(row, keys).isEmpty ? "the whole result" : label(row, keys))
+            } else if abs(base[row]) < CaveatFinder.smallBase {
+                let name = label(row, keys)
+                let pct = percent.isValid(row) ? " (\(signed(percent.doubles[row]))%)" : " (no percent from 0)"
+                small.append((name.isEmpty ? "" : name + " ") + "\(amount(base[row])) → \(amount(new[row]))" + pct)
+            }
+        }
+        var found: [Diagnostic] = []
+        if !absent.isEmpty {
+            let groups = absent.count == 1 ? "1 group has" : "\(absent.count) groups have"
+            found.append(.note(
+                "change-missing-group", "\(groups) no value in \(change.from) or \(change.to), so contribution_pct does not add up to 100: " + listed(absent),
+                help: ["a group missing in a year shows an empty cell, not 0: the source reported nothing; `help missing groups` explains this"]))
+        }
+        if !small.isEmpty {
+            found.append(.warning(
+                "small-base", "percent change from a base under \(Int(CaveatFinder.smallBase)): " + listed(small),
+                help: ["from a small base a few more make a large percent; read the change itself; `help small base` explains this"]))
+        }
+        return found
+    }
+
+    /// The values of `columns` in `row`, joined by spaces.
+    private func label(_ row: Int, _ columns: [Int]) -> String {
+        columns.map { result.columns[$0].value(at: row).description }.joined(separator: " ")
+    }
+
+    /// Up to `listed` items, then "and N more".
+    private func listed(_ items: [String]) -> String {
+        let shown = items.prefix(CaveatFinder.listed).joined(separator: ", ")
+        return items.count > CaveatFinder.listed ? shown + " and \(items.count - CaveatFinder.listed) more" : shown
+    }
+
+    /// A number as tables show it: whole numbers grouped, others to two places.
+    private func amount(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 9e15 ? NumberFormat.grouped(Int64(value)) : NumberFormat.fixed(value)
+    }
+
+    /// A percent with its sign and one decimal.
+    private func signed(_ value: Double) -> String {
+        (value > 0 ? "+" : "") + NumberFormat.fixed(value, places: 1)
+    }
+}

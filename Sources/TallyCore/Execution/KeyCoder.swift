@@ -1,0 +1,102 @@
+/// Turns one grouping key into a small integer per row, `0..<cardinality`, missing values
+/// taking a code of their own: dictionary text uses its codes, integers in a narrow range their
+/// offset from the minimum, anything else a code numbered through a hash table.
+struct KeyCoder {
+    /// How many codes there can be.
+    let cardinality: Int
+    private let storage: Storage
+
+    private enum Storage {
+        case codes([UInt32], validity: ValidityMask?, missingCode: UInt32)
+        case offsets([Int64], minimum: Int64, validity: ValidityMask?, missingCode: UInt32)
+        case numbered([UInt32])
+    }
+
+    /// Integer ranges up to this width are coded by offset rather than hashed.
+    static let maxDirectRange: Int64 = 1 << 16
+
+    /// A coder for `column`, whose rows are the source's rows.
+    init(_ column: Column) {
+        switch column.data {
+        case .text(let codes, let dictionary):
+            cardinality = dictionary.count + 1
+            storage = .codes(codes, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: dictionary.count))
+        case .integer(let values):
+            var low = Int64.max, high = Int64.min
+            for (row, value) in values.enumerated() where column.isValid(row) {
+                low = min(low, value)
+                high = max(high, value)
+            }
+            let (width, overflow) = high.subtractingReportingOverflow(low)
+            if low <= high, !overflow, width < KeyCoder.maxDirectRange {
+                cardinality = Int(width) + 2
+                storage = .offsets(values, minimum: low, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: width + 1))
+            } else {
+                (storage, cardinality) = KeyCoder.numbered(column)
+            }
+        case .decimal, .boolean:
+            (storage, cardinality) = KeyCoder.numbered(column)
+        }
+    }
+
+    /// The code of source row `row`.
+    func code(_ row: Int) -> Int {
+        switch storage {
+        case .codes(let codes, let validity, let missing):
+            return validity?.isValid(row) == false ? Int(missing) : Int(codes[row])
+        case .offsets(let values, let minimum, let validity, let missing):
+            return validity?.isValid(row) == false ? Int(missing) : Int(values[row] &- minimum)
+        case .numbered(let codes):
+            return Int(codes[row])
+        }
+    }
+
+    /// Adds `code × stride` of each of `rows` to `slots`: one batch, the storage unpacked once.
+    func addCodes(of rows: UnsafeBufferPointer<Int32>, times stride: Int, to slots: UnsafeMutableBufferPointer<Int32>) {
+        let step = Int32(truncatingIfNeeded: stride)
+        switch storage {
+        case .codes(let codes, let validity, let missing):
+            codes.withUnsafeBufferPointer { codes in
+                for i in 0..<rows.count { slots[i] &+= Int32(truncatingIfNeeded: codes[Int(rows[i])]) &* step }
+            }
+            if let validity { patchMissing(rows, validity, Int32(truncatingIfNeeded: missing), step, slots, codes) }
+        case .offsets(let values, let minimum, let validity, let missing):
+            values.withUnsafeBufferPointer { values in
+                for i in 0..<rows.count { slots[i] &+= Int32(truncatingIfNeeded: values[Int(rows[i])] &- minimum) &* step }
+            }
+            if let validity {
+                for i in 0..<rows.count where !validity.isValid(Int(rows[i])) {
+                    slots[i] &+= (Int32(truncatingIfNeeded: missing) &- Int32(truncatingIfNeeded: values[Int(rows[i])] &- minimum)) &* step
+                }
+            }
+        case .numbered(let codes):
+            codes.withUnsafeBufferPointer { codes in
+                for i in 0..<rows.count { slots[i] &+= Int32(truncatingIfNeeded: codes[Int(rows[i])]) &* step }
+            }
+        }
+    }
+
+    /// Moves missing rows of a dictionary column from their placeholder code to the missing code.
+    private func patchMissing(
+        _ rows: UnsafeBufferPointer<Int32>, _ validity: ValidityMask, _ missing: Int32, _ step: Int32,
+        _ slots: UnsafeMutableBufferPointer<Int32>, _ codes: [UInt32]
+    ) {
+        for i in 0..<rows.count where !validity.isValid(Int(rows[i])) {
+            slots[i] &+= (missing &- Int32(truncatingIfNeeded: codes[Int(rows[i])])) &* step
+        }
+    }
+
+    private static func numbered(_ column: Column) -> (Storage, Int) {
+        var ids: [Value: UInt32] = [:]
+        var codes = [UInt32](repeating: 0, count: column.count)
+        for row in 0..<column.count {
+            let value = column.value(at: row)
+            if let id = ids[value] { codes[row] = id } else {
+                let id = UInt32(truncatingIfNeeded: ids.count)
+                ids[value] = id
+                codes[row] = id
+            }
+        }
+        return (.numbered(codes), max(ids.count, 1))
+    }
+}

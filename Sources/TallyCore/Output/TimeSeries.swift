@@ -1,0 +1,44 @@
+/// The lines of a time-series result: one per combination of its series columns, with a
+/// slot for every year from the first to the last, missing where the result has no row.
+struct TimeSeries {
+    /// One line.
+    struct Line {
+        /// The values of the series columns, joined by spaces; empty for a single series.
+        var name: String
+        /// Each year's value (nil: no row or a missing value), from `first` on.
+        var values: [Double?]
+    }
+
+    /// The first year.
+    let first: Int64
+    /// The last year.
+    let last: Int64
+    /// The lines, in the order their first row appears.
+    let lines: [Line]
+
+    /// The longest span of years drawn.
+    static let maxYears: Int64 = 500
+
+    /// The series of `table` laid out by `layout`, or nil when it is not a time series.
+    init?(_ table: Table, layout: ChartLayout) {
+        guard let time = layout.time, time < table.columns.count, layout.value < table.columns.count else { return nil }
+        let years = table.columns[time], numbers = table.columns[layout.value]
+        var rowsByName: [String: [(Int64, Double?)]] = [:]
+        var order: [String] = []
+        for row in 0..<table.rowCount {
+            guard let year = years.value(at: row).asDouble, year.rounded() == year, abs(year) < 1e15 else { continue }
+            let name = layout.series.map { table.columns[$0].value(at: row).description }.joined(separator: " ")
+            if rowsByName[name] == nil { order.append(name) }
+            rowsByName[name, default: []].append((Int64(year), numbers.value(at: row).asDouble))
+        }
+        let all = rowsByName.values.flatMap { $0.map(\.0) }
+        guard let first = all.min(), let last = all.max(), last - first < TimeSeries.maxYears else { return nil }
+        self.first = first
+        self.last = last
+        lines = order.map { name in
+            var values = [Double?](repeating: nil, count: Int(last - first) + 1)
+            for (year, value) in rowsByName[name] ?? [] { values[Int(year - first)] = value }
+            return Line(name: name, values: values)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+extension Binder {
+    /// Plans `change from Y1 to Y2`: keeps the rows of the two years, groups by the keys
+    /// without the time column, and computes one conditional aggregate per year, their
+    /// difference, the percent change and each group's contribution to the overall change.
+    mutating func bindChange(_ clauses: Clauses, _ clause: Clause, filter: BoundExpr?, steps: inout [PlanStep]) throws(Diagnostic) -> QueryPlan {
+        guard case .change(let from, let to) = clause.kind else { throw .error("internal", "not a change clause", at: clause.span) }
+        guard let time = timeColumn else {
+            throw .error("no-time-column", "\(source.name) has no time column", at: clause.keywordSpan,
+                         label: "'change' compares two years of one",
+                         help: ["declare one with `load … with time COLUMN`"])
+        }
+        if from.value == to.value {
+            throw .error("change-same-year", "'change' needs two different years", at: to.span,
+                         label: "the same year as after 'from'")
+        }
+        for year in [from, to] { try checkYearKept(year, by: clauses.timeFilters) }
+        let timeExpr = BoundExpr.column(time.index, source.columns[time.index].type)
+        func yearIs(_ year: YearLiteral) -> BoundExpr { .comparison(.equal, timeExpr, .literal(.integer(year.value), .integer)) }
+        let bothYears = BoundExpr.or(yearIs(from), yearIs(to))
+        steps.append(PlanStep(text: "keep rows of \(from.value) and \(to.value) (\(time.name) = \(from.value) or \(to.value))", stage: .filter))
+
+        var keys: [BoundExpr] = [], keyNames: [String] = []
+        for keyExpr in clauses.groupBy ?? [] {
+            let key = try bindRow(keyExpr)
+            if keys.contains(key) || key.columnIndex == time.index { continue }
+            keys.append(key)
+            keyNames.append(key.columnIndex.map { source.columns[$0].name } ?? sourceText(keyExpr))
+        }
+        grouping = GroupState(keys: keys)
+        let (measure, measureName, measureRole) = try changeMeasure(clauses.show)
+        var state = grouping ?? GroupState(keys: keys)
+        var before = measure, after = measure
+        before.condition = yearIs(from)
+        after.condition = yearIs(to)
+        let valueType = measure.resultType
+        let beforeColumn = BoundExpr.column(state.add(before), valueType)
+        let afterColumn = BoundExpr.column(state.add(after), valueType)
+        grouping = state
+        let difference = BoundExpr.arithmetic(.subtract, afterColumn, beforeColumn, valueType == .integer ? .integer : .decimal)
+        steps.append(PlanStep(
+            text: keys.isEmpty ? "summarize all kept rows as one row, one column per year" : "group by " + keyNames.joined(separator: ", ") + ", one column per year",
+            stage: .group))
+
+        let beforeName = "\(measureName)_\(from.value)", afterName = "\(measureName)_\(to.value)"
+        var outputs = keys.indices.map(keyOutput)
+        let first = outputs.count
+        outputs += [
+            OutputColumn(name: beforeName, expr: beforeColumn, separatesThousands: true, role: measureRole),
+            OutputColumn(name: afterName, expr: afterColumn, separatesThousands: true, role: measureRole),
+            OutputColumn(name: "change", expr: difference, separatesThousands: true, role: measureRole),
+            OutputColumn(name: "change_pct", expr: .percentChange(base: beforeColumn, new: afterColumn), separatesThousands: true, role: .plain),
+            OutputColumn(name: "contribution_pct", expr: .contribution(base: beforeColumn, new: afterColumn), separatesThousands: true, role: .plain),
+        ]
+        try checkDistinctNames(outputs)
+        steps.append(PlanStep(
+            text: "compute change = \(afterName) − \(beforeName); change_pct = change as a percent of \(beforeName)"
+                + " (missing when it is 0 or missing); contribution_pct = change as a percent of the change of all groups together",
+            stage: .derive))
+
+        firstAggregateColumn = difference
+        outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
+        var having: BoundExpr?
+        if let condition = clauses.having {
+            having = try bindCondition(condition)
+            steps.append(PlanStep(text: "keep groups where \(sourceText(condition))", stage: .having))
+        }
+        let order: [SortKeySpec]
+        if let sortKeys = clauses.sortBy {
+            order = try bindSortKeys(sortKeys, steps: &steps)
+        } else {
+            order = [SortKeySpec(expr: difference, descending: true)]
+                + keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false) }
+            if !keys.isEmpty { steps.append(PlanStep(text: "sort by change, largest first", stage: .sort)) }
+        }
+        var top: (count: Int, key: BoundExpr)?
+        if let (n, _) = clauses.top {
+            top = (Int(n), difference)
+            steps.append(PlanStep(text: "keep the \(n) largest changes", stage: .top))
+        }
+        if let (n, _) = clauses.limit { steps.append(PlanStep(text: "keep the first \(n) rows", stage: .limit)) }
+        outputsByName = [:]
+        var plan = QueryPlan(
+            source: source, filter: filter.map { .and($0, bothYears) } ?? bothYears,
+            grouping: .init(keys: state.keys, keyNames: keyNames, aggregates: state.aggregates),
+            outputs: outputs, having: having, order: order, top: top,
+            limit: clauses.limit.map { Int($0.0) }, warnings: [], emptyResultNotes: [], steps: steps)
+        plan.change = ChangeSpec(
+            from: from.value, to: to.value, fromColumn: first, toColumn: first + 1, changeColumn: first + 2, percentColumn: first + 3)
+        plan.headline = first + 3
+        return plan
+    }
+
+    /// The aggregate a `change` compares: the one item of `show`, or the default measure's sum.
+    private mutating func changeMeasure(_ show: [ShowItem]?) throws(Diagnostic) -> (AggregateSpec, String, OutputColumn.Role) {
+        guard let items = show else {
+            let spec = defaultAggregate
+            return (spec, defaultMeasure.map { source.columns[$0].name } ?? "count", .measure)
+        }
+        let saved = grouping
+        defer { grouping = saved }
+        guard items.count == 1, let item = items.first else {
+            throw .error("change-show", "'change' compares one aggregate, and this show has \(items.count) items",
+                         at: items.dropFirst().first?.expr.span ?? query.span, label: "show only one aggregate",
+                         help: ["e.g. `show recognized` or `show count`; group by other columns to split it"])
+        }
+        let bound = try bindGroupedItem(item.expr)
+        guard let state = grouping, let index = bound.columnIndex, state.isAggregate(index) else {
+            throw .error("change-show", "'change' compares an aggregate, and \(sourceText(item.expr)) is not one",
+                         at: item.expr.span, label: "not an aggregate",
+                         help: ["e.g. `show sum(\(source.info.defaultMeasure ?? "x"))` or `show count`"])
+        }
+        let output = groupedOutput(item, bound)
+        return (state.aggregates[index - state.keys.count], output.name, output.role)
+    }
+
+    /// Throws when a time clause leaves out a year that `change` compares.
+    private func checkYearKept(_ year: YearLiteral, by timeFilters: [Clause]) throws(Diagnostic) {
+        for clause in timeFilters {
+            let kept: Bool
+            switch clause.kind {
+            case .since(let y): kept = year.value >= y.value
+            case .until(let y): kept = year.value <= y.value
+            case .inYear(let y): kept = year.value == y.value
+            case .between(let low, let high): kept = year.value >= low.value && year.value <= high.value
+            default: kept = true
+            }
+            if !kept {
+                throw .error("change-year-excluded", "\(year.value) is left out by '\(file.text(of: clause.span))'", at: year.span,
+                             label: "'change' needs the rows of this year",
+                             help: ["drop the time clause: 'change' keeps only the rows of its two years anyway"])
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/// A caveat the data may call for, chosen by the binder from the query's shape and looked for
+/// by the executor in the rows the query kept (`CaveatFinder`).
+public enum CaveatCheck: Sendable, Equatable {
+    /// The query sums source column `measure` over rows whose unit column `unit` may hold
+    /// more than one value (`cases` and `persons`), and `unit` is not a group key.
+    case mixedUnits(unit: Int, measure: Int)
+    /// The kept rows may include `year` of source column `time`, which the source marks incomplete.
+    case incompleteYear(time: Int, year: Int64)
+    /// The result is a time series over output column `time`, one series per value of the
+    /// output columns `series`; years missing inside a series are a caveat.
+    case missingYears(time: Int, series: [Int])
+}

@@ -1,0 +1,23 @@
+/// How a result is drawn as a chart: which output column gives the bar lengths, which name
+/// the bars, and whether it is a time series (drawn as a line, with a sparkline in tables).
+public struct ChartLayout: Sendable, Equatable {
+    /// The output column whose numbers are drawn.
+    public var value: Int
+    /// Output columns whose values, joined, name each bar.
+    public var labels: [Int]
+    /// For a time series (the first key is the time column): that output column.
+    public var time: Int?
+    /// For a time series: the other label columns, one line per combination of their values.
+    public var series: [Int]
+    /// Whether the query asked for a chart (`chart`), drawn beside the table.
+    public var drawn: Bool
+
+    /// Creates a layout.
+    public init(value: Int, labels: [Int], time: Int?, series: [Int], drawn: Bool) {
+        self.value = value
+        self.labels = labels
+        self.time = time
+        self.series = series
+        self.drawn = drawn
+    }
+}

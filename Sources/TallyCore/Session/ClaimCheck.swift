@@ -1,0 +1,106 @@
+/// A claimed figure set against what a query answers: `check QUERY is NUMBER[%] [within P%]`.
+///
+/// The verdict is `true` when the value rounds to the claim at the claim's precision (38.72
+/// checks `38.7`), `roughly` when it is within P% of the claim (5% unless given), else `false`.
+struct ClaimCheck {
+    /// The answer to a claim.
+    enum Verdict: String {
+        case `true`, roughly, `false`
+    }
+
+    /// The claim as written.
+    let claim: NumberLiteral
+    /// Whether the claim was written with `%`.
+    let isPercent: Bool
+    /// How far off, in percent of the claim, still counts as `roughly`.
+    let tolerance: Double
+
+    /// The tolerance when `within` is not given.
+    static let defaultTolerance = 5.0
+
+    /// Creates a check; `tolerance` nil means the default.
+    init(claim: NumberLiteral, isPercent: Bool, tolerance: Double?) {
+        self.claim = claim
+        self.isPercent = isPercent
+        self.tolerance = abs(tolerance ?? ClaimCheck.defaultTolerance)
+    }
+
+    /// The claimed number.
+    var claimed: Double { claim.value.asDouble ?? 0 }
+
+    /// Decimal places the claim was written with (`38.7`: 1, `12600`: 0, `1.5e2`: 0).
+    var places: Int {
+        let lowered = claim.text.lowercased()
+        let parts = lowered.split(separator: "e", maxSplits: 1)
+        let mantissa = parts.first.map(String.init) ?? lowered
+        let fraction = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        return min(max(fraction - exponent, 0), 15)
+    }
+
+    /// The verdict on `value`.
+    func verdict(for value: Double) -> Verdict {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        if abs(rounded - claimed) <= 1e-9 * max(1, abs(claimed)) { return .true }
+        if abs(value - claimed) <= tolerance / 100 * abs(claimed) { return .roughly }
+        return .false
+    }
+
+    /// The number a result answers with: its single value; for a `change` query, the percent
+    /// change of its one group; otherwise the headline (first aggregate) of the first row.
+    static func value(of result: ResultSet, plan: QueryPlan, at span: SourceSpan) throws(Diagnostic) -> Value {
+        let table = result.table
+        guard table.rowCount > 0 else {
+            throw .error("check-no-value", "the query has no rows, so there is no value to check", at: span,
+                         label: "no rows", help: ["run the query alone to see why"])
+        }
+        let column: Int
+        if table.columns.count == 1 && table.rowCount == 1 {
+            column = 0
+        } else if let change = plan.change {
+            guard table.rowCount == 1 else {
+                throw .error("check-many-groups", "this change query has \(table.rowCount) groups, and check needs one", at: span,
+                             label: "which group?", help: ["narrow it with `where` until one group is left"])
+            }
+            column = change.percentColumn
+        } else if let headline = plan.headline {
+            column = headline
+        } else {
+            throw .error("check-no-number", "the query has no aggregate to check", at: span,
+                         label: "no number", help: ["show one value, e.g. `… show sum(\(plan.source.info.defaultMeasure ?? "x"))`"])
+        }
+        let value = column < table.columns.count ? table.columns[column].value(at: 0) : .missing
+        guard value.asDouble != nil else {
+            let name = column < table.columns.count ? table.columns[column].name : "the value"
+            throw .error("check-no-value", "\(name) is missing in the result, so there is nothing to check", at: span,
+                         label: "missing", help: ["a percent change from 0 is missing; check the change itself"])
+        }
+        return value
+    }
+
+    /// `value` rounded to ten decimal places, so a difference shows as -0.2, not -0.20000000000000018.
+    static func cleaned(_ value: Double) -> Double {
+        abs(value) < 1e8 ? (value * 1e10).rounded() / 1e10 : value
+    }
+
+    /// The one-row table: claim, value, difference, verdict.
+    func report(value: Value) -> ResultSet {
+        let written = claim.text + (isPercent ? "%" : "")
+        let number = value.asDouble ?? 0
+        let whole: (Int64, Int64)? = {
+            guard case .integer(let v) = value, case .integer(let c) = claim.value else { return nil }
+            let (difference, overflow) = v.subtractingReportingOverflow(c)
+            return overflow ? nil : (v, difference)
+        }()
+        let columns = [
+            Column.text("claim", [written]),
+            whole.map { Column.integers("value", [$0.0]) } ?? Column.decimals("value", [number]),
+            whole.map { Column.integers("difference", [$0.1]) } ?? Column.decimals("difference", [ClaimCheck.cleaned(number - claimed)]),
+            Column.text("verdict", [verdict(for: number).rawValue]),
+        ]
+        let table = Table(name: "check", columns: columns, rowCount: 1)
+        return ResultSet(table: table, separatesThousands: [false, true, true, false], warnings: [], notes: [], rowsAfter: [:])
+    }
+}

@@ -1,0 +1,195 @@
+extension SQLTranslator {
+    /// What a column reference means: a column of the dataset, or (after grouping) a key or
+    /// aggregate, spelled as its SQL expression.
+    enum Scope {
+        case source
+        case grouped(columns: [String])
+    }
+
+    /// The SQL of a bound expression, fully parenthesized so that precedence never differs.
+    func expression(_ expr: BoundExpr, in scope: Scope) throws(Diagnostic) -> String {
+        switch expr {
+        case .column(let index, _):
+            return column(index, in: scope)
+        case .literal(let value, _):
+            return literal(value)
+        case .negate(let operand):
+            return "(-\(try expression(operand, in: scope)))"
+        case .arithmetic(let op, let l, let r, _):
+            let left = try expression(l, in: scope), right = try expression(r, in: scope)
+            if op == .divide { return dialect.divide(dialect.double(left), dialect.double(right)) }
+            return "(\(left) \(op.rawValue) \(right))"
+        case .comparison(let op, let l, let r):
+            var left = try expression(l, in: scope)
+            let right = try expression(r, in: scope)
+            if l.type == .text, op != .equal, op != .notEqual { left = dialect.codePointOrder(left) }
+            return "(\(left) \(op == .notEqual ? "<>" : op.rawValue) \(right))"
+        case .and(let l, let r):
+            return "(\(try operand(l, of: expr, in: scope)) AND \(try operand(r, of: expr, in: scope)))"
+        case .or(let l, let r):
+            return "(\(try operand(l, of: expr, in: scope)) OR \(try operand(r, of: expr, in: scope)))"
+        case .not(let operand):
+            return "(NOT \(try expression(operand, in: scope)))"
+        case .inSet(let operand, let values, let negated):
+            let list = values.map(literal).joined(separator: ", ")
+            return "(\(try expression(operand, in: scope)) \(negated ? "NOT IN" : "IN") (\(list)))"
+        case .isMissing(let operand, let negated):
+            return "(\(try expression(operand, in: scope)) IS \(negated ? "NOT NULL" : "NULL"))"
+        case .textMatch(let kind, let operand, let pattern):
+            return "(lower(\(try expression(operand, in: scope))) LIKE \(likePattern(kind, pattern)) ESCAPE \(dialect.string("\\")))"
+        case .inCountryGroup(let operand, let test, let year):
+            return try countryGroup(operand, test, year: year, in: scope)
+        case .share(let base):
+            let value = try expression(base, in: scope)
+            return "(\(dialect.divide(dialect.double(value), "sum(\(value)) OVER ()")) * 100)"
+        case .rank(let base):
+            let value = try expression(base, in: scope)
+            return "(CASE WHEN \(value) IS NULL THEN NULL ELSE rank() OVER (ORDER BY \(value) DESC NULLS LAST) END)"
+        case .percentChange(let base, let new):
+            let before = dialect.double(try expression(base, in: scope)), after = dialect.double(try expression(new, in: scope))
+            return "(CASE WHEN \(before) = 0 THEN NULL ELSE \(dialect.divide("(\(after) - \(before))", "abs(\(before))")) * 100 END)"
+        case .contribution(let base, let new):
+            let before = dialect.double(try expression(base, in: scope)), after = dialect.double(try expression(new, in: scope))
+            let overall = "(sum(coalesce(\(after), 0)) OVER () - sum(coalesce(\(before), 0)) OVER ())"
+            return "(CASE WHEN \(overall) = 0 THEN NULL ELSE \(dialect.divide("(\(after) - \(before))", overall)) * 100 END)"
+        }
+    }
+
+    /// An operand of `and`/`or`, without parentheses when SQL's precedence makes them
+    /// unnecessary: a comparison or test, or a chain of the same connective.
+    func operand(_ expr: BoundExpr, of parent: BoundExpr, in scope: Scope) throws(Diagnostic) -> String {
+        let sql = try expression(expr, in: scope)
+        switch (expr, parent) {
+        case (.comparison, _), (.inSet, _), (.isMissing, _), (.textMatch, _), (.and, .and), (.or, .or):
+            return SQLTranslator.unwrapped(sql)
+        default:
+            return sql
+        }
+    }
+
+    /// A column reference in `scope`.
+    func column(_ index: Int, in scope: Scope) -> String {
+        switch scope {
+        case .source:
+            return plan.source.columns.indices.contains(index) ? dialect.quote(plan.source.columns[index].name) : "NULL"
+        case .grouped(let columns):
+            return columns.indices.contains(index) ? columns[index] : "NULL"
+        }
+    }
+
+    /// A constant. Decimals are cast to doubles so no engine computes with exact decimals;
+    /// negative numbers are parenthesized so that `x - -1` never reads as a comment.
+    func literal(_ value: Value) -> String {
+        switch value {
+        case .missing: return "NULL"
+        case .boolean(let flag): return flag ? "TRUE" : "FALSE"
+        case .text(let text): return dialect.string(text)
+        case .integer(let number):
+            if number == Int64.min { return "(-9223372036854775807 - 1)" }
+            return number < 0 ? "(\(number))" : String(number)
+        case .decimal(let number):
+            let text: String
+            if number.isNaN || number.isInfinite {
+                text = dialect.string(number.isNaN ? "NaN" : (number > 0 ? "Infinity" : "-Infinity"))
+            } else {
+                text = NumberFormat.plain(number)
+            }
+            let cast = dialect == .sqlite && number.isFinite ? text : dialect.double(text)
+            return number < 0 ? "(\(cast))" : cast
+        }
+    }
+
+    /// The `LIKE` pattern of a folded `contains`/`starts with`/`ends with` text: `\`, `%` and `_`
+    /// escaped with a backslash.
+    func likePattern(_ kind: TextMatch, _ pattern: String) -> String {
+        var escaped = ""
+        for character in pattern {
+            if character == "\\" || character == "%" || character == "_" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        switch kind {
+        case .contains: escaped = "%" + escaped + "%"
+        case .startsWith: escaped += "%"
+        case .endsWith: escaped = "%" + escaped
+        }
+        return dialect.string(escaped)
+    }
+
+    /// The SQL of one aggregate over the dataset's rows.
+    /// An aggregate; one with a condition (`change` compares two years) sees only the rows the
+    /// condition keeps, and is missing for a group where it keeps none.
+    func aggregate(_ spec: AggregateSpec) throws(Diagnostic) -> String {
+        guard let condition = spec.condition else { return try plainAggregate(spec, argument: nil) }
+        let when = SQLTranslator.unwrapped(try expression(condition, in: .source))
+        let kept = "CASE WHEN \(when) THEN \(try spec.argument.map { a throws(Diagnostic) in try expression(a, in: .source) } ?? "1") END"
+        let value = try plainAggregate(spec, argument: kept)
+        return "(CASE WHEN count(CASE WHEN \(when) THEN 1 END) = 0 THEN NULL ELSE \(value) END)"
+    }
+
+    /// An aggregate over `argument` (SQL text), or over its own argument when nil.
+    private func plainAggregate(_ spec: AggregateSpec, argument override: String?) throws(Diagnostic) -> String {
+        guard let argumentExpr = spec.argument else { return override.map { "count(\($0))" } ?? "count(*)" }
+        let argument: String
+        if let override { argument = override } else { argument = try expression(argumentExpr, in: .source) }
+        switch spec.function {
+        case .count, .countValues: return "count(\(argument))"
+        case .distinct: return "count(DISTINCT \(argument))"
+        case .sum:
+            let sum = "sum(\(argument))"
+            let widens = dialect == .postgres || dialect == .duckdb
+            return argumentExpr.type == .integer && widens ? "CAST(\(sum) AS BIGINT)" : sum
+        case .avg:
+            return dialect == .postgres ? dialect.double("avg(\(argument))") : "avg(\(argument))"
+        case .min, .max:
+            let value = argumentExpr.type == .text ? dialect.codePointOrder(argument) : argument
+            return "\(spec.function.rawValue)(\(value))"
+        case .median:
+            switch dialect {
+            case .duckdb: return "quantile_cont(\(dialect.double(argument)), 0.5)"
+            case .postgres: return "percentile_cont(0.5) WITHIN GROUP (ORDER BY \(argument))"
+            case .spark: return "percentile(\(argument), 0.5)"
+            case .sqlite:
+                throw .error(
+                    "sql-unsupported", "sqlite has no median, so this query has no sqlite translation",
+                    help: ["`set dialect duckdb` (or postgres, spark) translates it with that engine's median"])
+            }
+        }
+    }
+
+    /// Membership of a country group as explicit code lists, one per span of years (EU
+    /// membership changes over time): `(destination IN ('AUT', …) AND year >= 1995) OR …`.
+    func countryGroup(_ operand: BoundExpr, _ test: CountryGroupTest, year: BoundExpr?, in scope: Scope) throws(Diagnostic) -> String {
+        let value = try expression(operand, in: scope)
+        let yearSQL = try year.map { y throws(Diagnostic) in try expression(y, in: scope) }
+        var groups: [(range: CountryGroupTest.YearRange, codes: [String])] = []
+        for (code, range) in test.members where yearSQL != nil || range.contains(nil) {
+            let key = yearSQL == nil ? CountryGroupTest.YearRange(from: nil, until: nil) : range
+            if let position = groups.firstIndex(where: { $0.range == key }) {
+                groups[position].codes.append(code)
+            } else {
+                groups.append((key, [code]))
+            }
+        }
+        groups.sort { ($0.range.from ?? .min, $0.range.until ?? .max) < ($1.range.from ?? .min, $1.range.until ?? .max) }
+        var alternatives: [String] = []
+        for (range, members) in groups {
+            let codes = members.sorted(by: codePointLess).map(dialect.string).joined(separator: ", ")
+            var parts = ["\(value) IN (\(codes))"]
+            if let yearSQL, let from = range.from { parts.append("\(yearSQL) >= \(from)") }
+            if let yearSQL, let until = range.until { parts.append("\(yearSQL) < \(until)") }
+            alternatives.append(parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " AND ") + ")")
+        }
+        let membership = alternatives.isEmpty ? "FALSE" : "(" + alternatives.joined(separator: " OR ") + ")"
+        var missing: [String] = []
+        if mayBeMissing(operand, in: scope) { missing.append("\(value) IS NULL") }
+        if let year, let yearSQL, mayBeMissing(year, in: scope) { missing.append("\(yearSQL) IS NULL") }
+        guard !missing.isEmpty else { return membership }
+        return "(CASE WHEN \(missing.joined(separator: " OR ")) THEN NULL ELSE \(membership) END)"
+    }
+
+    /// Whether an expression can be missing: a dataset column only when it has missing values.
+    func mayBeMissing(_ expr: BoundExpr, in scope: Scope) -> Bool {
+        guard case .source = scope, let index = expr.columnIndex, plan.source.columns.indices.contains(index) else { return true }
+        return plan.source.columns[index].missingCount > 0
+    }
+}

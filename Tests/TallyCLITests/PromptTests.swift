@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// Whether tmux is installed (Debian: `apt-get install tmux`); the prompt tests need it.
+let tmuxAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+
+/// The interactive prompt end to end, under a pseudo-terminal driven through tmux: typing and
+/// running, completion, continuation lines, history across sessions, Ctrl-C, Ctrl-D.
+@Suite(.serialized, .enabled(if: tmuxAvailable, "needs tmux"))
+struct PromptTests {
+    static let prompt = "tally>"
+
+    /// A session with its history in a fresh temporary file.
+    static func start(_ arguments: [String] = [], history: String? = nil, folder: TemporaryFolder) throws -> TerminalSession {
+        let session = try TerminalSession(
+            arguments: arguments, environment: ["TALLY_HISTORY": history ?? folder.path + "/history"])
+        #expect(session.waitForLastLine(prompt), "no prompt: \(session.screen())")
+        return session
+    }
+
+    @Test func ctrlDLeavesWithStatusZero() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.start(["--no-bundled"], folder: folder)
+        try session.send("C-d")
+        #expect(session.waitForLastLine("[exit 0]"))
+    }
+
+    @Test func ctrlCDropsTheLineBeingTyped() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.start(["--no-bundled"], folder: folder)
+        try session.type("describe abc")
+        #expect(session.waitForLastLine("tally> describe abc"))
+        try session.send("C-c")
+        #expect(session.wait { $0.hasSuffix("tally> describe abc^C\ntally>") } != nil)
+        try session.type("x")
+        #expect(session.waitForLastLine("tally> x"))
+        try session.send("C-u", "C-d")
+        #expect(session.waitForLastLine("[exit 0]"))
+    }
+
+    @Test func historyIsRecalledInTheNextSession() throws {
+        let folder = try TemporaryFolder()
+        let history = folder.path + "/history"
+        let first = try Self.start(["--no-bundled"], history: history, folder: folder)
+        try first.type("describe nothing")
+        try first.send("Enter")
+        #expect(first.waitForLastLine(Self.prompt))
+        try first.send("C-d")
+        #expect(first.waitForLastLine("[exit 0]"))
+
+        let second = try Self.start(["--no-bundled"], history: history, folder: folder)
+        try second.send("Up")
+        #expect(second.waitForLastLine("tally> describe nothing"))
+    }
+
+    @Test func unwritableHistoryIsOneWarning() throws {
+        let folder = try TemporaryFolder()
+        let history = "/nonexistent/tally-history/h"
+        let session = try Self.start(["--no-bundled"], history: history, folder: folder)
+        try session.send("C-d")
+        let screen = session.wait { $0.hasSuffix("[exit 0]") }
+        #expect(screen?.hasSuffix("""
+            warning: cannot save the history to \(history): No such file or directory
+            [exit 0]
+            """) == true)
+    }
+
+    // MARK: Depends on the engine (loader, parser, executor)
+
+    @Test func bannerNamesTheDatasets() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.start(folder: folder)
+        #expect(session.screen() == """
+            tally 0.1.0 — datasets: applicants, decisions, destination_totals, countries. Type help, or quit.
+            tally>
+            """)
+    }
+
+    @Test func queryTypedAndRun() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.start(folder: folder)
+        try session.type("countries where iso2 = DE show name")
+        try session.send("Enter")
+        let screen = session.wait { $0.hasSuffix("\n" + Self.prompt) && $0.contains("Germany") }
+        #expect(screen != nil, "\(session.screen())")
+        try session.type("quit")
+        try session.send("Enter")
+        #expect(session.waitForLastLine("[exit 0]"))
+    }
+
+    @Test func completesKeywordsColumnsDatasetsAndCountries() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.start(folder: folder)
+        let cases = [
+            ("dest", "tally> destination_totals"),
+            ("applicants gr", "tally> applicants group by"),
+            ("applicants group by ki", "tally> applicants group by kind"),
+            ("applicants where orig", "tally> applicants where origin"),
+            ("applicants where origin = Georg", "tally> applicants where origin = Georgia"),
+            ("applicants where destination = \"Russian F", "tally> applicants where destination = \"Russian Federation\""),
+        ]
+        for (typed, completed) in cases {
+            try session.type(typed)
+            try session.send("Tab")
+            #expect(session.waitForLastLine(completed, timeout: 3), "\(typed): \(session.lastLine())")
+            try session.send("C-u")
+            #expect(session.waitForLastLine(Self.prompt))
+        }
+    }
+
+    @Test func unfinishedStatementContinuesAndIsOneHistoryEntry() throws {
+        let folder = try TemporaryFolder()
+        let history = folder.path + "/history"
+        let session = try Self.start(history: history, folder: folder)
+        try session.type("countries where")
+        try session.send("Enter")
+        #expect(session.waitForLastLine("   ...>"))
+        try session.type("iso2 = DE show name")
+        try session.send("Enter")
+        #expect(session.wait { $0.hasSuffix("\n" + Self.prompt) && $0.contains("Germany") } != nil)
+        try session.send("C-d")
+        #expect(session.waitForLastLine("[exit 0]"))
+        let saved = try String(contentsOfFile: history, encoding: .utf8)
+        #expect(saved.split(separator: "\n").filter { !$0.hasPrefix("#") } == ["countries where", "iso2 = DE show name"])
+        #expect(saved.split(separator: "\n").filter { $0.hasPrefix("#") }.count == 1)
+    }
+
+    @Test func ctrlCCancelsALongQuery() throws {
+        let folder = try TemporaryFolder()
+        var csv = "id,grp,value\n"
+        csv.reserveCapacity(60_000_000)
+        for row in 0..<3_000_000 {
+            csv += "r\(row),g\(row % 1000),\(row % 97)\n"
+        }
+        let path = try folder.write("big.csv", csv)
+        let session = try TerminalSession(
+            arguments: ["--no-bundled", "--load", "big=\(path)"],
+            environment: ["TALLY_HISTORY": folder.path + "/history"])
+        let loaded = session.wait(timeout: 180) { $0.hasSuffix("\n" + Self.prompt) || $0.contains("[exit ") }
+        try #require(loaded?.hasSuffix("\n" + Self.prompt) == true, "\(session.screen())")
+
+        try session.type("big group by id, grp show median(value), distinct(value), count")
+        try session.send("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(session.lastLine() != Self.prompt, "the query ended before it could be cancelled")
+        let pressed = Date()
+        try session.send("C-c")
+        #expect(session.waitForLastLine(Self.prompt, timeout: 5))
+        #expect(Date().timeIntervalSince(pressed) < 1.0)
+
+        try session.type("big show count")
+        try session.send("Enter")
+        #expect(session.wait(timeout: 30) { $0.contains("3,000,000") && $0.hasSuffix("\n" + Self.prompt) } != nil)
+        try session.send("C-d")
+        #expect(session.waitForLastLine("[exit 0]"))
+    }
+}

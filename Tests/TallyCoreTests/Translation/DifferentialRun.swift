@@ -1,0 +1,74 @@
+import Foundation
+@testable import TallyCore
+import TallyData
+
+/// Generated queries run natively and, translated, on another engine; the results compared
+/// row by row (every tally query fixes its row order, ties included).
+struct DifferentialRun {
+    /// A generated query whose answers differ.
+    struct Mismatch: CustomStringConvertible {
+        var query: String
+        var sql: String
+        var native: [String]
+        var engine: [String]
+
+        var description: String {
+            "\(query)\n\(sql)\n tally:  \(native.prefix(5)) (\(native.count) rows)\n engine: \(engine.prefix(5)) (\(engine.count) rows)"
+        }
+    }
+
+    /// One query ready to compare: its text, its SQL and tally's CSV rows.
+    struct Case {
+        var query: String
+        var sql: String
+        var rows: [String]
+    }
+
+    let session: Session
+    let tables: [Table]
+
+    /// A session with the bundled datasets.
+    init() {
+        let session = Session()
+        _ = BundledData.load(into: session, output: BufferedOutput())
+        self.session = session
+        tables = ["applicants", "decisions", "destination_totals", "countries"].compactMap { session.catalog.table(named: $0) }
+    }
+
+    /// The number of queries to generate: `TALLY_DIFF_QUERIES`, or `normal`.
+    static func queryCount(default normal: Int) -> Int {
+        ProcessInfo.processInfo.environment["TALLY_DIFF_QUERIES"].flatMap { Int($0) } ?? normal
+    }
+
+    /// Generates `count` queries from `seed` and keeps those that tally runs and `dialect`
+    /// can express; `skipped` counts the others (e.g. `median` for sqlite).
+    func cases(count: Int, seed: UInt64, dialect: SQLDialect) -> (cases: [Case], skipped: Int) {
+        var generator = QueryGenerator(seed: seed, tables: tables)
+        var cases: [Case] = [], skipped = 0
+        for _ in 0..<count {
+            let text = generator.query()
+            let file = SourceFile(name: "<generated>", text: text)
+            guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind,
+                  let plan = try? Binder.bind(query, in: file, catalog: session.catalog),
+                  let sql = try? SQLTranslator.translate(plan, to: dialect),
+                  let result = try? Executor.run(plan) else {
+                skipped += 1
+                continue
+            }
+            let rows = Array(SQLiteOracle.lines(ResultRenderer(format: .csv).render(result)).dropFirst())
+            cases.append(Case(query: text, sql: sql, rows: rows))
+        }
+        return (cases, skipped)
+    }
+
+    /// The cases whose engine rows differ from tally's.
+    static func mismatches(_ cases: [Case], answers: [[String]]) -> [Mismatch] {
+        var found: [Mismatch] = []
+        for (index, item) in cases.enumerated() {
+            let engine = index < answers.count ? answers[index] : ["(no answer)"]
+            let same = engine.count == item.rows.count && zip(item.rows, engine).allSatisfy(SQLiteOracle.sameRow)
+            if !same { found.append(Mismatch(query: item.query, sql: item.sql, native: item.rows, engine: engine)) }
+        }
+        return found
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import TallyCore
+import TallyPostgres
+
+/// Generated queries run natively and on a real PostgreSQL server through `PostgresEngine`
+/// (libpq, datasets copied with COPY); the rendered CSV must agree. The server comes from
+/// `TALLY_POSTGRES_URL`, else the one `Tests/Support/start-postgres.sh` starts; without a
+/// reachable server the test says so and passes.
+@Suite struct PostgresDifferentialTests {
+    static let url = ProcessInfo.processInfo.environment["TALLY_POSTGRES_URL"] ?? "postgresql://postgres@127.0.0.1:54329/postgres"
+
+    @Test func nativeAgreesWithPostgres() throws {
+        let engine: PostgresEngine
+        do {
+            engine = try PostgresEngine(url: Self.url)
+        } catch {
+            print("PostgreSQL comparison skipped: no server at \(Self.url) (run Tests/Support/start-postgres.sh): \(error.message)")
+            return
+        }
+        let run = DifferentialRun()
+        for table in run.tables { try engine.copy(table) }
+        let count = ProcessInfo.processInfo.environment["TALLY_POSTGRES_QUERIES"].flatMap { Int($0) } ?? 300
+        let (cases, skipped) = run.cases(count: count, seed: 7, dialect: .postgres)
+        var answers: [[String]] = []
+        for item in cases {
+            let file = SourceFile(name: "<generated>", text: item.query)
+            guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else { continue }
+            do {
+                let result = try engine.run(try Binder.bind(query, in: file, catalog: run.session.catalog))
+                answers.append(Array(SQLiteOracle.lines(ResultRenderer(format: .csv).render(result)).dropFirst()))
+            } catch {
+                answers.append(["error: " + error.message])
+            }
+        }
+        let mismatches = DifferentialRun.mismatches(cases, answers: answers)
+        print("postgres: \(cases.count - mismatches.count) of \(cases.count) generated queries agree (\(skipped) of \(count) skipped)")
+        for mismatch in mismatches.prefix(10) { Issue.record("\(mismatch)") }
+        #expect(mismatches.isEmpty)
+    }
+
+    @Test func bundledQueryRendersAsNative() throws {
+        guard (try? PostgresEngine(url: Self.url)) != nil else { return }
+        let native = QueryRun(remote: nil), remote = QueryRun(remote: Self.url)
+        for query in ["applicants where origin = RU and destination in EU and kind = new in 2017 group by destination show applications, share",
+                      "decisions in 2019 show origin, destination, recognized / total as rate sort by rate desc limit 5"] {
+            #expect(remote.table(query) == native.table(query), "\(query)")
+        }
+    }
+}
+
+/// A session with the bundled data, optionally connected to PostgreSQL, printing box tables.
+struct QueryRun {
+    let session: Session
+
+    init(remote url: String?) {
+        session = DifferentialRun().session
+        if let url, let engine = try? PostgresEngine(url: url) {
+            for name in session.catalog.names {
+                if let table = session.catalog.table(named: name) { try? engine.copy(table) }
+            }
+            session.remote = engine
+        }
+    }
+
+    /// The table format output of `query`.
+    func table(_ query: String) -> String {
+        let sink = BufferedOutput()
+        _ = session.run(SourceFile(name: "<test>", text: query), mode: .script, output: sink)
+        return sink.output + sink.errors
+    }
+}

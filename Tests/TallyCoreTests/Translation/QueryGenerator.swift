@@ -1,0 +1,251 @@
+import Foundation
+@testable import TallyCore
+
+/// Writes random valid tally queries over loaded datasets, drawing values from the data so
+/// that filters keep some rows: filters of every kind, time clauses, 0–2 group keys, shown
+/// aggregates and expressions with aliases, `share`, `rank`, `having`, `sort by`, `top`, `limit`.
+struct QueryGenerator {
+    var random: SplitMix
+    let tables: [Table]
+
+    init(seed: UInt64, tables: [Table]) {
+        random = SplitMix(seed: seed)
+        self.tables = tables
+    }
+
+    /// One query's text.
+    mutating func query() -> String {
+        let table = random.pick(tables)
+        if table.info.timeColumn != nil, table.info.defaultMeasure != nil, random.chance(0.12) { return changeQuery(table) }
+        var clauses: [String] = []
+        for _ in 0..<random.int(0...2) { clauses.append("where " + condition(table, depth: 0)) }
+        if table.info.timeColumn != nil, random.chance(0.5) { clauses.append(timeClause()) }
+        let grouped = random.chance(0.6)
+        clauses += grouped ? groupedClauses(table) : ungroupedClauses(table)
+        clauses.shuffle(using: &random)
+        return ([table.name] + clauses).joined(separator: " ")
+    }
+
+    /// A `change from Y1 to Y2` query: 0–1 filters, 0–1 keys other than the time column, maybe `top`.
+    mutating func changeQuery(_ table: Table) -> String {
+        var clauses: [String] = []
+        if random.chance(0.6) { clauses.append("where " + condition(table, depth: 0)) }
+        let keys = table.columns.filter { isKeyCandidate(table, $0) && $0.name != table.info.timeColumn }.map(\.name)
+        if !keys.isEmpty, random.chance(0.7) { clauses.append("group by " + random.pick(keys)) }
+        let first = Int64(random.int(2000...2023)), second = Int64(random.int(2000...2024))
+        clauses.append("change from \(min(first, second)) to \(max(first, second) == min(first, second) ? max(first, second) + 1 : max(first, second))")
+        if random.chance(0.3) { clauses.append("top \(random.int(1...8))") }
+        clauses.shuffle(using: &random)
+        return ([table.name] + clauses).joined(separator: " ")
+    }
+
+    // MARK: filters
+
+    mutating func condition(_ table: Table, depth: Int) -> String {
+        if depth < 2, random.chance(0.25) {
+            let left = condition(table, depth: depth + 1), right = condition(table, depth: depth + 1)
+            return "(\(left) \(random.chance(0.5) ? "and" : "or") \(right))"
+        }
+        if depth < 2, random.chance(0.08) { return "not (\(condition(table, depth: depth + 1)))" }
+        let column = random.pick(table.columns)
+        let name = column.name
+        if random.chance(0.08) { return "\(name) is \(random.chance(0.5) ? "" : "not ")missing" }
+        if column.type == .text {
+            if isCountry(table, column), random.chance(0.25) {
+                return "\(name) in \(random.pick(["EU", "\"Western Europe\"", "\"Southern Asia\"", "Europe", "\"Northern Africa\""]))"
+            }
+            switch random.int(0...5) {
+            case 0:
+                let word = pattern(column)
+                let kind = random.pick(["contains", "starts with", "ends with"])
+                return "\(name) \(kind) \(quoted(word))"
+            case 1:
+                let values = (0..<random.int(1...3)).map { _ in quoted(textValue(column)) }
+                return "\(name) \(random.chance(0.3) ? "not in" : "in") (\(values.joined(separator: ", ")))"
+            case 2:
+                return "\(name) \(random.pick(["<", "<=", ">", ">="])) \(quoted(textValue(column)))"
+            default:
+                return "\(name) \(random.pick(["=", "=", "!="])) \(quoted(textValue(column)))"
+            }
+        }
+        switch random.int(0...4) {
+        case 0:
+            let a = numberValue(column), b = numberValue(column)
+            return "\(name) \(random.chance(0.3) ? "not between" : "between") \(min(a, b)) and \(max(a, b))"
+        case 1:
+            let values = (0..<random.int(1...3)).map { _ in String(numberValue(column)) }
+            return "\(name) \(random.chance(0.3) ? "not in" : "in") (\(values.joined(separator: ", ")))"
+        case 2:
+            let other = random.pick(numericColumns(table)).name
+            return "\(name) \(random.pick(["<", ">", "!="])) \(other)"
+        default:
+            return "\(name) \(random.pick(["=", "!=", "<", "<=", ">", ">="])) \(numberValue(column))"
+        }
+    }
+
+    mutating func timeClause() -> String {
+        let a = random.int(2000...2024), b = random.int(2000...2024)
+        switch random.int(0...3) {
+        case 0: return "since \(a)"
+        case 1: return "until \(a)"
+        case 2: return "in \(a)"
+        default: return "between \(min(a, b)) and \(max(a, b))"
+        }
+    }
+
+    // MARK: grouped queries
+
+    /// One aggregate call (text) and whether it is a number.
+    mutating func aggregate(_ table: Table) -> (text: String, numeric: Bool) {
+        let numeric = numericColumns(table)
+        let any = random.pick(table.columns).name
+        switch random.int(0...9) {
+        case 0: return ("count", true)
+        case 1: return ("count(\(any))", true)
+        case 2: return ("distinct(\(any))", true)
+        case 3, 4: return ("sum(\(random.pick(numeric).name))", true)
+        case 5: return ("avg(\(random.pick(numeric).name))", true)
+        case 6: return ("median(\(random.pick(numeric).name))", true)
+        case 7:
+            let column = random.pick(table.columns)
+            return ("\(random.pick(["min", "max"]))(\(column.name))", column.type.isNumeric)
+        case 8: return ("sum(\(random.pick(numeric).name)) / count", true)
+        default: return ("sum(\(random.pick(numeric).name)) - sum(\(random.pick(numeric).name))", true)
+        }
+    }
+
+    mutating func groupedClauses(_ table: Table) -> [String] {
+        var clauses: [String] = []
+        let candidates = table.columns.filter { isKeyCandidate(table, $0) }.map(\.name)
+        var keys: [String] = []
+        let keyCount = random.chance(0.15) ? 0 : random.int(1...2)
+        for _ in 0..<keyCount {
+            let key = random.pick(candidates)
+            if !keys.contains(key) { keys.append(key) }
+        }
+        if !keys.isEmpty { clauses.append("group by " + keys.joined(separator: ", ")) }
+        var outputNames = keys
+        var numericOutputs: [String] = []
+        if keys.isEmpty || random.chance(0.7) {
+            var items: [String] = []
+            var firstIsNumber: Bool?
+            for position in 0..<random.int(1...3) {
+                let (text, numeric) = aggregate(table)
+                if firstIsNumber == nil, !text.contains(" ") { firstIsNumber = numeric }
+                let alias = "v\(position + 1)"
+                if random.chance(0.6) || text.contains(" ") {
+                    items.append("\(text) as \(alias)")
+                    outputNames.append(alias)
+                    if numeric { numericOutputs.append(alias) }
+                } else {
+                    items.append(text)
+                    outputNames.append(text)
+                }
+            }
+            if !keys.isEmpty, firstIsNumber ?? true, random.chance(0.3) { items.append("share"); numericOutputs.append("share") }
+            if !keys.isEmpty, firstIsNumber ?? true, random.chance(0.25) { items.append("rank"); numericOutputs.append("rank") }
+            if keys.isEmpty && items.isEmpty { items.append("count") }
+            clauses.append("show " + items.joined(separator: ", "))
+        } else {
+            let measure = table.info.defaultMeasure ?? "count"
+            outputNames.append(measure)
+            numericOutputs.append(measure)
+        }
+        if !keys.isEmpty, let target = numericOutputs.randomElement(using: &random), random.chance(0.3) {
+            clauses.append("having \(target) \(random.pick([">", ">=", "<"])) \(random.pick([0, 1, 5, 50, 1000]))")
+        }
+        if !keys.isEmpty, random.chance(0.4) {
+            let sortable = outputNames.filter { !$0.contains("(") || random.chance(0.5) }
+            if !sortable.isEmpty {
+                let count = random.int(1...min(2, sortable.count))
+                let items = (0..<count).map { _ in random.pick(sortable) + random.pick(["", " asc", " desc"]) }
+                clauses.append("sort by " + items.joined(separator: ", "))
+            }
+        }
+        if !keys.isEmpty, random.chance(0.2) { clauses.append("top \(random.int(1...8))") }
+        if random.chance(0.3) { clauses.append("limit \(random.int(1...15))") }
+        return clauses
+    }
+
+    // MARK: row-by-row queries
+
+    mutating func ungroupedClauses(_ table: Table) -> [String] {
+        var clauses: [String] = []
+        var names: [String] = []
+        if random.chance(0.7) {
+            var items: [String] = []
+            for position in 0..<random.int(1...4) {
+                let numeric = numericColumns(table)
+                switch random.int(0...5) {
+                case 0:
+                    let a = random.pick(numeric).name, b = random.pick(numeric).name
+                    items.append("\(a) / \(b) as r\(position)")
+                    names.append("r\(position)")
+                case 1:
+                    let a = random.pick(numeric).name
+                    items.append("\(a) \(random.pick(["+", "-", "*"])) \(random.int(1...9)) as e\(position)")
+                    names.append("e\(position)")
+                default:
+                    let column = random.pick(table.columns).name
+                    if names.contains(column) { continue }
+                    items.append(column)
+                    names.append(column)
+                }
+            }
+            if !items.isEmpty { clauses.append("show " + items.joined(separator: ", ")) }
+        }
+        if random.chance(0.5) {
+            let pool = names.isEmpty || random.chance(0.3) ? table.columns.map(\.name) : names
+            let items = (0..<random.int(1...2)).map { _ in random.pick(pool) + random.pick(["", " asc", " desc"]) }
+            clauses.append("sort by " + items.joined(separator: ", "))
+        }
+        if table.info.defaultMeasure != nil, random.chance(0.2) { clauses.append("top \(random.int(1...10))") }
+        if random.chance(0.6) { clauses.append("limit \(random.int(1...25))") }
+        return clauses
+    }
+
+    // MARK: values
+
+    func numericColumns(_ table: Table) -> [Column] {
+        table.columns.filter { $0.type.isNumeric }
+    }
+
+    func isCountry(_ table: Table, _ column: Column) -> Bool {
+        table.info.countryColumns.contains(column.name)
+    }
+
+    /// Columns worth grouping by: text with few values, the time column, small numbers.
+    func isKeyCandidate(_ table: Table, _ column: Column) -> Bool {
+        if column.name == table.info.timeColumn { return true }
+        if case .text(_, let dictionary) = column.data { return dictionary.count <= 250 }
+        return column.name.hasPrefix("eu_")
+    }
+
+    mutating func textValue(_ column: Column) -> String {
+        guard case .text(let codes, let dictionary) = column.data, !codes.isEmpty else { return "x" }
+        return dictionary.values[Int(codes[random.int(0...(codes.count - 1))])]
+    }
+
+    /// A lower-case ASCII piece of a value (sqlite's `lower` folds only ASCII).
+    mutating func pattern(_ column: Column) -> String {
+        let value = textValue(column).lowercased().filter { $0.isASCII }
+        guard !value.isEmpty else { return "a" }
+        let characters = Array(value)
+        let start = random.int(0...(characters.count - 1))
+        let length = random.int(1...min(4, characters.count - start))
+        return String(characters[start..<(start + length)])
+    }
+
+    mutating func numberValue(_ column: Column) -> Int64 {
+        guard column.count > 0 else { return 0 }
+        switch column.value(at: random.int(0...(column.count - 1))) {
+        case .integer(let value): return value
+        case .decimal(let value): return Int64(value.rounded())
+        default: return Int64(random.int(0...100))
+        }
+    }
+
+    func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,76 @@
+import Testing
+@testable import TallyCore
+
+/// The `sql` statement and `set dialect`: whole outputs and messages, checked by hand.
+@Suite struct SQLStatementTests {
+    let run = DifferentialRun()
+
+    func output(_ script: String) -> (output: String, errors: String) {
+        let sink = BufferedOutput()
+        _ = run.session.run(SourceFile(name: "<test>", text: script), mode: .script, output: sink)
+        return (sink.output, sink.errors)
+    }
+
+    @Test func groupedQuerySpellsOutCodesMeasureAndOrder() {
+        #expect(output("sql applicants where origin = Russia group by destination since 2012").output == """
+            SELECT "destination", CAST(sum("applications") AS BIGINT) AS "applications"
+            FROM "applicants"
+            WHERE "origin" = 'RUS' AND "year" >= 2012
+            GROUP BY "destination"
+            ORDER BY "applications" DESC NULLS LAST, "destination" ASC NULLS LAST;
+
+            """)
+    }
+
+    @Test func postgresCollatesTextByCodePoint() {
+        #expect(output("set dialect postgres\nsql countries where name >= \"M\" group by region show count sort by region").output == """
+            SELECT "region", count(*) AS "count"
+            FROM "countries"
+            WHERE "name" COLLATE "C" >= 'M'
+            GROUP BY "region"
+            ORDER BY "region" COLLATE "C" ASC NULLS LAST;
+
+            """)
+    }
+
+    @Test func sparkEscapesBackslashesAndDividesWithTryDivide() {
+        #expect(output("set dialect spark\nsql decisions where destination_name contains \"a_\\\" show recognized / total as rate").output == """
+            -- tally_row: each row's position in its file (1, 2, …), added when the table was loaded
+            SELECT try_divide(CAST(`recognized` AS DOUBLE), CAST(`total` AS DOUBLE)) AS `rate`
+            FROM `decisions`
+            WHERE lower(`destination_name`) LIKE '%a\\\\_\\\\\\\\%' ESCAPE '\\\\'
+            ORDER BY `tally_row`;
+
+            """)
+    }
+
+    @Test func sqliteKeepsFileOrderWithRowidAndTopWithRowNumber() {
+        #expect(output("set dialect sqlite\nsql applicants where origin = GE show year, applications top 2").output == """
+            SELECT "year", "applications"
+            FROM (
+              SELECT *, row_number() OVER (ORDER BY "applications" DESC NULLS LAST, "tally_row") AS "tally_top"
+              FROM (
+                SELECT "year", "applications", rowid AS "tally_row"
+                FROM "applicants"
+                WHERE "origin" = 'GEO'
+              ) AS "tally_stage"
+            ) AS "tally_ranked"
+            WHERE "tally_top" <= 2
+            ORDER BY "tally_row";
+
+            """)
+    }
+
+    @Test func sqliteRefusesMedian() {
+        #expect(output("set dialect sqlite\nsql applicants group by unit show median(applications)").errors == """
+            dialect sqlite
+            error: sqlite has no median, so this query has no sqlite translation
+             --> <test>:2:5
+              |
+            2 | sql applicants group by unit show median(applications)
+              |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+              = help: `set dialect duckdb` (or postgres, spark) translates it with that engine's median
+
+            """)
+    }
+}
