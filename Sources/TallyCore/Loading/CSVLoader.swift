@@ -1,11 +1,16 @@
 /// Loads CSV and TSV files into columnar `Table`s.
 ///
-/// The pipeline: `FileReader` (chunks read with `read`) → `TextValidator` (not binary, valid UTF-8) →
-/// byte-order mark and leading blank lines skipped → `DelimiterSniffer` → `CSVScanner` (one pass, field
-/// spans into one flat array) → `HeaderNormalizer` → `ColumnBuilder` per column (type inference and
-/// typed arrays built from the bytes). Policies: blank lines are skipped in files of more than one
-/// column and counted in `Report.notes` (in a one-column file a blank line is a missing value); a file
-/// with a header and no rows loads as a table of 0 rows whose columns are text.
+/// The pipeline: a `ByteSource` (`FileReader` reading chunks with `read`, or bytes in memory) →
+/// `LoadPass`: blocks of a few MiB in a `BlockBuffer`, each split into parts that `PartParser`s check
+/// (`TextValidator`) and scan (`CSVScanner`, `RowReader`) concurrently into per-column `ColumnChunk`s
+/// (type inference and typed values built from the bytes, text through `TextDictionaryBuilder`),
+/// merged in file order into `ColumnAccumulator`s. Only the current block and the columns are held,
+/// never the whole file (a pipe or FIFO, which cannot be read twice, is read into memory first).
+/// When a column proves to be text after typed rows, another pass builds it as text.
+///
+/// Policies: blank lines are skipped in files of more than one column and counted in `Report.notes`
+/// (in a one-column file a blank line is a missing value); a file with a header and no rows loads as
+/// a table of 0 rows whose columns are text. Results do not depend on block sizes or thread count.
 public enum CSVLoader {
     /// What a load produced besides the table: notes such as skipped blank lines.
     public struct Report: Sendable {
@@ -32,79 +37,82 @@ public enum CSVLoader {
     }
 
     /// Loads the file at `path` under `limits`.
-    static func load(path: String, name: String, info: DatasetInfo, limits: CSVLimits) throws(Diagnostic) -> Report {
-        let bytes = try FileReader.readAll(path: path, limits: limits)
-        return try load(bytes: bytes, path: path, name: name, info: info, limits: limits)
+    static func load(
+        path: String, name: String, info: DatasetInfo, limits: CSVLimits, tuning: LoadTuning = .standard
+    ) throws(Diagnostic) -> Report {
+        let reader: FileReader
+        do {
+            reader = try FileReader(path: path, limits: limits)
+        } catch {
+            throw error.diagnostic(path: path, bytes: [])
+        }
+        if let budget = limits.budgetMegabytes, let size = reader.knownSize, Int64(size) > MemoryBudget.maxFileBytes(megabytes: budget) {
+            let error = LoadError.overBudget(neededBytes: MemoryBudget.estimate(fileBytes: Int64(size)), budgetMegabytes: budget, isStream: false)
+            throw error.diagnostic(path: path, bytes: [])
+        }
+        if reader.isRegularFile {
+            return try load(source: reader, path: path, name: name, info: info, limits: limits, tuning: tuning)
+        }
+        var bytes: [UInt8] = []
+        do {
+            try reader.readAll(into: &bytes)
+        } catch {
+            throw error.diagnostic(path: path, bytes: bytes)
+        }
+        return try load(source: MemorySource(bytes), path: path, name: name, info: info, limits: limits, tuning: tuning)
     }
 
     /// Parses `bytes` under `limits`.
-    static func load(bytes: [UInt8], path: String, name: String, info: DatasetInfo, limits: CSVLimits) throws(Diagnostic) -> Report {
-        let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(LoadError) -> Report in
-                try parse(buffer, path: path, name: name, info: info, limits: limits)
+    static func load(
+        bytes: [UInt8], path: String, name: String, info: DatasetInfo, limits: CSVLimits, tuning: LoadTuning = .standard
+    ) throws(Diagnostic) -> Report {
+        try load(source: MemorySource(bytes), path: path, name: name, info: info, limits: limits, tuning: tuning)
+    }
+
+    /// Loads `source` in as many passes as needed: each pass builds as text from the start the columns
+    /// an earlier pass found to be text only after typed rows.
+    private static func load<Source: ByteSource>(
+        source: Source, path: String, name: String, info: DatasetInfo, limits: CSVLimits, tuning: LoadTuning
+    ) throws(Diagnostic) -> Report {
+        var source = source
+        var textColumns: Set<Int> = []
+        var expectedRows: Int?
+        while true {
+            var pass = LoadPass(
+                source: source, path: path, limits: limits, tuning: tuning, textColumns: textColumns,
+                expectedRows: expectedRows)
+            let outcome: LoadPass<Source>.Outcome
+            do {
+                outcome = try pass.run()
+            } catch {
+                throw error.diagnostic(path: path, bytes: pass.source.prefix(error.furthestOffset &+ 1))
             }
-        }
-        switch result {
-        case .success(let report): return report
-        case .failure(let error): throw error.diagnostic(path: path, bytes: bytes)
+            source = pass.source
+            let again = outcome.columns.indices.filter { outcome.columns[$0].needsTextPassAtEnd }
+            guard again.isEmpty else {
+                textColumns.formUnion(again)
+                expectedRows = outcome.rowCount
+                do {
+                    try source.rewind()
+                } catch {
+                    throw error.diagnostic(path: path, bytes: [])
+                }
+                continue
+            }
+            return report(outcome, name: name, info: info)
         }
     }
 
-    private static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, path: String, name: String, info: DatasetInfo, limits: CSVLimits
-    ) throws(LoadError) -> Report {
-        if let kind = TextValidator.binaryKind(of: Array(bytes.prefix(1 << 16))) { throw .binary(kind: kind) }
-        try TextValidator.validate(bytes)
-        var blankLines = 0
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start < bytes.count, let length = lineBreakLength(bytes, at: start) {
-            start &+= length
-            blankLines &+= 1
+    /// The table and notes of a finished pass.
+    private static func report<Source>(_ outcome: LoadPass<Source>.Outcome, name: String, info: DatasetInfo) -> Report {
+        let names = HeaderNormalizer.normalize(outcome.headers)
+        let columns = names.indices.map { index in
+            outcome.columns[index].column(name: names[index], originalName: outcome.headers[index])
         }
-        guard start < bytes.count else { throw .empty }
-        let delimiter = DelimiterSniffer.delimiter(path: path, bytes: bytes, headerStart: start)
-        var scanner = CSVScanner(delimiter: delimiter, range: start..<bytes.count, limits: limits)
-        var headerFields: [FieldSpan] = []
-        guard try scanner.nextRecord(bytes, into: &headerFields) != nil else { throw .empty }
-        let width = headerFields.count
-        var fields: [FieldSpan] = []
-        fields.reserveCapacity(bytes.count / 6)
-        var rows = 0
-        while let record = try scanner.nextRecord(bytes, into: &fields) {
-            if record.fieldCount == width, !(record.isBlank && width > 1) {
-                rows &+= 1
-                if rows > limits.maxRows { throw .tooManyRows(offset: record.start, limit: limits.maxRows) }
-                continue
-            }
-            if record.isBlank {
-                fields.removeLast()
-                blankLines &+= 1
-                continue
-            }
-            let offset = record.fieldCount < width ? record.lineEnd : fields[fields.count - record.fieldCount + width].fieldStart
-            throw .fieldCount(recordStart: record.start, offset: offset, found: record.fieldCount, expected: width)
-        }
-        let headers = headerFields.map { header in
-            var value: [UInt8] = []
-            header.appendValue(from: bytes, to: &value)
-            return String(decoding: value, as: UTF8.self)
-        }
-        let names = HeaderNormalizer.normalize(headers)
-        let rowCount = fields.count / max(width, 1)
-        let columns = fields.withUnsafeBufferPointer { spans in
-            let builder = ColumnBuilder(bytes: bytes, fields: spans, width: width, rowCount: rowCount)
-            return names.indices.map { builder.build(index: $0, name: names[$0], originalName: headers[$0]) }
-        }
-        let table = Table(name: name, columns: columns, rowCount: rowCount, info: info)
+        let table = Table(name: name, columns: columns, rowCount: outcome.rowCount, info: info)
         var notes: [String] = []
+        let blankLines = outcome.blankLines
         if blankLines > 0 { notes.append("skipped \(blankLines) blank line\(blankLines == 1 ? "" : "s")") }
         return Report(table: table, notes: notes)
-    }
-
-    /// The length of the line break at `offset` (`\n` or `\r\n`), or nil when none starts there.
-    private static func lineBreakLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
-        if bytes[offset] == 0x0A { return 1 }
-        if bytes[offset] == 0x0D, offset &+ 1 < bytes.count, bytes[offset &+ 1] == 0x0A { return 2 }
-        return nil
     }
 }

@@ -107,13 +107,25 @@ struct CSVScanner {
         return (FieldSpan(start: fieldStart, length: UInt32(truncatingIfNeeded: length), flags: 0), terminator)
     }
 
+    /// Whether any of the eight bytes of `word` is a quote.
+    @inline(__always)
+    private static func hasQuote(_ word: UInt64) -> Bool {
+        let x = word ^ 0x2222_2222_2222_2222
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
     /// Scans a quoted field whose opening quote is at `openingQuote`.
     private mutating func scanQuotedField(_ bytes: UnsafeBufferPointer<UInt8>, openingQuote: Int) throws(LoadError) -> (FieldSpan, Terminator) {
         let contentStart = openingQuote &+ 1
         var index = contentStart
         var flags = FieldSpan.quoted
         var contentEnd = -1
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while index < end {
+            if let raw, index &+ 8 <= end, !Self.hasQuote(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index &+= 8
+                continue
+            }
             if bytes[index] != Self.quote {
                 index &+= 1
                 continue

@@ -4,74 +4,125 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a whole file into memory with POSIX `open` and `read` in large chunks (never `mmap`).
+/// Reads a file with POSIX `open` and `read` in chunks of `CSVLimits.chunkBytes` (never `mmap`, which
+/// turns a file truncated under the mapping into a crash).
 ///
-/// Works on regular files, pipes and FIFOs alike (a stream is read until end of file). While reading it
-/// stops early on what cannot be a CSV file: a directory, compressed or archive data, NUL bytes, or a
-/// line longer than the field limit (so `/dev/zero` or a 1 GB single line end with an error), and more
-/// bytes than the memory budget allows (checked up front from the size of a regular file).
-enum FileReader {
-    /// The bytes of the file at `path`.
-    static func readAll(path: String, limits: CSVLimits) throws(Diagnostic) -> [UInt8] {
+/// Works on regular files, pipes and FIFOs alike (a stream is read until end of file; only a regular
+/// file can be read again from the start). While reading it stops early on what cannot be a CSV file:
+/// compressed or archive data or NUL bytes in the first chunk, or a line longer than the field limit
+/// (so `/dev/zero` or a 1 GB single line end with an error), and a stream larger than the memory
+/// budget allows.
+final class FileReader: ByteSource {
+    private let descriptor: Int32
+    private let limits: CSVLimits
+    /// Whether the file is a regular file (which can be rewound and re-read).
+    let isRegularFile: Bool
+    /// The size of a regular file when opened.
+    let knownSize: Int?
+    /// Bytes read since the start or the last rewind.
+    private var offset = 0
+    /// Bytes since the last line feed read.
+    private var bytesSinceLineFeed = 0
+
+    /// Opens `path` for reading; a directory or a file that cannot be opened is an error.
+    init(path: String, limits: CSVLimits) throws(LoadError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw openError(errno).diagnostic(path: path, bytes: [])
-        }
-        defer { close(descriptor) }
+        guard descriptor >= 0 else { throw Self.openError(errno) }
         var status = stat()
-        var bytes: [UInt8] = []
+        var regular = false
+        var size: Int?
         if fstat(descriptor, &status) == 0 {
             if status.st_mode & S_IFMT == S_IFDIR {
-                throw LoadError.directory.diagnostic(path: path, bytes: [])
+                close(descriptor)
+                throw .directory
             }
-            if status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 {
-                let size = Int64(status.st_size)
-                if let budget = limits.budgetMegabytes, size > MemoryBudget.maxFileBytes(megabytes: budget) {
-                    let error = LoadError.overBudget(
-                        neededBytes: MemoryBudget.estimate(fileBytes: size), budgetMegabytes: budget, isStream: false)
-                    throw error.diagnostic(path: path, bytes: [])
-                }
-                bytes.reserveCapacity(Int(size))
-            }
+            regular = status.st_mode & S_IFMT == S_IFREG
+            if regular { size = Int(status.st_size) }
         }
-        let maxBytes = limits.budgetMegabytes.map { MemoryBudget.maxFileBytes(megabytes: $0) } ?? Int64.max
-        var chunk = [UInt8](repeating: 0, count: max(1, limits.chunkBytes))
-        var bytesSinceLineFeed = 0
+        self.descriptor = descriptor
+        self.limits = limits
+        self.isRegularFile = regular
+        self.knownSize = size
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads one chunk of at most `CSVLimits.chunkBytes` into `buffer`, checking it as it arrives.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(LoadError) -> Int {
+        let got = try readChunk(into: buffer)
+        try check(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+        return got
+    }
+
+    /// Reads one chunk of at most `CSVLimits.chunkBytes` into `buffer`, unchecked.
+    private func readChunk(into buffer: UnsafeMutableRawBufferPointer) throws(LoadError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        let wanted = min(buffer.count, max(1, limits.chunkBytes))
         while true {
-            let got = chunk.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                while true {
-                    let result = read(descriptor, base, buffer.count)
-                    if result >= 0 || errno != EINTR { return result }
-                }
-            }
-            if got < 0 {
-                let reason = errno == EISDIR ? LoadError.directory : LoadError.unreadable(reason: describe(errno))
-                throw reason.diagnostic(path: path, bytes: bytes)
-            }
-            if got == 0 { break }
-            if let budget = limits.budgetMegabytes, Int64(bytes.count) &+ Int64(got) > maxBytes {
-                let read = Int64(bytes.count) &+ Int64(got)
-                let error = LoadError.overBudget(
-                    neededBytes: MemoryBudget.estimate(fileBytes: read), budgetMegabytes: budget, isStream: true)
-                throw error.diagnostic(path: path, bytes: [])
-            }
-            let start = bytes.count
-            bytes.append(contentsOf: chunk[0..<got])
-            if start == 0, let kind = TextValidator.binaryKind(of: bytes) {
-                throw LoadError.binary(kind: kind).diagnostic(path: path, bytes: bytes)
-            }
-            if let lastLineFeed = chunk[0..<got].lastIndex(of: 0x0A) {
-                bytesSinceLineFeed = got - 1 - lastLineFeed
-            } else {
-                bytesSinceLineFeed += got
-            }
-            if bytesSinceLineFeed > limits.maxFieldBytes {
-                let error = LoadError.lineTooLong(offset: bytes.count - bytesSinceLineFeed, limit: limits.maxFieldBytes)
-                throw error.diagnostic(path: path, bytes: bytes)
+            let got = Glibc.read(descriptor, base, wanted)
+            if got >= 0 { return got }
+            if errno != EINTR { throw errno == EISDIR ? .directory : .unreadable(reason: Self.describe(errno)) }
+        }
+    }
+
+    /// Checks a chunk just read: binary data at the start, or a line longer than the field limit.
+    private func check(_ chunk: UnsafeRawBufferPointer) throws(LoadError) {
+        guard !chunk.isEmpty else { return }
+        if offset == 0, let kind = TextValidator.binaryKind(of: Array(chunk)) { throw .binary(kind: kind) }
+        offset &+= chunk.count
+        if let lastLineFeed = chunk.lastIndex(of: 0x0A) {
+            bytesSinceLineFeed = chunk.count &- 1 &- lastLineFeed
+        } else {
+            bytesSinceLineFeed &+= chunk.count
+        }
+        if bytesSinceLineFeed > limits.maxFieldBytes {
+            throw .lineTooLong(offset: offset &- bytesSinceLineFeed, limit: limits.maxFieldBytes)
+        }
+    }
+
+    /// Seeks back to the first byte (regular files only).
+    func rewind() throws(LoadError) {
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw .unreadable(reason: Self.describe(errno)) }
+        offset = 0
+        bytesSinceLineFeed = 0
+    }
+
+    /// The first `count` bytes, read with `pread` and no checks (for locating an error).
+    func prefix(_ count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(0, count))
+        var filled = 0
+        bytes.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while filled < buffer.count {
+                let got = pread(descriptor, base + filled, buffer.count &- filled, off_t(filled))
+                if got < 0, errno == EINTR { continue }
+                if got <= 0 { break }
+                filled &+= got
             }
         }
-        return bytes
+        return Array(bytes.prefix(filled))
+    }
+
+    /// Reads everything left into `bytes`; when a check fails, `bytes` holds the failing chunk too.
+    func readAll(into bytes: inout [UInt8]) throws(LoadError) {
+        if let knownSize { bytes.reserveCapacity(knownSize) }
+        var chunk = [UInt8](repeating: 0, count: max(1, limits.chunkBytes))
+        while true {
+            let result = chunk.withUnsafeMutableBytes { buffer in
+                Result { () throws(LoadError) -> Int in try readChunk(into: buffer) }
+            }
+            let got = try result.get()
+            if got == 0 { return }
+            if let budget = limits.budgetMegabytes, Int64(bytes.count) &+ Int64(got) > MemoryBudget.maxFileBytes(megabytes: budget) {
+                let read = Int64(bytes.count) &+ Int64(got)
+                throw .overBudget(neededBytes: MemoryBudget.estimate(fileBytes: read), budgetMegabytes: budget, isStream: true)
+            }
+            bytes.append(contentsOf: chunk[0..<got])
+            let checked = chunk.withUnsafeBytes { buffer in
+                Result { () throws(LoadError) in try check(UnsafeRawBufferPointer(rebasing: buffer[0..<got])) }
+            }
+            try checked.get()
+        }
     }
 
     private static func openError(_ code: Int32) -> LoadError {

@@ -33,6 +33,33 @@ enum LoadError: Error, Equatable {
     /// `offset` is where the first missing or extra field is.
     case fieldCount(recordStart: Int, offset: Int, found: Int, expected: Int)
 
+    /// The same failure with every byte offset moved by `distance` (from a buffer's offsets to the file's).
+    func shifted(by distance: Int) -> LoadError {
+        switch self {
+        case .missingFile, .directory, .unreadable, .empty, .binary, .overBudget: return self
+        case .tooManyRows(let offset, let limit): return .tooManyRows(offset: offset &+ distance, limit: limit)
+        case .invalidUTF8(let offset): return .invalidUTF8(offset: offset &+ distance)
+        case .lineTooLong(let offset, let limit): return .lineTooLong(offset: offset &+ distance, limit: limit)
+        case .fieldTooLong(let offset, let limit): return .fieldTooLong(offset: offset &+ distance, limit: limit)
+        case .tooManyColumns(let offset, let limit): return .tooManyColumns(offset: offset &+ distance, limit: limit)
+        case .unterminatedQuote(let offset): return .unterminatedQuote(offset: offset &+ distance)
+        case .textAfterQuote(let offset): return .textAfterQuote(offset: offset &+ distance)
+        case .fieldCount(let recordStart, let offset, let found, let expected):
+            return .fieldCount(recordStart: recordStart &+ distance, offset: offset &+ distance, found: found, expected: expected)
+        }
+    }
+
+    /// The largest byte offset this failure refers to (0 when none): how much of the file locating it needs.
+    var furthestOffset: Int {
+        switch self {
+        case .missingFile, .directory, .unreadable, .empty, .binary, .overBudget: return 0
+        case .invalidUTF8(let offset), .lineTooLong(let offset, _), .fieldTooLong(let offset, _), .tooManyRows(let offset, _),
+            .tooManyColumns(let offset, _), .unterminatedQuote(let offset), .textAfterQuote(let offset):
+            return offset
+        case .fieldCount(let recordStart, let offset, _, _): return max(recordStart, offset)
+        }
+    }
+
     /// The diagnostic for this failure in the file `path`, whose bytes (as far as read) are `bytes`.
     func diagnostic(path: String, bytes: [UInt8]) -> Diagnostic {
         switch self {

@@ -7,11 +7,12 @@ import Darwin
 /// How much memory a load may take, and how much a file would take once loaded.
 ///
 /// Swift cannot recover from a failed allocation, so a load that would not fit must fail before it
-/// starts. The estimate is deliberately generous: the loader holds the file's bytes, one 16-byte field
-/// span per field and the built columns at the same time, about `bytesPerFileByte` times the file.
+/// starts. The estimate is deliberately generous: the loader streams a regular file block by block,
+/// peaking below the file's size, but a pipe is held whole while its columns are built, so about
+/// `bytesPerFileByte` times the file.
 public enum MemoryBudget {
     /// Bytes of memory a load needs per byte of file, at its peak.
-    static let bytesPerFileByte: Int64 = 4
+    static let bytesPerFileByte: Int64 = 2
     /// The share of the machine's memory the default budget allows, in percent.
     static let defaultPercent: Int64 = 80
     /// The budget when the machine's memory cannot be read: 4 GiB.
