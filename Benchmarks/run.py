@@ -136,7 +136,7 @@ for name, sql in queries:
         samples.append((time.perf_counter() - start) * 1000)
     times[name] = samples
     answers[name] = answer
-print(json.dumps({"load": load, "loaded_rss": loaded, "load_peak": peak, "times": times, "answers": answers}))
+print("RESULT " + json.dumps({"load": load, "loaded_rss": loaded, "load_peak": peak, "times": times, "answers": answers}))
 '''
 
 
@@ -147,7 +147,8 @@ def run_engine(engine, data, runs):
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"{engine} failed:\n{result.stderr}")
-    return json.loads(result.stdout)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))
+    return json.loads(line[len("RESULT "):])
 
 
 def same(a, b):
