@@ -15,18 +15,15 @@ struct KeyCoder {
     /// Integer ranges up to this width are coded by offset rather than hashed.
     static let maxDirectRange: Int64 = 1 << 16
 
-    /// A coder for `column`, whose rows are the source's rows.
-    init(_ column: Column) {
+    /// A coder for `column` (whose rows are the source's rows), to code the rows at `rows` (all
+    /// rows when nil).
+    init(_ column: Column, rows: Selection?) {
         switch column.data {
         case .text(let codes, let dictionary):
             cardinality = dictionary.count + 1
             storage = .codes(codes, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: dictionary.count))
         case .integer(let values):
-            var low = Int64.max, high = Int64.min
-            for (row, value) in values.enumerated() where column.isValid(row) {
-                low = min(low, value)
-                high = max(high, value)
-            }
+            let (low, high) = KeyCoder.range(of: values, validity: column.validity, rows: rows)
             let (width, overflow) = high.subtractingReportingOverflow(low)
             if low <= high, !overflow, width < KeyCoder.maxDirectRange {
                 cardinality = Int(width) + 2
@@ -84,6 +81,34 @@ struct KeyCoder {
         for i in 0..<rows.count where !validity.isValid(Int(rows[i])) {
             slots[i] &+= (missing &- Int32(truncatingIfNeeded: codes[Int(rows[i])])) &* step
         }
+    }
+
+    /// The smallest and largest present value at `rows` (all rows when nil); `(max, min)` when none.
+    private static func range(of values: [Int64], validity: ValidityMask?, rows: Selection?) -> (Int64, Int64) {
+        var low = Int64.max, high = Int64.min
+        values.withUnsafeBufferPointer { values in
+            ValidityMask.withWords(validity) { words in
+                if let rows {
+                    rows.withUnsafeBufferPointer { rows in
+                        for row in rows where ValidityMask.isValid(words, Int(row)) {
+                            low = min(low, values[Int(row)])
+                            high = max(high, values[Int(row)])
+                        }
+                    }
+                } else if words == nil {
+                    for value in values {
+                        low = min(low, value)
+                        high = max(high, value)
+                    }
+                } else {
+                    for row in values.indices where ValidityMask.isValid(words, row) {
+                        low = min(low, values[row])
+                        high = max(high, values[row])
+                    }
+                }
+            }
+        }
+        return (low, high)
     }
 
     private static func numbered(_ column: Column) -> (Storage, Int) {

@@ -38,17 +38,17 @@ struct RowFilter {
             case .integer(let values):
                 if case .integer(let bound) = literal {
                     return try values.withUnsafeBufferPointer { values throws(Diagnostic) in
-                        try scan(candidates, column.validity) { op.holds(values[$0], bound) }
+                        try scan(candidates, column.validity, ValueComparison(values: values, op: op, bound: bound))
                     }
                 }
                 guard let bound = literal.asDouble else { return nil }
                 return try values.withUnsafeBufferPointer { values throws(Diagnostic) in
-                    try scan(candidates, column.validity) { op.holds(Double(values[$0]), bound) }
+                    try scan(candidates, column.validity, WidenedComparison(values: values, op: op, bound: bound))
                 }
             case .decimal(let values):
                 guard let bound = literal.asDouble else { return nil }
                 return try values.withUnsafeBufferPointer { values throws(Diagnostic) in
-                    try scan(candidates, column.validity) { op.holds(values[$0], bound) }
+                    try scan(candidates, column.validity, ValueComparison(values: values, op: op, bound: bound))
                 }
             case .boolean:
                 return nil
@@ -69,15 +69,14 @@ struct RowFilter {
     private func scanCodes(_ codes: [UInt32], _ validity: ValidityMask?, _ candidates: Selection?, _ mask: [Bool]) throws(Diagnostic) -> Selection {
         try codes.withUnsafeBufferPointer { codes throws(Diagnostic) in
             try mask.withUnsafeBufferPointer { mask throws(Diagnostic) in
-                try scan(candidates, validity) { mask[Int(codes[$0])] }
+                try scan(candidates, validity, CodeMask(codes: codes, mask: mask))
             }
         }
     }
 
     /// The candidate rows (all rows when nil) that are present and pass `test`, found in fixed
     /// parts on both cores, batch by batch (checking for cancellation), concatenated in order.
-    @inline(__always)
-    private func scan(_ candidates: Selection?, _ validity: ValidityMask?, _ test: (Int) -> Bool) throws(Diagnostic) -> Selection {
+    private func scan<Test: RowTest>(_ candidates: Selection?, _ validity: ValidityMask?, _ test: Test) throws(Diagnostic) -> Selection {
         let total = candidates?.count ?? table.rowCount
         let parts = Parallel.ranges(total, parts: Parallel.partCount(total))
         let pieces = Parallel.map(parts.count) { part in
@@ -94,13 +93,14 @@ struct RowFilter {
                                 candidates.withUnsafeBufferPointer { candidates in
                                     for position in start..<end {
                                         let row = Int(candidates[position])
-                                        if ValidityMask.isValid(words, row), test(row) { buffer[kept] = Int32(truncatingIfNeeded: row); kept += 1 }
+                                        buffer[kept] = candidates[position]
+                                        kept &+= RowFilter.keeps(words, row, test)
                                     }
                                 }
                             } else {
-                                for row in start..<end where ValidityMask.isValid(words, row) && test(row) {
+                                for row in start..<end {
                                     buffer[kept] = Int32(truncatingIfNeeded: row)
-                                    kept += 1
+                                    kept &+= RowFilter.keeps(words, row, test)
                                 }
                             }
                             start = end
@@ -113,6 +113,13 @@ struct RowFilter {
         selected.reserveCapacity(pieces.reduce(0) { $0 + ((try? $1.get())?.count ?? 0) })
         for piece in pieces { selected.append(contentsOf: try piece.get()) }
         return selected
+    }
+
+    /// 1 when `row` is present and passes, else 0: the scan writes every row and advances past
+    /// the ones kept, so the loop has no branch to mispredict.
+    @inline(__always)
+    private static func keeps<Test: RowTest>(_ words: UnsafeBufferPointer<UInt64>?, _ row: Int, _ test: Test) -> Int {
+        (ValidityMask.isValid(words, row) ? 1 : 0) & (test.passes(row) ? 1 : 0)
     }
 
     /// Calls `body` with consecutive batches of candidate rows.
@@ -128,4 +135,40 @@ struct RowFilter {
             start = end
         }
     }
+}
+
+/// A test of one row against constants, as a type so that each kind of test gets its own
+/// specialized scan loop (a closure would be called per row).
+protocol RowTest {
+    /// Whether the (present) value of source row `row` passes.
+    func passes(_ row: Int) -> Bool
+}
+
+/// A dictionary code looked up in a per-entry answer.
+struct CodeMask: RowTest {
+    let codes: UnsafeBufferPointer<UInt32>
+    let mask: UnsafeBufferPointer<Bool>
+
+    @inline(__always)
+    func passes(_ row: Int) -> Bool { mask[Int(codes[row])] }
+}
+
+/// A number compared with a constant of its own type.
+struct ValueComparison<Number: Comparable>: RowTest {
+    let values: UnsafeBufferPointer<Number>
+    let op: ComparisonOperator
+    let bound: Number
+
+    @inline(__always)
+    func passes(_ row: Int) -> Bool { op.holds(values[row], bound) }
+}
+
+/// A whole number compared with a decimal constant.
+struct WidenedComparison: RowTest {
+    let values: UnsafeBufferPointer<Int64>
+    let op: ComparisonOperator
+    let bound: Double
+
+    @inline(__always)
+    func passes(_ row: Int) -> Bool { op.holds(Double(values[row]), bound) }
 }
