@@ -1,17 +1,27 @@
 import Dispatch
 
-/// Runs independent pieces of work on both cores (or more), each writing only its own result.
+/// Runs independent pieces of work on both cores (or more), each writing only its own result:
+/// the executor's parts of a scan or an aggregation, the loader's parts of a block.
 enum Parallel {
+    /// Calls `body(0) … body(count - 1)`, concurrently when `threads` > 1; each call must touch
+    /// only its own slot of any shared state.
+    static func forEach(_ count: Int, threads: Int = 2, _ body: (Int) -> Void) {
+        guard threads > 1, count > 1 else {
+            for index in 0..<max(0, count) { body(index) }
+            return
+        }
+        withoutActuallyEscaping(body) { work in
+            nonisolated(unsafe) let job = work
+            DispatchQueue.concurrentPerform(iterations: count) { index in job(index) }
+        }
+    }
+
     /// `body(0) … body(count - 1)`, run concurrently; the results in index order.
     static func map<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        guard count > 1 else { return count == 1 ? [body(0)] : [] }
-        var results = [T?](repeating: nil, count: count)
-        withoutActuallyEscaping(body) { work in
-            results.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                nonisolated(unsafe) let job = work
-                DispatchQueue.concurrentPerform(iterations: count) { index in slots[index] = job(index) }
-            }
+        var results = [T?](repeating: nil, count: max(0, count))
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            forEach(count) { index in slots[index] = body(index) }
         }
         return results.compactMap { $0 }
     }

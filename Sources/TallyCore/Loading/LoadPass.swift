@@ -176,7 +176,7 @@ struct LoadPass<Source: ByteSource> {
         try buffer.withBytes { bytes throws(LoadError) in
             parts.withUnsafeMutableBufferPointer { all in
                 nonisolated(unsafe) let slots = all
-                LoaderThreads.run(bounds.count &- 1, threads: tuning.threads) { index in
+                Parallel.forEach(bounds.count &- 1, threads: tuning.threads) { index in
                     slots[index].parse(bytes, range: bounds[index]..<bounds[index &+ 1], modes: modes, delimiter: delimiter, limits: limits)
                 }
             }
@@ -190,7 +190,7 @@ struct LoadPass<Source: ByteSource> {
         try buffer.withBytes { bytes throws(LoadError) in
             columns.withUnsafeMutableBufferPointer { all in
                 nonisolated(unsafe) let slots = all
-                LoaderThreads.run(all.count, threads: tuning.threads) { column in
+                Parallel.forEach(all.count, threads: tuning.threads) { column in
                     for part in parts {
                         slots[column].merge(part.chunks[column]) {
                             part.textChunk(bytes, column: column, delimiter: delimiter, limits: limits)
