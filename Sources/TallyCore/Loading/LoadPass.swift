@@ -38,11 +38,17 @@ struct LoadPass<Source: ByteSource> {
 
     private var buffer = BlockBuffer()
 
-    /// A pass over `source`.
+    /// A pass over `source`; blocks are no larger than a source of known size needs, and a source
+    /// smaller than one part is loaded on the calling thread.
     init(source: Source, path: String, limits: CSVLimits, tuning: LoadTuning, textColumns: Set<Int>, expectedRows: Int?) {
         self.source = source
         self.path = path
         self.limits = limits
+        var tuning = tuning
+        if let size = source.knownSize {
+            tuning.blockBytes = min(tuning.blockBytes, max(1 << 16, size &+ 1))
+            if size < tuning.partBytes { tuning.threads = 1 }
+        }
         self.tuning = tuning
         self.textColumns = textColumns
         self.expectedRows = expectedRows
