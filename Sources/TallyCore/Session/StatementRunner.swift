@@ -67,13 +67,21 @@ struct StatementRunner {
             width: settings.terminalWidth, colored: settings.colored)
     }
 
+    /// Binds and runs a query; an error found while running (an overflow, a cancel) points at
+    /// the whole query.
     private func runQuery(_ query: Query) throws(Diagnostic) -> ResultSet {
         let plan = try Binder.bind(query, in: source, catalog: session.catalog)
-        guard let remote = session.remote else { return try Executor.run(plan, cancellation: session.cancellation) }
-        var result = try remote.run(plan)
-        result.caveats = try Executor.caveats(of: plan, result: result.table, cancellation: session.cancellation)
-        result.chartLayout = plan.chartLayout
-        return result
+        do {
+            guard let remote = session.remote else { return try Executor.run(plan, cancellation: session.cancellation) }
+            var result = try remote.run(plan)
+            result.caveats = try Executor.caveats(of: plan, result: result.table, cancellation: session.cancellation)
+            result.chartLayout = plan.chartLayout
+            return result
+        } catch {
+            var located = error
+            if located.span == nil, located.fileLocation == nil { located.span = query.span }
+            throw located
+        }
     }
 
     /// Warnings and notes go to standard error, so standard output carries only results.
