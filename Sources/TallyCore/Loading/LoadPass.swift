@@ -73,13 +73,7 @@ struct LoadPass<Source: ByteSource> {
         var reserved = expectedRows != nil
         var inOnePiece = false
         var wanted = tuning.blockBytes
-        while true {
-            try fill(wanted)
-            if buffer.unparsed == 0 { break }
-            guard let cut = buffer.atEnd ? buffer.count : buffer.lineEnd(lastIn: buffer.start..<buffer.count) else {
-                wanted = buffer.unparsed &* 2
-                continue
-            }
+        while let cut = try nextCut(reading: wanted) {
             let bounds = inOnePiece ? [buffer.start, cut] : partBounds(buffer.start..<cut)
             let partCount = bounds.count &- 1
             if parts.count < partCount { parts.append(contentsOf: repeatElement(PartParser(), count: partCount &- parts.count)) }
@@ -248,21 +242,26 @@ struct LoadPass<Source: ByteSource> {
         buffer.start = offset
         var checking = checkText
         var found: LoadError?
-        var wanted = tuning.blockBytes
-        while true {
-            try fill(wanted)
-            if buffer.unparsed == 0 { break }
-            guard let cut = buffer.atEnd ? buffer.count : buffer.lineEnd(lastIn: buffer.start..<buffer.count) else {
-                wanted = buffer.unparsed &* 2
-                continue
-            }
+        while let cut = try nextCut(reading: tuning.blockBytes) {
             if checking, let invalid = try invalidText(in: buffer.start..<cut) {
                 found = invalid
                 checking = false
             }
             buffer.start = cut
-            wanted = tuning.blockBytes
         }
         throw found ?? error
+    }
+
+    /// Fills the buffer (first asking for `wanted` bytes, then twice what is unparsed while no line
+    /// end is in sight) and returns where the last whole line held ends, or the end of the source;
+    /// nil when nothing is left to parse.
+    private mutating func nextCut(reading wanted: Int) throws(LoadError) -> Int? {
+        var wanted = wanted
+        while true {
+            try fill(wanted)
+            if buffer.unparsed == 0 { return nil }
+            if let cut = buffer.atEnd ? buffer.count : buffer.lineEnd(lastIn: buffer.start..<buffer.count) { return cut }
+            wanted = buffer.unparsed &* 2
+        }
     }
 }
