@@ -168,30 +168,27 @@ extension Parser {
 
     /// `sum := product {("+" | "-") product}`; `bare` makes words text values (see `parsePrimary`).
     private mutating func parseSum(bare: Bool) throws(ParseError) -> Expr {
-        var left = try parseProduct(bare: bare)
-        var height: Int?
-        var mark = -1
-        while let op = Parser.arithmetic(current.kind), op == .add || op == .subtract {
-            try checkProgress(&mark)
-            let operatorToken = current
-            advance()
-            let right = try parseProduct(bare: bare)
-            try extendChain(&height, left, right, at: operatorToken)
-            left = Expr(.arithmetic(op, left, right), span: left.span.merged(with: right.span))
-        }
-        return left
+        try parseArithmetic([.add, .subtract]) { parser throws(ParseError) in try parser.parseProduct(bare: bare) }
     }
 
     /// `product := unary {("*" | "/") unary}`.
     private mutating func parseProduct(bare: Bool) throws(ParseError) -> Expr {
-        var left = try parseUnary(bare: bare)
+        try parseArithmetic([.multiply, .divide]) { parser throws(ParseError) in try parser.parseUnary(bare: bare) }
+    }
+
+    /// One left-associative level of arithmetic: operands read by `operand`, joined by `operators`,
+    /// the chain's height checked as it grows.
+    private mutating func parseArithmetic(
+        _ operators: [ArithmeticOperator], _ operand: (inout Parser) throws(ParseError) -> Expr
+    ) throws(ParseError) -> Expr {
+        var left = try operand(&self)
         var height: Int?
         var mark = -1
-        while let op = Parser.arithmetic(current.kind), op == .multiply || op == .divide {
+        while let op = Parser.arithmetic(current.kind), operators.contains(op) {
             try checkProgress(&mark)
             let operatorToken = current
             advance()
-            let right = try parseUnary(bare: bare)
+            let right = try operand(&self)
             try extendChain(&height, left, right, at: operatorToken)
             left = Expr(.arithmetic(op, left, right), span: left.span.merged(with: right.span))
         }
