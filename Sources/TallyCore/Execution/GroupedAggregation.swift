@@ -60,7 +60,7 @@ struct GroupedAggregation {
             if spec.function == .distinct || spec.function == .median, let argument = arguments[index] {
                 column = try perPosition(spec.function, argument, rows: rows, slots: slots, groups: groups, slotCount: slots.count)
             } else {
-                column = states[index + 1].column(groups: groups)
+                column = (arguments[index] == nil ? rowsPerSlot : states[index + 1]).column(groups: groups)
             }
             if conditions[index] != nil, let matching = states[grouping.aggregates.count + 1 + index] as? SlotValueCount {
                 column = column.keepingValues(where: Column(name: "", data: .boolean(groups.map { matching.counts[$0] > 0 })))
@@ -100,12 +100,13 @@ struct GroupedAggregation {
         return Table(name: source.name, columns: columns, rowCount: 1)
     }
 
-    /// Fresh states for one partition: rows per slot first, then one per aggregate, then one
-    /// per aggregate counting the rows its condition keeps (a placeholder when it has none).
+    /// Fresh states for one partition: rows per slot first (which also answers `count(*)`), then
+    /// one per aggregate, then one per aggregate counting the rows its condition keeps (a
+    /// placeholder where there is nothing to keep).
     private func makeStates(slots: Int, arguments: [Column?], conditions: [Column?]) -> [SlotAggregate] {
         var states: [SlotAggregate] = [SlotRows(slots: slots)]
         for (spec, argument) in zip(grouping.aggregates, arguments) {
-            guard let argument else { states.append(SlotRows(slots: slots)); continue }
+            guard let argument else { states.append(SlotDeferred()); continue }
             switch spec.function {
             case .count, .countValues:
                 states.append(SlotValueCount(slots: slots, argument: argument))
