@@ -5,18 +5,17 @@ import Testing
 /// The directory built from the real `countries.csv`, parsed here without the CSV loader.
 private let directory = CountryDirectory(table: CountriesFixture.table())
 
-/// Reads `../shared/facts/countries.csv` (next to the package root) into a `Table` by hand.
+/// Reads the bundled `countries.csv` (in TallyData's resources) into a `Table` by hand, columns by header name.
 private enum CountriesFixture {
-    /// The columns of countries.csv; the last two hold years.
-    static let header = ["iso3", "iso2", "unhcr_code", "name", "aliases", "region", "subregion", "eu_joined", "eu_left"]
 
     /// The whole file as a table: text columns dictionary-encoded, year columns integers with missing cells.
     static func table() -> Table {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let path = root.appendingPathComponent("../shared/facts/countries.csv").path
+        let path = root.appendingPathComponent("Sources/TallyData/Resources/countries.csv").path
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let lines = text.split(separator: "\n").map(String.init)
+        let header = lines.first.map(fields) ?? []
         let rows = lines.dropFirst().map(fields)
         var columns: [Column] = []
         for (index, name) in header.enumerated() {

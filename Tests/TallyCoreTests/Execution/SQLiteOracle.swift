@@ -18,7 +18,7 @@ enum SQLiteOracle {
           unit TEXT, recognized INTEGER, complementary INTEGER, rejected INTEGER, closed INTEGER, total INTEGER);
         CREATE TABLE destination_totals(year INTEGER, destination TEXT, destination_name TEXT, kind TEXT, unit TEXT,
           applications INTEGER);
-        CREATE TABLE countries(iso3 TEXT, iso2 TEXT, unhcr_code TEXT, name TEXT, aliases TEXT, region TEXT,
+        CREATE TABLE countries(iso3 TEXT, iso2 TEXT, unhcr_code TEXT, name TEXT, short_name TEXT, aliases TEXT, region TEXT,
           subregion TEXT, eu_joined INTEGER, eu_left INTEGER);
         .mode csv
         .import --skip 1 \(resources)/applicants.csv applicants

@@ -37,7 +37,7 @@ import TallyData
               |
             1 | countries show population
               |                ^^^^^^^^^^
-              = help: columns: iso3, iso2, unhcr_code, name, aliases, region, subregion, eu_joined, eu_left
+              = help: columns: iso3, iso2, unhcr_code, name, short_name, aliases, region, subregion, eu_joined, eu_left
 
             """)
     }
