@@ -76,11 +76,13 @@ extension Parser {
         let notToken = current
         if negated { advance() }
         var result: Expr
+        let predicateWord = current.text.lowercased()
+        let beforeNumber = tokens[tokenIndexAfterNewlines(from: index + 1)].kind == .number
         if at(.in) {
-            let next = tokens[tokenIndexAfterNewlines(from: index + 1)]
-            guard negated || next.kind != .number else { return left }
+            guard negated || !beforeNumber else { return left }
             result = try parseInPredicate(left)
         } else if at(.between) {
+            guard negated || !beforeNumber || !inKeyPosition else { return left }
             result = try parseBetween(left)
         } else if at(.is), let missing = try parseIsMissing(left) {
             return missing
@@ -101,7 +103,23 @@ extension Parser {
                 result = Expr(.not(result), span: notToken.span.merged(with: result.span))
             }
         }
+        if inKeyPosition, let noun = keyNoun { throw needsParentheses(result, word: predicateWord, keyNoun: noun) }
         return result
+    }
+
+    /// Whether a predicate here is a key or item of `group by`, `show` or `sort by`, outside parentheses.
+    private var inKeyPosition: Bool { keyNoun != nil && parenDepth == 0 }
+
+    /// The error for `in` or `between` written after a key or item without parentheses
+    /// (`group by destination in EU`): it reads as a filter, but there it would make a true/false column.
+    private func needsParentheses(_ predicate: Expr, word: String, keyNoun: String) -> ParseError {
+        let text = source.text(of: predicate.span)
+        let diagnostic = Diagnostic.error(
+            "predicate-needs-parentheses", "'\(word)' after a \(keyNoun) needs parentheses", at: predicate.span,
+            label: "a condition as a \(keyNoun)",
+            help: ["to keep only the rows where it holds, write `where \(text)`",
+                   "for a true/false \(keyNoun), write `(\(text))`"])
+        return ParseError(diagnostic: diagnostic, atEnd: false)
     }
 
     /// `"in" "(" value {"," value} ")"` or `"in" group` with `current` at `in`.
