@@ -92,6 +92,7 @@ public struct Executor {
         info.measures = plan.outputs.filter { $0.role == .measure }.map(\.name)
         info.countryColumns = plan.outputs.filter { $0.role == .country }.map(\.name)
         if let unit = info.unitColumn, !plan.outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
+        info.categoryColumns = info.categoryColumns.filter { category in plan.outputs.contains { $0.name == category } }
         return info
     }
 }

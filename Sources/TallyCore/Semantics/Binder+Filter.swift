@@ -3,7 +3,7 @@ extension Binder {
     mutating func bindFilter(_ clauses: Clauses, steps: inout [PlanStep]) throws(Diagnostic) -> BoundExpr? {
         var parts: [BoundExpr] = []
         for condition in clauses.conditions {
-            let bound = try bindCondition(condition)
+            let bound = try bindClauseCondition(condition)
             parts.append(bound)
             steps.append(PlanStep(text: "keep rows where \(sourceText(condition))", stage: .filter))
         }
