@@ -188,6 +188,13 @@ extension Binder {
                     help: candidates.prefix(6).map { "\($0.iso2.isEmpty ? $0.unhcrCode : $0.iso2): \($0.name)" })
             case .unknown(let closest):
                 if dictionary.values.contains(text) { return text }
+                if case .found(let group) = directory.resolveGroup(text), NameKey(group.displayName).text == NameKey(text).text || group.kind == .europeanUnion {
+                    let written = group.kind == .europeanUnion ? group.displayName : "\"\(group.displayName)\""
+                    throw .error(
+                        "group-not-country", "'\(text)' is a group of countries, not a country", at: span,
+                        label: "did you mean `\(columnName) in \(written)`?",
+                        help: ["`in` keeps the rows whose \(columnName) belongs to the group; `help eu` explains groups"])
+                }
                 throw .error(
                     "unknown-country", "unknown country '\(text)' in \(columnName)", at: span,
                     label: closest.first.map { "did you mean \($0.iso2.isEmpty ? $0.unhcrCode : $0.iso2) (\($0.name))?" },

@@ -14,6 +14,8 @@ struct Binder {
     /// The first aggregate among the output items, once bound.
     var firstAggregateColumn: BoundExpr?
     var emptyResultNotes: [Diagnostic] = []
+    /// The filter's parts found so far (see `QueryPlan.filterParts`).
+    var filterParts: [FilterPart] = []
 
     /// Binds `query` against `catalog`.
     /// With `summarizing`, an ungrouped query without `show` becomes the sum of the default measure.
@@ -97,6 +99,7 @@ struct Binder {
         }
         plan.warnings = warnings
         plan.emptyResultNotes = emptyResultNotes
+        plan.filterParts = filterParts.sorted { $0.span.start < $1.span.start }
         plan.chart = clauses.chart != nil
         plan.chartLayout = try chartLayout(for: plan, requested: clauses.chart)
         plan.caveatChecks = caveatChecks(for: plan)
