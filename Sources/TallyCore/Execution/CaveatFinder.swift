@@ -39,26 +39,33 @@ struct CaveatFinder {
 
     /// The units among the kept rows, with the measure's total in each, when there are several.
     private func mixedUnits(unit: Int, measure: Int) -> Diagnostic? {
-        let totals = totalsByValue(of: unit, measure: measure)
-        guard totals.count > 1 else { return nil }
-        let measureName = plan.source.columns[measure].name
-        let unitName = plan.source.columns[unit].name
-        return .warning(
-            "mixed-units", "these sums of \(measureName) add different units together: " + listed(totals.map { "\(amount($0.total)) \($0.value)" }),
-            help: ["one case can cover several persons; add `\(unitName)` to `group by` to see them apart, or keep one with `where \(unitName) = \(totals[0].value)`",
-                   "`help mixed units` explains this"])
+        mixedValues(
+            of: unit, measure: measure, code: "mixed-units", what: "different units", limit: CaveatFinder.listed,
+            why: "one case can cover several persons", topic: "mixed units")
     }
 
     /// The categories (`kind`) among the kept rows, with the measure's total in each, when there are several.
     private func mixedCategories(category: Int, measure: Int) -> Diagnostic? {
-        let totals = totalsByValue(of: category, measure: measure)
+        let name = plan.source.columns[category].name
+        return mixedValues(
+            of: category, measure: measure, code: "mixed-categories", what: "several values of \(name)",
+            limit: CaveatFinder.listedCategories, why: "one person can be counted at several stages, once for each \(name)",
+            topic: "mixed categories")
+    }
+
+    /// A caveat naming each value of `column` that the sums of `measure` added, with its total,
+    /// when the kept rows hold more than one; `why` says why that matters.
+    private func mixedValues(
+        of column: Int, measure: Int, code: String, what: String, limit: Int, why: String, topic: String
+    ) -> Diagnostic? {
+        let totals = totalsByValue(of: column, measure: measure)
         guard totals.count > 1 else { return nil }
         let measureName = plan.source.columns[measure].name
-        let categoryName = plan.source.columns[category].name
+        let columnName = plan.source.columns[column].name
         return .warning(
-            "mixed-categories", "these sums of \(measureName) add several values of \(categoryName) together: " + listed(totals.map { "\(amount($0.total)) \($0.value)" }, limit: CaveatFinder.listedCategories),
-            help: ["one person can be counted at several stages, once for each \(categoryName); add `\(categoryName)` to `group by` to see them apart, or keep one with `where \(categoryName) = \(totals[0].value)`",
-                   "`help mixed categories` explains this"])
+            code, "these sums of \(measureName) add \(what) together: " + listed(totals.map { "\(amount($0.total)) \($0.value)" }, limit: limit),
+            help: ["\(why); add `\(columnName)` to `group by` to see them apart, or keep one with `where \(columnName) = \(totals[0].value)`",
+                   "`help \(topic)` explains this"])
     }
 
     /// Each value of text column `column` among the kept rows with the total of `measure` over
