@@ -82,7 +82,7 @@ public struct Executor {
             table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: selection?.count, final: final.count),
             rowsAfter: rowsAfter, caveats: CaveatFinder(plan: plan, rows: selection, result: table).caveats(),
-            chartLayout: plan.chartLayout)
+            chartLayout: plan.chartLayout, headline: plan.headline)
     }
 
     /// Notes for a result without rows, or a filter that kept none (`show count` gives 0): the
