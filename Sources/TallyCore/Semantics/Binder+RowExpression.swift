@@ -86,12 +86,13 @@ extension Binder {
         if let key = state.keys.firstIndex(of: column) { return .column(key, column.type) }
         guard let index = column.columnIndex, isMeasure(index) else {
             let columnName = source.columns[column.columnIndex ?? 0].name
+            let groupBy = query.clauses.first { if case .groupBy = $0.kind { true } else { false } }
+            let keys = groupBy.map { file.text(of: $0.span) + "," } ?? "group by"
             throw .error(
                 "column-not-grouped", "\(columnName) is neither a group key nor inside an aggregate", at: name.span,
                 label: "one value per group is needed",
-                help: ["add it to `group by`, or summarize it, e.g. " + (column.type.isNumeric
-                    ? "`sum(\(columnName))` or `max(\(columnName))`"
-                    : "`distinct(\(columnName))` or `count(\(columnName))`")])
+                help: ["to see each \(columnName) in its own row, add it to the keys: `\(keys) \(columnName)`",
+                       "or summarize it, e.g. " + (column.type.isNumeric ? "`sum(\(columnName))` or `max(\(columnName))`" : "`count(\(columnName))`")])
         }
         let position = state.add(AggregateSpec(function: .sum, argument: column))
         grouping = state
