@@ -1,24 +1,13 @@
 import Testing
 @testable import TallyCore
-import TallyData
 
 /// A filter that keeps no row says which condition removed every row and what the column holds.
 /// The bundled facts were read with sqlite3 from applicants.csv: kind holds other, new, repeat,
 /// appeal; unit holds persons, cases; years run from 2000 to 2025; applications from 5 to 271,237.
 @Suite struct EmptyResultTests {
-    let session: Session = {
-        let session = Session()
-        _ = BundledData.load(into: session, output: BufferedOutput())
-        session.settings.format = .csv
-        return session
-    }()
+    let bundled = BundledSession()
 
-    /// Standard output and standard error of `text`, which must succeed.
-    func run(_ text: String) -> (output: String, errors: String) {
-        let sink = BufferedOutput()
-        #expect(session.run(SourceFile(name: "<prompt>", text: text), mode: .interactive, output: sink) == .success, "\(text)")
-        return (sink.output, sink.errors)
-    }
+    func run(_ text: String) -> (output: String, errors: String) { bundled.run(text) }
 
     @Test func misspeltValueNamesTheConditionAndTheClosestValue() {
         let run = run("applicants where kind = nwe show count")
@@ -82,11 +71,7 @@ import TallyData
     }
 
     @Test func countryGroupWrittenAsACountrySuggestsIn() {
-        func errors(_ text: String) -> String {
-            let sink = BufferedOutput()
-            #expect(session.run(SourceFile(name: "<prompt>", text: text), mode: .interactive, output: sink) == .failure)
-            return sink.errors
-        }
+        let errors = bundled.errors
         #expect(errors("applicants where destination = EU show count") == """
             error: 'EU' is a group of countries, not a country
              --> <prompt>:1:32

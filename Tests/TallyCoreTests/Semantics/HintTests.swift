@@ -1,23 +1,11 @@
 import Testing
 @testable import TallyCore
-import TallyData
 
 /// Hints that point the right way: each mistake's whole message, caret and help, as the user sees it.
 @Suite struct HintTests {
-    let session: Session = {
-        let session = Session()
-        _ = BundledData.load(into: session, output: BufferedOutput())
-        session.settings.format = .csv
-        return session
-    }()
+    let bundled = BundledSession()
 
-    /// The rendered errors of running `text` at the prompt, which must fail.
-    func errors(_ text: String) -> String {
-        let output = BufferedOutput()
-        let outcome = session.run(SourceFile(name: "<prompt>", text: text), mode: .interactive, output: output)
-        #expect(outcome == .failure, "\(text) should fail")
-        return output.errors
-    }
+    func errors(_ text: String) -> String { bundled.errors(text) }
 
     /// A text column beside the keys: one value per group is needed, so it belongs in the keys.
     @Test func columnOutsideTheKeysSuggestsAddingItToTheKeys() {
@@ -81,9 +69,7 @@ import TallyData
 
     /// `change` is a clause word only before `from`; elsewhere it is the change query's output column.
     @Test func sortByChangeNamesTheOutputColumn() {
-        let output = BufferedOutput()
-        let text = "applicants where origin = RU and destination in (DE, FR) and kind = new change from 2012 to 2017 group by destination sort by change"
-        #expect(session.run(SourceFile(name: "<prompt>", text: text), mode: .interactive, output: output) == .success, "\(output.errors)")
+        let output = bundled.run("applicants where origin = RU and destination in (DE, FR) and kind = new change from 2012 to 2017 group by destination sort by change")
         let rows = output.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
         let changes = rows.compactMap { Int($0[3]) }
         #expect(changes.count == 2 && changes == changes.sorted(), "\(output.output)")
