@@ -29,7 +29,7 @@ struct ExpressionEvaluator {
             guard case .boolean(let values) = inner.data else { return inner }
             return Column(name: "", data: .boolean(values.map { !$0 }), validity: inner.validity)
         case .inSet(let operand, let values, let negated):
-            return try valueTest(operand) { value in values.contains(value) != negated }
+            return try membership(try evaluate(operand), values, negated: negated)
         case .isMissing(let operand, let negated):
             let inner = try evaluate(operand)
             return Column(name: "", data: .boolean((0..<count).map { inner.isValid($0) == negated }))
@@ -109,6 +109,25 @@ struct ExpressionEvaluator {
             for i in 0..<count { result[i] = mask[Int(codes[i])] }
         } else {
             for i in 0..<count where inner.isValid(i) { result[i] = test(inner.value(at: i)) }
+        }
+        return Column(name: "", data: .boolean(result), validity: inner.validity)
+    }
+
+    /// Whether each value is in `values` (of the column's own type, as the binder leaves them),
+    /// or not in them when `negated`; missing values stay missing.
+    private func membership(_ inner: Column, _ values: [Value], negated: Bool) -> Column {
+        func test<Number>(_ numbers: [Number], _ members: SortedMembers<Number>) -> [Bool] {
+            numbers.map { members.contains($0) != negated }
+        }
+        let result: [Bool]
+        switch inner.data {
+        case .integer(let numbers): result = test(numbers, SortedMembers(values, \.integerMember))
+        case .decimal(let numbers): result = test(numbers, SortedMembers(values, \.decimalMember))
+        case .boolean(let flags): result = test(flags.map { $0 ? 1 : 0 }, SortedMembers(values) { $0.booleanMember.map { $0 ? 1 : 0 } })
+        case .text(let codes, let dictionary):
+            let set = Set(values)
+            let mask = dictionary.values.map { set.contains(.text($0)) != negated }
+            result = codes.map { mask[Int($0)] }
         }
         return Column(name: "", data: .boolean(result), validity: inner.validity)
     }
