@@ -81,7 +81,7 @@ import TallyData
             Case(input: "applicants since 99999999999999999999", code: "expected-year", message: "error: expected a year after 'since'", secondLine: " --> <catalogue>:1:18"),
             Case(input: "applicants since 2012.5", code: "expected-year", message: "error: expected a year after 'since'", secondLine: " --> <catalogue>:1:18"),
             Case(input: "set memory 0", code: "expected-count", message: "error: expected a positive whole number after 'memory'", secondLine: " --> <catalogue>:1:12"),
-            Case(input: "set colour on", code: "unknown-setting", message: "error: expected a setting ('timer', 'format', 'dialect' or 'memory') after 'set'", secondLine: " --> <catalogue>:1:5"),
+            Case(input: "set colour on", code: "unknown-setting", message: "error: expected a setting ('timer', 'format', 'dialect', 'memory', 'rows', 'width', 'layout' or 'names') after 'set'", secondLine: " --> <catalogue>:1:5"),
             Case(input: "set format xml", code: "unknown-setting-value", message: "error: expected a format ('table', 'csv', 'tsv', 'json' or 'markdown') after 'format'", secondLine: " --> <catalogue>:1:12"),
             Case(input: "load \"x.csv\" with colour a", code: "unknown-role", message: "error: expected 'time', 'measure' or 'countries' after 'with'", secondLine: " --> <catalogue>:1:19"),
             Case(input: "load \"x.csv\" with time a, time b", code: "duplicate-role", message: "error: the time column is declared twice", secondLine: " --> <catalogue>:1:27"),

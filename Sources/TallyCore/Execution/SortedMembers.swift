@@ -3,7 +3,7 @@
 struct SortedMembers<Number: Comparable> {
     private let members: [Number]
 
-    /// The members among `values` that are of this type (`Value.number(as:)` picks them).
+    /// The members among `values` that `number` reads as this type.
     init(_ values: [Value], _ number: (Value) -> Number?) {
         members = values.compactMap(number).sorted()
     }
@@ -25,6 +25,4 @@ extension Value {
     var integerMember: Int64? { if case .integer(let v) = self { return v } else { return nil } }
     /// The decimal this value holds, if it is one.
     var decimalMember: Double? { if case .decimal(let v) = self { return v } else { return nil } }
-    /// The true/false value this value holds, if it is one.
-    var booleanMember: Bool? { if case .boolean(let v) = self { return v } else { return nil } }
 }

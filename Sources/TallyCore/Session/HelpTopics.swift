@@ -49,7 +49,7 @@ enum HelpTopics {
               example: "countries where eu_left is not missing"),
         Topic(name: "contains", summary: "`contains`, `starts with`, `ends with` test text, ignoring case.",
               example: "countries where name contains island show name"),
-        Topic(name: "countries", summary: "On country columns, write a country by ISO code, name, alias or a unique prefix: RU, RUS, Russia.",
+        Topic(name: "countries", summary: "On country columns, write a country by ISO code, name, alias or a unique prefix: RU, RUS, Russia. Tables and charts show short names (Russia); CSV, TSV, JSON, Markdown and exported files keep the codes; `set names off` shows codes.",
               example: "applicants where origin = Russia and destination = Germany group by year"),
         Topic(name: "let", summary: "Keep a query's result as a new dataset.",
               example: "let ru = applicants where origin = RU"),
@@ -63,7 +63,7 @@ enum HelpTopics {
               example: "describe applicants"),
         Topic(name: "explain", summary: "Say in words what a query does, with the rows left after each step.",
               example: "explain applicants where origin = RU group by destination since 2012"),
-        Topic(name: "set", summary: "Settings: set format table|csv|tsv|json|markdown; set timer on|off.",
+        Topic(name: "set", summary: "Settings: set format table|csv|tsv|json|markdown; set timer on|off; set rows N (rows printed at the prompt, 40 at first); set width N|auto (the width tables and text fit, e.g. for a projector); set layout table|vertical (vertical: one `column: value` block per row); set names on|off (countries by short name or by code in tables and charts).",
               example: "set timer off"),
         Topic(name: "cite", summary: "Print a citation for a dataset.",
               example: "cite applicants"),
@@ -119,7 +119,7 @@ enum HelpTopics {
         clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit,
                  change from Y1 to Y2, chart
         statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv",
-                    check QUERY is NUMBER[%], set format|timer, cite NAME, help TOPIC, quit
+                    check QUERY is NUMBER[%], set format|timer|rows|width|layout|names, cite NAME, help TOPIC, quit
         topics: \(topics.map(\.name).joined(separator: ", "))
 
         """

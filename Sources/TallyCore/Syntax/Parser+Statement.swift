@@ -181,18 +181,32 @@ extension Parser {
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
-    /// `set := "set" ("timer" ("on" | "off") | "format" format | "dialect" dialect | "memory" integer)`.
+    /// `set := "set" ("timer" ("on" | "off") | "format" format | "dialect" dialect | "memory" integer
+    /// | "rows" integer | "width" (integer | "auto") | "layout" ("table" | "vertical") | "names" ("on" | "off"))`.
     private mutating func parseSetting() throws(ParseError) -> Setting {
-        let name = try expectChoice(among: ["timer", "format", "dialect", "memory"], what: "a setting", code: "unknown-setting")
+        let settings = ["timer", "format", "dialect", "memory", "rows", "width", "layout", "names"]
+        let name = try expectChoice(among: settings, what: "a setting", code: "unknown-setting")
         switch name {
-        case "timer":
-            return .timer(try expectChoice(among: ["on", "off"], what: nil, code: "unknown-setting-value") == "on")
+        case "timer", "names":
+            let on = try expectChoice(among: ["on", "off"], what: nil, code: "unknown-setting-value") == "on"
+            return name == "timer" ? .timer(on) : .names(on)
         case "format":
             let formats = ["table", "csv", "tsv", "json", "markdown"]
             return .format(try expectChoice(among: formats, what: "a format", code: "unknown-setting-value"))
         case "dialect":
             let dialects = ["duckdb", "postgres", "sqlite", "spark"]
             return .dialect(try expectChoice(among: dialects, what: "a dialect", code: "unknown-setting-value"))
+        case "layout":
+            return .layout(try expectChoice(among: TableLayout.allCases.map(\.rawValue), what: "a layout", code: "unknown-setting-value"))
+        case "rows":
+            return .rows(try parsePositiveInteger(code: "expected-count"))
+        case "width":
+            skipNewlines()
+            if current.kind == .word, current.text.lowercased() == "auto" {
+                advance()
+                return .width(nil)
+            }
+            return .width(try parsePositiveInteger(code: "expected-count"))
         default:
             return .memory(try parsePositiveInteger(code: "expected-count"))
         }
