@@ -2,6 +2,7 @@ extension Binder {
     /// Binds an expression in the current scope: row by row over the source, or (while
     /// `grouping` is set) over the grouped table, where aggregates and keys are columns.
     mutating func bindRow(_ expr: Expr) throws(Diagnostic) -> BoundExpr {
+        if let key = repeatedKey(expr) { return key }
         switch expr.kind {
         case .name(let name):
             return try bindName(name)
@@ -55,7 +56,8 @@ extension Binder {
                 throw .error("type-mismatch", "'\(kind.rawValue)' works on text, and \(sourceText(operand)) is \(left.type.article)",
                              at: operand.span, label: "not text")
             }
-            return .textMatch(kind, left, pattern: try patternText(pattern))
+            let folded = try patternText(pattern)
+            return countryTextMatch(kind, left, pattern: folded) ?? .textMatch(kind, left, pattern: folded)
         case .inGroup(let operand, let group):
             return try bindCountryGroup(operand, group)
         case .call(let name, let args, let star):
