@@ -125,6 +125,8 @@ import TallyData
             Case(input: "let mine = countries", code: "name-taken", message: "error: 'mine' is already a loaded dataset", secondLine: " --> <catalogue>:1:5"),
             Case(input: "let x = x", code: "let-self-reference", message: "error: 'let x' cannot use x itself", secondLine: " --> <catalogue>:1:9"),
             Case(input: "check countries group by region show min(name) is 5", code: "check-not-number", message: "error: min(name) is text (\"CRB\"), so it cannot be checked against a number", secondLine: " --> <catalogue>:1:7"),
+            Case(input: "check applicants in 2017 is 1e-9223372036854775808", code: "number-out-of-range", message: "error: the number 1e-9223372036854775808 is too small: it would be read as 0", secondLine: " --> <catalogue>:1:29"),
+            Case(input: "check applicants in 2017 is 1e400%", code: "number-out-of-range", message: "error: the number 1e400 is too large to compare", secondLine: " --> <catalogue>:1:29"),
             Case(input: "set dialect mysql", code: "unknown-setting-value", message: "error: expected a dialect ('duckdb', 'postgres', 'sqlite' or 'spark') after 'dialect'", secondLine: " --> <catalogue>:1:13"),
             // Arithmetic
             Case(input: "applicants show applications * 9223372036854775807", code: "integer-overflow", message: "error: a whole-number result is too large (beyond ±9,223,372,036,854,775,807)", secondLine: " --> <catalogue>:1:1"),

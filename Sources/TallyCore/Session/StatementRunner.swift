@@ -99,10 +99,10 @@ struct StatementRunner {
     private func runCheck(_ query: Query, _ check: ClaimCheck, span: SourceSpan) throws(Diagnostic) -> Session.Outcome {
         let plan = try Binder.bind(query, in: source, catalog: session.catalog, summarizing: true)
         let result = try Executor.run(plan, cancellation: session.cancellation)
-        let value = try ClaimCheck.value(of: result, plan: plan, at: query.span)
-        output.standardOutput(renderer.render(check.report(value: value)))
+        let target = try check.target(in: result, plan: plan, at: query.span)
+        output.standardOutput(renderer.render(check.report(target)))
         reportAside(result)
-        let verdict = check.verdict(for: value.asDouble ?? 0)
+        let verdict = check.verdict(for: target.value.asDouble ?? 0)
         guard session.settings.strict, verdict != .true else { return .success }
         var claimStart = min(query.span.end, span.end)
         while claimStart < span.end, claimStart < source.bytes.count, source.bytes[claimStart] == UInt8(ascii: " ") { claimStart += 1 }

@@ -252,6 +252,20 @@ extension Parser {
         let minus = eat(.minus)
         guard let token = eat(.number) else { throw expected(what) }
         let literal = try numberLiteral(token)
+        try checkRange(literal, at: (minus?.span ?? token.span).merged(with: token.span))
         return minus == nil ? literal : Parser.negated(literal)
+    }
+
+    /// A claim or tolerance must be a number a check can compare: not beyond the largest decimal
+    /// (`1e400` would be infinite) and not so small that it becomes 0 (`1e-400`).
+    private func checkRange(_ literal: NumberLiteral, at span: SourceSpan) throws(ParseError) {
+        guard case .decimal(let value) = literal.value else { return }
+        let mantissa = literal.text.lowercased().split(separator: "e").first ?? ""
+        let writtenZero = mantissa.allSatisfy { $0 == "0" || $0 == "." || $0 == "-" }
+        if value.isFinite, value != 0 || writtenZero { return }
+        let problem = value.isFinite ? "too small: it would be read as 0" : "too large to compare"
+        throw failure(
+            "number-out-of-range", "the number \(source.text(of: span)) is \(problem)", at: span,
+            label: "write the figure as the source gives it, e.g. 38.7 or 12600")
     }
 }
