@@ -70,7 +70,6 @@ import Testing
         let tokens = lexer.tokenize()
         #expect(tokens.map(\.kind) == [.word, .invalid, .word, .invalid, .invalid, .end])
         #expect(lexer.diagnostics.map(\.code) == ["invalid-character", "invalid-character", "unterminated-string"])
-        #expect(lexer.endsInsideQuote)
     }
 
     @Test func unterminatedStringSpanEndsAtItsLine() {
