@@ -67,7 +67,7 @@ public final class PromptInput {
     private func complete(output: OutputSink, force: Bool) -> Step {
         let text = pending
         let last = RefinableQuery.isRefinement(text) ? session.lastQuery : nil
-        if !force, let wanted = Parser.continuation(last?.extended(by: text) ?? text) {
+        if !force, let wanted = Parser.continuation(last?.extended(by: text) ?? text, mode: last == nil ? .interactive : .script) {
             return .needsMore(wanted)
         }
         pending = ""
@@ -75,13 +75,13 @@ public final class PromptInput {
     }
 
     /// Runs `text` as typed (`.interactive`) or pasted (`.script`); text that starts with a clause
-    /// word refines the last query, whose new text is printed first.
+    /// word refines the last query, whose new text is printed first and read as a script.
     private func run(_ text: String, mode: Parser.Mode, output: OutputSink) -> Session.Outcome {
-        var statement = text
-        if RefinableQuery.isRefinement(text), let last = session.lastQuery {
-            statement = last.refined(by: text, mode: mode)
-            output.standardError("→ \(statement)\n")
+        guard RefinableQuery.isRefinement(text), let last = session.lastQuery else {
+            return session.run(SourceFile(name: sourceName, text: text), mode: mode, output: output)
         }
-        return session.run(SourceFile(name: sourceName, text: statement), mode: mode, output: output)
+        let statement = last.refined(by: text)
+        output.standardError("→ \(statement)\n")
+        return session.run(SourceFile(name: sourceName, text: statement), mode: .script, output: output)
     }
 }

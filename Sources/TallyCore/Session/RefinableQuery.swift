@@ -4,7 +4,7 @@
 public struct RefinableQuery: Sendable, Equatable {
     /// The statement's text before its query, on one line (`explain`, `let ru =`); empty for a query.
     let head: String
-    /// The query, on one line.
+    /// The query, on one line, or one clause per line when one line would read differently.
     public let query: String
     /// The statement's text after its query, on one line (`to "x.csv"`, `is 268%`).
     let tail: String
@@ -19,7 +19,9 @@ public struct RefinableQuery: Sendable, Equatable {
             Self.oneLine(SourceSpan(start: start - shift, end: end - shift), in: text, tokens: tokens)
         }
         head = piece(statement.span.start, query.span.start)
-        self.query = piece(query.span.start, query.span.end)
+        self.query = Self.rendered(
+            name: piece(query.source.span.start, query.source.span.end),
+            clauses: query.clauses.map { piece($0.span.start, $0.span.end) })
         tail = piece(query.span.end, statement.span.end)
     }
 
@@ -51,23 +53,25 @@ public struct RefinableQuery: Sendable, Equatable {
         }
     }
 
-    /// The query with the clause lines `lines` after it on the same line: what decides whether a
-    /// typed refinement is finished (`Parser.continuation`).
+    /// The query with the clause lines `lines` on the lines after it, as a script would read them:
+    /// what decides whether a typed refinement is finished (`Parser.continuation`).
     public func extended(by lines: String) -> String {
-        query + " " + lines
+        query + "\n" + lines
     }
 
-    /// The statement to run for `lines`, which start with a clause word: this statement with the
-    /// clauses of `lines` added to its query, each replacing an earlier clause of its kind when
-    /// that kind may come only once (in its place), then whatever statements follow in `lines`.
-    /// Typed lines are parsed as at the prompt, a pasted block as a script.
-    public func refined(by lines: String, mode: Parser.Mode) -> String {
-        let combined = SourceFile(name: "<prompt>", text: query + (mode == .script ? "\n" : " ") + lines)
-        let parsed = Parser.parse(combined, mode: mode)
+    /// The statements to run for `lines`, which start with a clause word: this statement with the
+    /// clauses of `lines` added to its query, each replacing an earlier clause of its kind when that
+    /// kind may come only once (in its place), then whatever statements follow in `lines`. The
+    /// lines are read as a script reads them, and so is the text returned: the statement on one
+    /// line, or one clause per line when one line would read differently (`group by year` followed
+    /// by `between 2008 and 2020` would make one `group by` key).
+    public func refined(by lines: String) -> String {
+        let combined = SourceFile(name: "<prompt>", text: extended(by: lines))
+        let parsed = Parser.parse(combined, mode: .script)
         guard !parsed.diagnostics.contains(where: { $0.severity == .error }), let first = parsed.statements.first,
             case .query(let refined) = first.kind
         else {
-            return Self.joined([head, combined.text, tail])
+            return Self.joined([head, query, lines, tail])
         }
         var lexer = Lexer(combined)
         let tokens = lexer.tokenize()
@@ -87,9 +91,26 @@ public struct RefinableQuery: Sendable, Equatable {
         }
         clauses += added.filter { !replaced.contains($0.span.start) }.map(text)
         let name = Self.oneLine(refined.source.span, in: combined, tokens: tokens)
+        let statement = Self.rendered(head: head, name: name, clauses: clauses, tail: tail)
         var rest = combined.text(of: SourceSpan(start: first.span.end, end: combined.bytes.count))
         while let last = rest.last, last.isWhitespace { rest.removeLast() }
-        return Self.joined([head, name] + clauses + [tail]) + rest
+        return statement + rest
+    }
+
+    /// A statement from its pieces, each on one line: all on one line, or one clause per line (the
+    /// tail after the last) when one line would read differently.
+    private static func rendered(head: String = "", name: String, clauses: [String], tail: String = "") -> String {
+        let statement = joined([head, name] + clauses + [tail])
+        guard clauseCount(of: statement) != clauses.count else { return statement }
+        let lines = [joined([head, name] + clauses.prefix(1))] + clauses.dropFirst().map { "  " + $0 }
+        return joined([lines.joined(separator: "\n"), tail])
+    }
+
+    /// How many clauses the query of `statement` has when it is read on one line.
+    private static func clauseCount(of statement: String) -> Int? {
+        let parsed = Parser.parse(SourceFile(name: "<prompt>", text: statement), mode: .interactive)
+        guard let first = parsed.statements.first, parsed.statements.count == 1 else { return nil }
+        return query(of: first)?.clauses.count
     }
 
     /// The pieces that are not empty, joined by spaces.
@@ -97,16 +118,15 @@ public struct RefinableQuery: Sendable, Equatable {
         pieces.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// The text of `span` on one line: its tokens as written with the blanks between them, except
-    /// that a line end or a comment between two tokens becomes one space.
+    /// The text of `span` on one line: its tokens as written, with one space wherever blanks, line
+    /// ends or comments stood between two of them.
     static func oneLine(_ span: SourceSpan, in source: SourceFile, tokens: [Token]) -> String {
         var text = ""
         var previousEnd: Int?
         for token in tokens
         where token.kind != .newline && token.kind != .end && token.span.start >= span.start && token.span.end <= span.end {
             if let previousEnd {
-                let gap = source.text(of: SourceSpan(start: previousEnd, end: token.span.start))
-                text += gap.allSatisfy { $0 == " " || $0 == "\t" } ? gap : " "
+                if token.span.start > previousEnd { text += " " }
             }
             text += source.text(of: token.span)
             previousEnd = token.span.end

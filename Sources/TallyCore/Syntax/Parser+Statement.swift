@@ -43,7 +43,7 @@ extension Parser {
         case .load?:
             kind = try parseLoad()
         case .export?:
-            let query = try parseQuery()
+            let query = try parseQuery(required: true)
             guard at(.to) else { throw unexpectedAfterQuery(query, expecting: "a clause or 'to' and a file path") }
             advance()
             let path = try expect(.string, "a file path in quotes", code: "expected-path")
@@ -239,7 +239,7 @@ extension Parser {
 
     /// `check := "check" query "is" ["-"] number ["%"] ["within" number ["%"]]`.
     private mutating func parseCheck() throws(ParseError) -> Statement.Kind {
-        let query = try parseQuery()
+        let query = try parseQuery(required: true)
         guard at(.is) else { throw unexpectedAfterQuery(query, expecting: "a clause or 'is' and a number") }
         advance()
         let claim = try parseSignedNumber(what: "a number")

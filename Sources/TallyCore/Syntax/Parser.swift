@@ -78,13 +78,15 @@ public struct Parser {
 
     /// What `text` still wants when it ends in the middle of a statement, so that the prompt should
     /// ask for another line: `parenthesis open`, `after 'and': a condition`, …; nil when it is complete.
+    /// Text typed at the prompt is read in `.interactive` mode; a refinement (the last query with
+    /// clause lines after it) in `.script` mode.
     ///
     /// Wanting more means that every syntax error in `text` is the text ending while a statement
     /// wanted more, which is the same rule that lets a statement continue on the next line. An
     /// unterminated quote is an error here, not a reason to wait: at the prompt it is a typo far
     /// more often than a string that spans lines.
-    public static func continuation(_ text: String) -> String? {
-        var parser = Parser(SourceFile(name: "<prompt>", text: text), mode: .interactive)
+    public static func continuation(_ text: String, mode: Mode = .interactive) -> String? {
+        var parser = Parser(SourceFile(name: "<prompt>", text: text), mode: mode)
         _ = parser.parseAll()
         let errors = parser.diagnostics.filter { $0.severity == .error }.count
         guard parser.errorsAtEnd > 0, parser.errorsAtEnd == errors else { return nil }

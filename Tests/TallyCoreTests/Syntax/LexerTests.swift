@@ -92,6 +92,6 @@ import Testing
         #expect(Keyword.where.role == .clause)
         #expect(Keyword.let.role == .statement)
         #expect(Keyword.count.role == .item)
-        #expect(Keyword.statementWords == ["let", "load", "export", "datasets", "describe", "explain", "help", "set", "check", "sql", "cite", "quit", "exit"])
+        #expect(Keyword.statementWords == ["let", "load", "export", "datasets", "describe", "explain", "help", "set", "check", "sql", "cite", "run", "drop", "reset", "record", "quit", "exit"])
     }
 }
