@@ -58,12 +58,26 @@ struct CaveatFinder {
 
     /// Whether the kept rows include the incomplete year.
     private func incompleteYear(time: Int, year: Int64) -> Diagnostic? {
-        let column = plan.source.columns[time].gathered(rows)
-        let included = (0..<column.count).contains { column.isValid($0) && column.value(at: $0).asDouble == Double(year) }
-        guard included else { return nil }
+        guard CaveatFinder.includes(year, in: plan.source.columns[time], rows: rows) else { return nil }
         return .warning(
             "incomplete-year", "the result includes \(year), which is incomplete in the source: its figures cover only part of the year",
             help: ["compare whole years, e.g. `until \(year &- 1)`; `help incomplete year` explains this"])
+    }
+
+    /// Whether a present value of `column` at `rows` (all rows when nil) equals `year`, read on
+    /// the raw numbers.
+    static func includes(_ year: Int64, in column: Column, rows: Selection?) -> Bool {
+        ValidityMask.withWords(column.validity) { words in
+            func found(_ matches: (Int) -> Bool) -> Bool {
+                guard let rows else { return (0..<column.count).contains { ValidityMask.isValid(words, $0) && matches($0) } }
+                return rows.contains { ValidityMask.isValid(words, Int($0)) && matches(Int($0)) }
+            }
+            switch column.data {
+            case .integer(let values): return found { values[$0] == year }
+            case .decimal(let values): return found { values[$0] == Double(year) }
+            case .boolean, .text: return false
+            }
+        }
     }
 
     /// Years missing inside each series of a time series.
