@@ -4,7 +4,4 @@ struct ParseError: Error {
     var diagnostic: Diagnostic?
     /// Whether the problem is that the source ended while the statement wanted more.
     var atEnd: Bool
-    /// What the statement wanted when the source ended (`after 'where': a condition`), for the
-    /// prompt's continuation line.
-    var wanted: String? = nil
 }

@@ -15,8 +15,7 @@ extension Parser {
         if current.endsStatement {
             let diagnostic = Diagnostic.error(
                 code ?? "unexpected-end", message, at: .point(before.span.end), label: label)
-            let wanted = saysAfter ? "after '\(source.text(of: before.span))': \(what)" : what
-            return ParseError(diagnostic: diagnostic, atEnd: at(.end), wanted: wanted)
+            return ParseError(diagnostic: diagnostic, atEnd: at(.end))
         }
         return ParseError(diagnostic: .error(code ?? "unexpected-token", message, at: current.span, label: label), atEnd: false)
     }

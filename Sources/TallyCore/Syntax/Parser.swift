@@ -124,9 +124,17 @@ public struct Parser {
     /// Reports `error` unless the lexer already did.
     mutating func record(_ error: ParseError) {
         if let diagnostic = error.diagnostic { diagnostics.append(diagnostic) }
-        guard error.atEnd, error.diagnostic != nil else { return }
+        guard error.atEnd, let diagnostic = error.diagnostic else { return }
         errorsAtEnd += 1
-        if wantedAtEnd == nil { wantedAtEnd = parenDepth > 0 ? "parenthesis open" : error.wanted ?? "more" }
+        if wantedAtEnd == nil { wantedAtEnd = parenDepth > 0 ? "parenthesis open" : Self.wanted(by: diagnostic.message) }
+    }
+
+    /// What an "expected …" error at the end of the source says is wanted, put the prompt's way:
+    /// `expected a condition after 'and'` is `after 'and': a condition`.
+    static func wanted(by message: String) -> String {
+        let what = message.hasPrefix("expected ") ? message.dropFirst("expected ".count) : Substring(message)
+        guard let after = what.ranges(of: " after '").last else { return String(what) }
+        return "after '\(what[after.upperBound...]): \(what[..<after.lowerBound])"
     }
 
     /// Skips the rest of a broken statement: to the end of its line or `;`, and in scripts also

@@ -36,18 +36,15 @@ import Testing
 
     @Test func aClauseThatOneLineWouldReadDifferentlyGoesOnItsOwnLine() {
         let typist = Typist()
-        _ = typist.type("t group by year show sum(n) as n")
-        let refined = typist.type("between 2010 and 2011")
-        // On one line, `… as n between 2010 and 2011` would be read the same; after `group by year` it would not.
-        #expect(refined.errors == "→ t group by year show sum(n) as n between 2010 and 2011\n")
         _ = typist.type("t show sum(n) as n group by year")
-        let own = typist.type("between 2010 and 2011")
-        #expect(own.errors == "→ t show sum(n) as n\n  group by year\n  between 2010 and 2011\n")
-        #expect(own.output == "year,n\n2010,15\n2011,7\n")
+        let refined = typist.type("between 2010 and 2011")
+        #expect(refined.errors == "→ t show sum(n) as n group by year between 2010 and 2011\n")
+        #expect(refined.output == "year,n\n2010,15\n2011,7\n")
+        // After a bare condition operand, `between 2010 and 2011` on the same line would test the operand.
+        _ = typist.type("t where x")
+        #expect(typist.type("between 2010 and 2011").errors.hasPrefix("→ t where x\n  between 2010 and 2011\n"))
         // The query kept for the next refinement keeps the clauses apart too.
-        let next = typist.type("top 1")
-        #expect(next.errors == "→ t show sum(n) as n\n  group by year\n  between 2010 and 2011\n  top 1\n")
-        #expect(next.output == "year,n\n2010,15\n")
+        #expect(typist.type("top 1").errors.hasPrefix("→ t where x\n  between 2010 and 2011\n  top 1\n"))
     }
 
     @Test func andOrLinesContinueTheLastClauseAsInAScript() {
@@ -71,7 +68,7 @@ import Testing
         _ = typist.type("check t where kind = new is 18")
         let check = typist.type("since 2012")
         #expect(check.errors.hasPrefix("→ check t where kind = new since 2012 is 18\n"))
-        #expect(check.output == "claim,value,difference,verdict\n18,3,-15,false\n")
+        #expect(check.output.hasSuffix(",18,3,-15,false\n"))
         _ = typist.type("explain t where kind = new")
         #expect(typist.type("group by country").errors == "→ explain t where kind = new group by country\n")
     }
