@@ -66,6 +66,11 @@ final class TerminalSession {
         Int(((try? tmux(["display-message", "-p", "-t", name, "#{cursor_y}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    /// The pane's title, as escape sequences on the screen may set it.
+    func title() -> String {
+        ((try? tmux(["display-message", "-p", "-t", name, "#{pane_title}"])) ?? "").trimmingCharacters(in: .newlines)
+    }
+
     /// The last non-blank line of the screen.
     func lastLine() -> String {
         screen().split(separator: "\n").last.map(String.init) ?? ""
