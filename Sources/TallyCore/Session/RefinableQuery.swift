@@ -29,7 +29,7 @@ public struct RefinableQuery: Sendable, Equatable {
     /// `check`, `sql`).
     static func query(of statement: Statement) -> Query? {
         switch statement.kind {
-        case .query(let query), .let(_, let query), .export(let query, _, _), .explain(let query),
+        case .query(let query), .let(_, let query), .export(let query, _, _, _), .explain(let query),
             .check(let query, _, _, _), .sql(let query):
             return query
         default:
