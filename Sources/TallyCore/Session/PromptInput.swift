@@ -81,7 +81,7 @@ public final class PromptInput {
             return session.run(SourceFile(name: sourceName, text: text), mode: mode, output: output)
         }
         let statement = last.refined(by: text)
-        output.standardError("→ \(statement)\n")
+        session.echo(statement, to: output)
         return session.run(SourceFile(name: sourceName, text: statement), mode: .script, output: output)
     }
 }

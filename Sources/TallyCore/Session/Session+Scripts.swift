@@ -33,12 +33,18 @@ extension Session {
             for diagnostic in parsed.diagnostics { output.standardError(renderer.render(diagnostic, in: script)) }
             guard !parsed.diagnostics.contains(where: { $0.severity == .error }) else { return .failure }
             for statement in parsed.statements {
-                output.standardError("→ \(script.text(of: statement.span))\n")
+                echo(script.text(of: statement.span), to: output)
                 let outcome = StatementRunner(session: self, source: script, output: output).run(statement)
                 if outcome != .success { return outcome }
             }
             return .success
         }
+    }
+
+    /// Prints a statement that is about to run (by `run`, or refined at the prompt) on standard
+    /// error: `→ ` first, wrapped to the width, control characters made visible.
+    func echo(_ statement: String, to output: OutputSink) {
+        output.standardError(TextWrapper.prose("→ \(statement)\n", width: settings.width))
     }
 
     /// Runs `body` with `source`, when it is a file, counted among the running scripts.
