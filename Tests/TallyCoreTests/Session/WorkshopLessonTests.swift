@@ -20,12 +20,22 @@ import TallyData
         var errors = ""
     }
 
-    /// A sink that starts a new `Written` at each statement `run` prints (`→ …`).
+    /// A sink that starts a new `Written` at each statement `run` prints (`→ …`); what comes
+    /// before the first (a file that cannot be read) is `before`.
     final class StatementSplitter: OutputSink {
+        var before = Written()
         var statements: [Written] = []
-        func standardOutput(_ text: String) { statements[statements.count - 1].output += text }
+        func standardOutput(_ text: String) {
+            if statements.isEmpty { before.output += text } else { statements[statements.count - 1].output += text }
+        }
         func standardError(_ text: String) {
-            if text.hasPrefix("→ ") { statements.append(Written()) } else { statements[statements.count - 1].errors += text }
+            if text.hasPrefix("→ ") {
+                statements.append(Written())
+            } else if statements.isEmpty {
+                before.errors += text
+            } else {
+                statements[statements.count - 1].errors += text
+            }
         }
     }
 
@@ -54,6 +64,7 @@ import TallyData
 
         let splitter = StatementSplitter()
         #expect(Self.session().run(SourceFile(name: "<test>", text: "run \"\(script)\""), mode: .script, output: splitter) == .success)
+        #expect(splitter.before == Written(), "\(lesson): \(splitter.before.errors)")
         let golden = TestFiles.read(Self.folder + "/" + lesson.dropLast(".tally".count) + ".out")
         #expect(splitter.statements.map(\.output).joined() == golden, "the script's results differ from \(lesson)'s golden output")
 
