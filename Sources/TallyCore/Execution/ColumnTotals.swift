@@ -121,8 +121,8 @@ struct ColumnTotals {
             return .integers("", [empty ? nil : sum])
         case .avg:
             return .decimals("", [empty ? nil : totals.decimalSum / Double(totals.present)])
-        case .min, .max:
-            let row = function == .min ? totals.minimumRow : totals.maximumRow
+        case .min, .max, .only:
+            let row = function == .max ? totals.maximumRow : totals.minimumRow
             guard let row else { return .constant(.missing, type: column.type, count: 1) }
             return column.gathered([Int32(truncatingIfNeeded: row)])
         case .distinct, .median:

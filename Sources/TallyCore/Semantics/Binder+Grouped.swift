@@ -65,10 +65,12 @@ extension Binder {
             limit: clauses.limit.map { Int($0.0) }, warnings: [], emptyResultNotes: [], steps: steps)
     }
 
-    /// Binds one `show` item over the grouped table, remembering the first aggregate.
+    /// Binds one `show` item over the grouped table, remembering the first aggregate (a country
+    /// attribute's one value per group is not one).
     mutating func bindGroupedItem(_ expr: Expr) throws(Diagnostic) -> BoundExpr {
         let bound = try bindRow(expr)
-        if firstAggregateColumn == nil, let state = grouping, let index = bound.columnIndex, state.isAggregate(index) {
+        if firstAggregateColumn == nil, let state = grouping, let index = bound.columnIndex, state.isAggregate(index),
+           state.aggregates[index - state.keys.count].function != .only {
             firstAggregateColumn = bound
         }
         return bound

@@ -228,7 +228,7 @@ extension Parser {
             return Expr(.string(token.text), span: token.span)
         case .quotedName:
             advance()
-            return Expr(.name(Name(token.text, span: token.span, isQuoted: true)), span: token.span)
+            return try parseQualified(Name(token.text, span: token.span, isQuoted: true))
         case .leftParen:
             let open = openParen()
             let inner = try parseCondition()
@@ -263,7 +263,21 @@ extension Parser {
         }
         if !bare, startsClause(at: index) { throw expected(operandNoun) }
         advance()
-        return Expr(.name(name), span: token.span)
+        return try parseQualified(name)
+    }
+
+    /// `name ["." name]` with `current` after the first name: a name, or a qualified name.
+    private mutating func parseQualified(_ name: Name) throws(ParseError) -> Expr {
+        guard eat(.dot) != nil else { return Expr(.name(name), span: name.span) }
+        let token = current
+        guard token.kind == .word || token.kind == .quotedName else {
+            throw failure(
+                "expected-attribute", "expected a name after '\(name.text).'", at: token.span,
+                label: "e.g. \(name.text).region or \(name.text).population")
+        }
+        advance()
+        let member = Name(token.text, span: token.span, isQuoted: token.kind == .quotedName)
+        return Expr(.qualified(name, member), span: name.span.merged(with: token.span))
     }
 
     /// `call := word "(" ["*" | condition {"," condition}] ")"` with `current` at the word.
