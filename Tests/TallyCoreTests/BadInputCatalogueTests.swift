@@ -81,7 +81,7 @@ import TallyData
             Case(input: "applicants since 99999999999999999999", code: "expected-year", message: "error: expected a year after 'since'", secondLine: " --> <catalogue>:1:18"),
             Case(input: "applicants since 2012.5", code: "expected-year", message: "error: expected a year after 'since'", secondLine: " --> <catalogue>:1:18"),
             Case(input: "set memory 0", code: "expected-count", message: "error: expected a positive whole number after 'memory'", secondLine: " --> <catalogue>:1:12"),
-            Case(input: "set colour on", code: "unknown-setting", message: "error: expected a setting ('timer', 'format', 'dialect' or 'memory') after 'set'", secondLine: " --> <catalogue>:1:5"),
+            Case(input: "set colour on", code: "unknown-setting", message: "error: expected a setting ('timer', 'format', 'dialect', 'memory', 'rows', 'width', 'layout' or 'names') after 'set'", secondLine: " --> <catalogue>:1:5"),
             Case(input: "set format xml", code: "unknown-setting-value", message: "error: expected a format ('table', 'csv', 'tsv', 'json' or 'markdown') after 'format'", secondLine: " --> <catalogue>:1:12"),
             Case(input: "load \"x.csv\" with colour a", code: "unknown-role", message: "error: expected 'time', 'measure' or 'countries' after 'with'", secondLine: " --> <catalogue>:1:19"),
             Case(input: "load \"x.csv\" with time a, time b", code: "duplicate-role", message: "error: the time column is declared twice", secondLine: " --> <catalogue>:1:27"),
@@ -125,6 +125,8 @@ import TallyData
             Case(input: "let mine = countries", code: "name-taken", message: "error: 'mine' is already a loaded dataset", secondLine: " --> <catalogue>:1:5"),
             Case(input: "let x = x", code: "let-self-reference", message: "error: 'let x' cannot use x itself", secondLine: " --> <catalogue>:1:9"),
             Case(input: "check countries group by region show min(name) is 5", code: "check-not-number", message: "error: min(name) is text (\"CRB\"), so it cannot be checked against a number", secondLine: " --> <catalogue>:1:7"),
+            Case(input: "check applicants in 2017 is 1e-9223372036854775808", code: "number-out-of-range", message: "error: the number 1e-9223372036854775808 is too small: it would be read as 0", secondLine: " --> <catalogue>:1:29"),
+            Case(input: "check applicants in 2017 is 1e400%", code: "number-out-of-range", message: "error: the number 1e400 is too large to compare", secondLine: " --> <catalogue>:1:29"),
             Case(input: "set dialect mysql", code: "unknown-setting-value", message: "error: expected a dialect ('duckdb', 'postgres', 'sqlite' or 'spark') after 'dialect'", secondLine: " --> <catalogue>:1:13"),
             // Arithmetic
             Case(input: "applicants show applications * 9223372036854775807", code: "integer-overflow", message: "error: a whole-number result is too large (beyond ±9,223,372,036,854,775,807)", secondLine: " --> <catalogue>:1:1"),

@@ -8,19 +8,23 @@ public struct ResultRenderer {
     public var width: Int?
     /// ANSI colour for table format.
     public var colored: Bool
+    /// Writes country columns as short names in table format; nil keeps the codes.
+    public var countryNames: CountryDirectory?
 
     /// Creates a renderer.
-    public init(format: OutputFormat, rowLimit: Int? = nil, width: Int? = nil, colored: Bool = false) {
+    public init(format: OutputFormat, rowLimit: Int? = nil, width: Int? = nil, colored: Bool = false, countryNames: CountryDirectory? = nil) {
         self.format = format
         self.rowLimit = rowLimit
         self.width = width
         self.colored = colored
+        self.countryNames = countryNames
     }
 
     /// The result as text, ending with a newline.
     public func render(_ result: ResultSet) -> String {
         switch format {
-        case .table: return BoxTableRenderer(rowLimit: rowLimit, width: width, colored: colored).render(result)
+        case .table:
+            return BoxTableRenderer(rowLimit: rowLimit, width: width, colored: colored).render(result.showingCountryNames(from: countryNames))
         case .csv: return DelimitedRenderer(delimiter: ",").render(result.table)
         case .tsv: return DelimitedRenderer(delimiter: "\t").render(result.table)
         case .json: return JSONRenderer().render(result.table)

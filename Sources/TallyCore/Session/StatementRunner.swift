@@ -64,7 +64,12 @@ struct StatementRunner {
         let settings = session.settings
         return ResultRenderer(
             format: settings.format, rowLimit: settings.interactive ? settings.interactiveRowLimit : nil,
-            width: settings.terminalWidth, colored: settings.colored)
+            width: settings.width, colored: settings.colored, countryNames: countryNames)
+    }
+
+    /// The directory that writes country columns as names in tables and charts; nil under `set names off`.
+    private var countryNames: CountryDirectory? {
+        session.settings.countryNames ? session.catalog.countries : nil
     }
 
     /// Binds and runs a query; an error found while running (an overflow, a cancel) points at
@@ -94,10 +99,10 @@ struct StatementRunner {
     private func runCheck(_ query: Query, _ check: ClaimCheck, span: SourceSpan) throws(Diagnostic) -> Session.Outcome {
         let plan = try Binder.bind(query, in: source, catalog: session.catalog, summarizing: true)
         let result = try Executor.run(plan, cancellation: session.cancellation)
-        let value = try ClaimCheck.value(of: result, plan: plan, at: query.span)
-        output.standardOutput(renderer.render(check.report(value: value)))
+        let target = try check.target(in: result, plan: plan, at: query.span)
+        output.standardOutput(renderer.render(check.report(target)))
         reportAside(result)
-        let verdict = check.verdict(for: value.asDouble ?? 0)
+        let verdict = check.verdict(for: target.value.asDouble ?? 0)
         guard session.settings.strict, verdict != .true else { return .success }
         var claimStart = min(query.span.end, span.end)
         while claimStart < span.end, claimStart < source.bytes.count, source.bytes[claimStart] == UInt8(ascii: " ") { claimStart += 1 }
@@ -149,7 +154,7 @@ struct StatementRunner {
         case "md", "markdown": format = .markdown
         case "svg":
             let result = try runQuery(query)
-            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result), to: path)
+            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result.showingCountryNames(from: countryNames)), to: path)
             reportAside(result)
             output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
             return
@@ -182,6 +187,27 @@ struct StatementRunner {
         case .memory(let megabytes):
             session.settings.memoryMegabytes = megabytes
             output.standardError("memory budget \(NumberFormat.grouped(megabytes)) MB\n")
+        case .rows(let rows):
+            session.settings.interactiveRowLimit = Int(clamping: rows)
+            output.standardError("rows \(NumberFormat.grouped(rows)) (at the prompt)\n")
+        case .width(let columns):
+            guard let columns else {
+                session.settings.fixedWidth = nil
+                output.standardError("width auto (the terminal's)\n")
+                return
+            }
+            guard Settings.widths.contains(columns) else {
+                throw .error("width-out-of-range", "a width of \(columns) columns cannot be drawn", at: span,
+                             label: "use \(Settings.widths.lowerBound) to \(Settings.widths.upperBound), or auto")
+            }
+            session.settings.fixedWidth = Int(columns)
+            output.standardError("width \(columns)\n")
+        case .layout(let name):
+            session.settings.layout = TableLayout(rawValue: name) ?? .table
+            output.standardError("layout \(session.settings.layout.rawValue)\n")
+        case .names(let on):
+            session.settings.countryNames = on
+            output.standardError("names \(on ? "on (country names in tables and charts)" : "off (country codes)")\n")
         }
     }
 
