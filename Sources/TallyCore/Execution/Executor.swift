@@ -82,7 +82,7 @@ public struct Executor {
             table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: final.isEmpty ? plan.emptyResultNotes : [],
             rowsAfter: rowsAfter, caveats: CaveatFinder(plan: plan, rows: selection, result: table).caveats(),
-            chartLayout: plan.chartLayout)
+            chartLayout: plan.chartLayout, headline: plan.headline)
     }
 
     /// The roles the result keeps if it becomes a dataset with `let`.

@@ -121,10 +121,8 @@ enum HelpTopics {
         """
         tally answers questions about tables. A query names a dataset, then clauses in any order:
           applicants where origin = RU group by destination since 2012
-        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit,
-                 change from Y1 to Y2, chart
-        statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv",
-                    check QUERY is NUMBER[%], set format|timer|rows|width|layout|names, cite NAME, help TOPIC, quit
+        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit, change from Y1 to Y2, chart
+        statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv", check QUERY is NUMBER[%], set format|timer|rows|width|layout|names, cite NAME, help TOPIC, quit
         topics: \(topics.map(\.name).joined(separator: ", "))
 
         """

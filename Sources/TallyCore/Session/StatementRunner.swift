@@ -36,20 +36,20 @@ struct StatementRunner {
                 throw Binder.unknownDataset(name, catalog: session.catalog)
             }
             output.standardOutput(renderer.render(CatalogReport.describe(table)))
-            if session.settings.format == .table { output.standardOutput(CatalogReport.provenance(table)) }
+            if session.settings.format == .table { output.standardOutput(prose(CatalogReport.provenance(table))) }
         case .explain(let query):
             let plan = try Binder.bind(query, in: source, catalog: session.catalog)
             let result = try Executor.run(plan, cancellation: session.cancellation)
-            output.standardOutput(PlanExplainer.explain(plan, result: result))
+            output.standardOutput(prose(PlanExplainer.explain(plan, result: result)))
         case .help(let topic):
-            output.standardOutput(try HelpTopics.text(for: topic, at: statement.span))
+            output.standardOutput(prose(try HelpTopics.text(for: topic, at: statement.span)))
         case .set(let setting):
             try apply(setting, at: statement.span)
         case .cite(let name):
             guard let table = session.catalog.table(named: name.text) else {
                 throw Binder.unknownDataset(name, catalog: session.catalog)
             }
-            output.standardOutput(CatalogReport.citation(table))
+            output.standardOutput(prose(CatalogReport.citation(table)))
         case .check(let query, let claim, let isPercent, let tolerance):
             return try runCheck(query, ClaimCheck(claim: claim, isPercent: isPercent, tolerance: tolerance), span: statement.span)
         case .sql(let query):
@@ -64,7 +64,12 @@ struct StatementRunner {
         let settings = session.settings
         return ResultRenderer(
             format: settings.format, rowLimit: settings.interactive ? settings.interactiveRowLimit : nil,
-            width: settings.width, colored: settings.colored, countryNames: countryNames)
+            width: settings.width, colored: settings.colored, countryNames: countryNames, layout: settings.layout)
+    }
+
+    /// Prose made safe for the terminal and wrapped to the width (`TextWrapper.prose`).
+    private func prose(_ text: String) -> String {
+        TextWrapper.prose(text, width: session.settings.width)
     }
 
     /// The directory that writes country columns as names in tables and charts; nil under `set names off`.
@@ -81,6 +86,7 @@ struct StatementRunner {
             var result = try remote.run(plan)
             result.caveats = try Executor.caveats(of: plan, result: result.table, cancellation: session.cancellation)
             result.chartLayout = plan.chartLayout
+            result.headline = plan.headline
             return result
         } catch {
             var located = error
@@ -216,6 +222,6 @@ struct StatementRunner {
     }
 
     private func report(_ diagnostic: Diagnostic) {
-        output.standardError(DiagnosticRenderer(colored: session.settings.colored).render(diagnostic, in: source))
+        output.standardError(DiagnosticRenderer(colored: session.settings.colored, width: session.settings.width).render(diagnostic, in: source))
     }
 }
