@@ -27,8 +27,8 @@ struct StatementRunner {
             try runLet(name, query)
         case .load(let path, _, let name, let roles):
             try runLoad(path: path, name: name, roles: roles, span: statement.span)
-        case .export(let query, let path, let pathSpan):
-            try runExport(query, path: path, pathSpan: pathSpan)
+        case .export(let query, let path, let pathSpan, let title):
+            try runExport(query, path: path, pathSpan: pathSpan, title: title)
         case .datasets:
             output.standardOutput(renderer.render(CatalogReport.datasets(session.catalog)))
         case .describe(let name):
@@ -150,7 +150,7 @@ struct StatementRunner {
         if let remote = session.remote, let table = session.catalog.table(named: datasetName) { try remote.copy(table) }
     }
 
-    private func runExport(_ query: Query, path: String, pathSpan: SourceSpan) throws(Diagnostic) {
+    private func runExport(_ query: Query, path: String, pathSpan: SourceSpan, title: String?) throws(Diagnostic) {
         let extensionName = path.split(separator: ".").last.map { String($0).lowercased() } ?? ""
         let format: OutputFormat
         switch extensionName {
@@ -160,13 +160,16 @@ struct StatementRunner {
         case "md", "markdown": format = .markdown
         case "svg":
             let result = try runQuery(query)
-            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result.showingCountryNames(from: countryNames)), to: path)
+            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span), title: title).render(result.showingCountryNames(from: countryNames)), to: path)
             reportAside(result)
             output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
             return
         default:
             throw .error("export-format", "cannot tell the format of '\(path)' from its extension", at: pathSpan,
                          label: "use .csv, .tsv, .json, .md or .svg")
+        }
+        if title != nil {
+            throw .error("export-title", "only a chart (.svg) has a title", at: pathSpan, label: "write the chart to a .svg file, or leave out 'titled'")
         }
         let result = try runQuery(query)
         try FileWriter.write(ResultRenderer(format: format).render(result), to: path)
