@@ -36,7 +36,7 @@ struct ScriptRunner {
     private func runScript(path: String) -> Session.Outcome {
         let name = path == "-" ? Self.standardInputName : path
         do {
-            return run(SourceFile(name: name, text: try FileText.read(path: path)))
+            return run(SourceFile(name: name, text: try FileText.read(path: path), path: path == "-" ? nil : path))
         } catch {
             let diagnostic = Diagnostic.error("script-unreadable", "cannot read script '\(name)': \(error.reason)")
             output.standardError(DiagnosticRenderer(colored: session.settings.colored).render(diagnostic, in: nil))

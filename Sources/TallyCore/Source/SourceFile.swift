@@ -11,11 +11,14 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Byte offset of the first byte of every line.
     public let lineStarts: [Int]
+    /// The file the text was read from, when it was: `run` finds scripts relative to its folder.
+    public let path: String?
 
-    /// Creates a source from its display name and text.
-    public init(name: String, text: String) {
+    /// Creates a source from its display name and text, and the path of the file it was read from.
+    public init(name: String, text: String, path: String? = nil) {
         self.name = name
         self.text = text
+        self.path = path
         self.bytes = Array(text.utf8)
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {

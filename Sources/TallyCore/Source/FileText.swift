@@ -5,15 +5,15 @@ import Darwin
 #endif
 
 /// Reads whole text files and streams (scripts, standard input) with plain system calls.
-enum FileText {
+public enum FileText {
     /// Why a file could not be read: the system's message (`No such file or directory`).
-    struct ReadError: Error {
+    public struct ReadError: Error {
         /// The message for the user.
-        var reason: String
+        public var reason: String
     }
 
     /// The text of the file at `path`; `-` is standard input.
-    static func read(path: String) throws(ReadError) -> String {
+    public static func read(path: String) throws(ReadError) -> String {
         if path == "-" { return try read(descriptor: STDIN_FILENO) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ReadError(reason: currentErrorMessage()) }
