@@ -256,24 +256,26 @@ extension Parser {
         case .string:
             advance()
             return Expr(.string(token.text), span: token.span)
-        case .quotedName:
-            advance()
-            return try parseQualified(Name(token.text, span: token.span, isQuoted: true))
         case .leftParen:
             let open = openParen()
             let inner = try parseCondition()
             let close = try closeParen()
             return Expr(inner.kind, span: open.span.merged(with: close.span))
-        case .word:
+        case .word, .quotedName:
             return try parseWord(bare: bare)
         default:
             throw expected(operandNoun)
         }
     }
 
-    /// A word in operand position: a boolean, a call, a name, or an error for a misplaced keyword.
+    /// A word in operand position: a boolean, a call, a name, or an error for a misplaced
+    /// keyword; or a backquoted name. Either name may be qualified (`destination.region`).
     private mutating func parseWord(bare: Bool) throws(ParseError) -> Expr {
         let token = current
+        if token.kind == .quotedName {
+            advance()
+            return try parseQualified(Name(token.text, span: token.span, isQuoted: true))
+        }
         let name = Name(token.text, span: token.span)
         if token.isKeyword(.true) || token.isKeyword(.false) {
             advance()
