@@ -15,3 +15,13 @@ extension Clause {
         }
     }
 }
+
+extension Clause {
+    /// Whether this is a time clause (`since`, `until`, `in YEAR`, `between`).
+    public var isTimeClause: Bool {
+        switch kind {
+        case .since, .until, .inYear, .between: return true
+        default: return false
+        }
+    }
+}

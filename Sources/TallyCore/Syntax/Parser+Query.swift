@@ -13,6 +13,10 @@ extension Parser {
             if mode == .script || required, at(.newline), continuesQuery(at: tokenIndexAfterNewlines(from: index)) {
                 skipNewlines()
             }
+            if let last = clauses.last, last.isTimeClause, at(.and) {
+                clauses.append(try parseConditionAfterTimeClause())
+                continue
+            }
             guard startsClause(at: index) || (at(.word) && current.text.lowercased() == "order" && peek().isKeyword(.by)) else {
                 break
             }
@@ -114,6 +118,16 @@ extension Parser {
         itemContext = false
         keyNoun = nil
         return Clause(kind, span: word.span.merged(with: previousSignificant.span), keywordSpan: keywordSpan)
+    }
+
+    /// `time-clause "and" condition`: the condition after a time clause is one more `where`, so that
+    /// `where kind = new in 2017 and destination in EU` reads as a reader means it.
+    private mutating func parseConditionAfterTimeClause() throws(ParseError) -> Clause {
+        let word = current
+        advance()
+        noun = "a condition"
+        let condition = try parseCondition()
+        return Clause(.where(condition), span: word.span.merged(with: previousSignificant.span), keywordSpan: word.span)
     }
 
     /// `item {"," item}`; a line end after a comma continues the list.

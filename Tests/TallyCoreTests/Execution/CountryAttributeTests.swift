@@ -10,7 +10,7 @@ import TallyData
     static let euIn2017 = "c.eu_joined <= 2017 and (c.eu_left is null or c.eu_left > 2017)"
 
     static let pairs: [(tally: String, sql: String)] = [
-        ("applicants where origin = RU and kind = new and destination in EU in 2017 group by destination show applications, applications / destination.population * 100000 as per_100k sort by per_100k desc",
+        ("applicants where origin = RU and kind = new in 2017 and destination in EU group by destination show applications, applications / destination.population * 100000 as per_100k sort by per_100k desc",
          "select a.destination, sum(a.applications), sum(a.applications) * 100000.0 / p.population r from applicants a join countries c on c.iso3 = a.destination left join population p on p.country = a.destination and p.year = a.year where a.origin = 'RUS' and a.kind = 'new' and a.year = 2017 and \(euIn2017) group by a.destination order by r desc nulls last, a.destination"),
         ("applicants where origin = RU in 2017 group by destination.region",
          "select c.region, sum(a.applications) s from applicants a left join countries c on c.iso3 = a.destination where a.origin = 'RUS' and a.year = 2017 group by c.region order by s desc, c.region"),

@@ -25,6 +25,28 @@ import Testing
             """)
     }
 
+    @Test func andAfterATimeClauseNeedsACondition() {
+        #expect(rendered("applicants in 2017 and") == """
+            error: expected a condition after 'and'
+             --> <prompt>:1:23
+              |
+            1 | applicants in 2017 and
+              |                       ^
+
+            """)
+    }
+
+    @Test func orAfterATimeClauseIsNotACondition() {
+        #expect(rendered("applicants in 2017 or origin = RU") == """
+            error: expected a clause or the end of the statement, found 'or'
+             --> <prompt>:1:20
+              |
+            1 | applicants in 2017 or origin = RU
+              |                    ^^
+
+            """)
+    }
+
     @Test func misspeltWhere() {
         #expect(rendered("applicants whre origin = RU") == """
             error: expected a clause or the end of the statement, found 'whre'
