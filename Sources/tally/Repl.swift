@@ -34,7 +34,7 @@ final class Repl {
     func run() {
         let onTerminal = Terminal.isTerminal(STDIN_FILENO)
         session.settings.interactive = true
-        InterruptHandler.install(cancelling: session.cancellation)
+        InterruptHandler.install(cancelling: session.cancellation, graceful: onTerminal)
         let editor = makeEditor(onTerminal: onTerminal)
         if onTerminal {
             output.standardOutput(banner())
@@ -48,7 +48,7 @@ final class Repl {
                 pending = ""
             case .endOfInput:
                 if onTerminal { output.standardOutput("\n") }
-                if !pending.isEmpty { _ = runStatement(pending, editor: editor) }
+                if !pending.isEmpty && !InterruptHandler.terminationRequested { _ = runStatement(pending, editor: editor) }
                 editor.saveHistory(output: output)
                 output.flush()
                 return

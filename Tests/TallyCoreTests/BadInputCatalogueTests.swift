@@ -42,9 +42,13 @@ import TallyData
             ("where.csv", Array("a\n1\n".utf8)),
             ("2019.csv", Array("a\n1\n".utf8)),
             ("two-mb.csv", Array(("n\n" + String(repeating: "12345\n", count: 350_000)).utf8)),
+            ("read-only.csv", Array("old\n".utf8)),
+            ("linked.csv", Array("old\n".utf8)),
         ]
         try? FileManager.default.createDirectory(atPath: path + "/folder.csv", withIntermediateDirectories: true)
         for (name, bytes) in files { FileManager.default.createFile(atPath: path + "/" + name, contents: Data(bytes)) }
+        chmod(path + "/read-only.csv", 0o444)
+        link(path + "/linked.csv", path + "/linked-too.csv")
         return path
     }()
 
@@ -156,6 +160,9 @@ import TallyData
             Case(input: "export applicants to \"\(d)/out.xlsx\"", code: "export-format", message: "error: cannot tell the format of '\(d)/out.xlsx' from its extension", secondLine: " --> <catalogue>:1:22"),
             Case(input: "export applicants to \"\(d)/no-such-folder/out.csv\"", code: "export-failed", message: "error: cannot write '\(d)/no-such-folder/out.csv': no such file or directory"),
             Case(input: "export applicants to \"\(d)/folder.csv\"", code: "export-failed", message: "error: cannot write '\(d)/folder.csv': is a directory"),
+            Case(input: "export countries to \"\(d)/read-only.csv\"", code: "export-failed", message: "error: cannot write '\(d)/read-only.csv': the file is read-only", secondLine: "  = help: make it writable (chmod u+w) or export to another name"),
+            Case(input: "export countries to \"\(d)/linked.csv\"", code: "export-failed", message: "error: cannot write '\(d)/linked.csv': the file has 2 hard links", secondLine: "  = help: export replaces a file whole, which would split its links; remove the other links or export to another name"),
+            Case(input: "export countries to \"\(d)/csv\"", code: "export-format", message: "error: '\(d)/csv' has no extension to tell the format by", secondLine: " --> <catalogue>:1:21"),
         ]
     }()
 
@@ -212,6 +219,6 @@ import TallyData
         #expect((lines.count > 1 && !lines[1].isEmpty ? String(lines[1]) : nil) == entry.secondLine)
         #expect(Self.fingerprint(session.catalog) == before, "the catalog changed")
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: Self.folder)) ?? []
-        #expect(leftovers.filter { $0.contains(".tally-tmp-") }.isEmpty, "export left a temporary file")
+        #expect(leftovers.filter { $0.contains(".tally-") }.isEmpty, "export left a temporary file")
     }
 }

@@ -140,7 +140,12 @@ struct StatementRunner {
     }
 
     private func runExport(_ query: Query, path: String, pathSpan: SourceSpan) throws(Diagnostic) {
-        let extensionName = path.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        let fileName = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else {
+            throw .error("export-format", "'\(path)' has no extension to tell the format by", at: pathSpan,
+                         label: "add .csv, .tsv, .json, .md or .svg")
+        }
+        let extensionName = fileName[fileName.index(after: dot)...].lowercased()
         let format: OutputFormat
         switch extensionName {
         case "csv": format = .csv
@@ -149,7 +154,7 @@ struct StatementRunner {
         case "md", "markdown": format = .markdown
         case "svg":
             let result = try runQuery(query)
-            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result), to: path)
+            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result), to: path, cancellation: session.cancellation)
             reportAside(result)
             output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
             return
@@ -158,7 +163,10 @@ struct StatementRunner {
                          label: "use .csv, .tsv, .json, .md or .svg")
         }
         let result = try runQuery(query)
-        try FileWriter.write(ResultRenderer(format: format).render(result), to: path)
+        let renderer = ResultRenderer(format: format).rowRenderer
+        try FileWriter.write(to: path, cancellation: session.cancellation) { output throws(Diagnostic) in
+            try renderer?.write(result.table, to: &output)
+        }
         reportAside(result)
         output.standardError("exported \(rowsAndColumns(result.table)) to \(path)\n")
     }

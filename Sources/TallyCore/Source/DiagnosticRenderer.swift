@@ -35,9 +35,9 @@ public struct DiagnosticRenderer: Sendable {
         let line = source.line(of: span.start)
         let column = source.column(of: span.start)
         let lineText = String(decoding: source.lineBytes(line), as: UTF8.self)
-        let gutter = String(line)
+        let gutter = String(source.displayLine(line))
         let pad = String(repeating: " ", count: gutter.count)
-        var out = pad + paint("--> ", style: "34") + "\(source.name):\(line):\(column)\n"
+        var out = pad + paint("--> ", style: "34") + "\(source.name):\(source.displayLine(line)):\(column)\n"
         out += pad + paint(" |", style: "34") + "\n"
         out += paint("\(gutter) |", style: "34") + " \(lineText)\n"
         let lineStart = source.lineStarts[line - 1]

@@ -11,11 +11,14 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Byte offset of the first byte of every line.
     public let lineStarts: [Int]
+    /// The line the text starts on in what it was read from (a piece of standard input), for messages.
+    public let firstLine: Int
 
-    /// Creates a source from its display name and text.
-    public init(name: String, text: String) {
+    /// Creates a source from its display name and text, which starts on line `firstLine` of its input.
+    public init(name: String, text: String, firstLine: Int = 1) {
         self.name = name
         self.text = text
+        self.firstLine = firstLine
         self.bytes = Array(text.utf8)
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
@@ -32,6 +35,11 @@ public struct SourceFile: Sendable {
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         return low + 1
+    }
+
+    /// The line number messages show for 1-based `line` of the text: its line in the whole input.
+    public func displayLine(_ line: Int) -> Int {
+        line &+ firstLine &- 1
     }
 
     /// The bytes of 1-based `line`, without its line end.
