@@ -40,6 +40,10 @@ struct CommandLineOptions: Equatable {
     var loads: [Load] = []
     /// `--format`.
     var format: OutputFormat?
+    /// `--names codes|names`: false shows country codes in tables and charts.
+    var countryNames = true
+    /// `--width N`: the width tables and prose fit, instead of the terminal's.
+    var width: Int?
     /// `--timer`.
     var timer = false
     /// `--no-bundled`.
@@ -68,6 +72,8 @@ struct CommandLineOptions: Equatable {
           -e, --execute STATEMENT      run STATEMENT (repeatable; runs in order with the scripts)
           --load NAME=PATH             load a CSV before running (repeatable)
           --format FMT                 table | csv | tsv | json | markdown (default table)
+          --names names|codes          countries in tables and charts by name (default) or code
+          --width N                    fit tables and text to N columns (default: the terminal's)
           --engine postgres            run queries on a PostgreSQL server (needs --database)
           --database URL               the server, e.g. postgresql://user@localhost:5432/db
           --timer                      print the run time of each statement on standard error
@@ -113,6 +119,18 @@ struct CommandLineOptions: Equatable {
                     throw UsageError(message: "unknown format '\(text)'; use table, csv, tsv, json or markdown")
                 }
                 options.format = format
+            case "--names":
+                let text = try value(for: name, inline: inline).lowercased()
+                guard text == "names" || text == "codes" else {
+                    throw UsageError(message: "unknown --names '\(text)'; use --names names or --names codes")
+                }
+                options.countryNames = text == "names"
+            case "--width":
+                let text = try value(for: name, inline: inline)
+                guard let columns = Int64(text), Settings.widths.contains(columns) else {
+                    throw UsageError(message: "--width needs a number of columns from \(Settings.widths.lowerBound) to \(Settings.widths.upperBound), got '\(text)'")
+                }
+                options.width = Int(columns)
             case "--engine":
                 let text = try value(for: name, inline: inline)
                 guard text.lowercased() == "postgres" else {

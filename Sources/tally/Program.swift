@@ -50,6 +50,8 @@ enum Program {
         session.settings.strict = options.strict
         session.settings.colored = Terminal.wantsColor()
         session.settings.terminalWidth = Terminal.width()
+        session.settings.fixedWidth = options.width
+        session.settings.countryNames = options.countryNames
 
         var setupFailed = false
         if !options.noBundled {

@@ -154,4 +154,21 @@ struct PromptTests {
         try session.send("C-d")
         #expect(session.waitForLastLine("[exit 0]"))
     }
+
+    /// A cell holding `ESC ] 2;PWNED BEL` or `ESC [2J ESC [H fake: 0 rows` is shown as escapes:
+    /// the title stays, the screen keeps what was typed, and no fake result is drawn.
+    @Test func dataCannotDrawOnTheTerminal() throws {
+        let folder = try TemporaryFolder()
+        let csv = try folder.write("evil.csv", "label,n\n\"\u{1B}]2;PWNED\u{7}\",1\n\"\u{1B}[2J\u{1B}[H fake: 0 rows\",2\n")
+        let session = try Self.start(["--no-bundled", "--load", "evil=\(csv)"], folder: folder)
+        try session.type("evil")
+        try session.send("Enter")
+        let screen = session.wait { $0.hasSuffix("└────────────────────────┴───┘\ntally>") }
+        #expect(screen?.contains("tally> evil\n2 rows\n") == true, "\(session.screen())")
+        #expect(screen?.contains("│ \\e]2;PWNED\\u{7}        │ 1 │") == true)
+        #expect(screen?.contains("│ \\e[2J\\e[H fake: 0 rows │ 2 │") == true)
+        #expect(!session.title().contains("PWNED"))
+        try session.send("C-d")
+        #expect(session.waitForLastLine("[exit 0]"))
+    }
 }

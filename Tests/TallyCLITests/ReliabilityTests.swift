@@ -165,7 +165,7 @@ import Testing
         try #require(session.waitForLastLine("tally>", timeout: 60))
         try session.type("datasets")
         try session.send("Enter")
-        #expect(session.wait(timeout: 30) { $0.contains("0 rows") || $0.contains("no datasets") } != nil)
+        try #require(session.wait(timeout: 60) { $0.contains("0 rows") && $0.hasSuffix("\ntally>") } != nil, "\(session.screen())")
         try session.hangUp()
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline, (try? String(contentsOfFile: history, encoding: .utf8)) == nil {

@@ -46,6 +46,11 @@ final class TerminalSession {
         return lines.joined(separator: "\n")
     }
 
+    /// The pane's title, as escape sequences on the screen may set it.
+    func title() -> String {
+        ((try? tmux(["display-message", "-p", "-t", name, "#{pane_title}"])) ?? "").trimmingCharacters(in: .newlines)
+    }
+
     /// The last non-blank line of the screen.
     func lastLine() -> String {
         screen().split(separator: "\n").last.map(String.init) ?? ""

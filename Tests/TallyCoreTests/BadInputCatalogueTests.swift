@@ -42,6 +42,7 @@ import TallyData
             ("where.csv", Array("a\n1\n".utf8)),
             ("2019.csv", Array("a\n1\n".utf8)),
             ("two-mb.csv", Array(("n\n" + String(repeating: "12345\n", count: 350_000)).utf8)),
+            ("controls.csv", Array("label,n\n\"\u{1B}]2;PWNED\u{7}\",1\n\"\u{1B}[2J\u{1B}[H fake: 0 rows\",2\n\u{202E}evil,3\n".utf8)),
             ("read-only.csv", Array("old\n".utf8)),
             ("linked.csv", Array("old\n".utf8)),
         ]
@@ -73,7 +74,7 @@ import TallyData
             Case(input: "applicants where `` = 1", code: "empty-name", message: "error: a backquoted name cannot be empty", secondLine: " --> <catalogue>:1:18"),
             Case(input: "applicants where origin = and", code: "reserved-word", message: "error: 'and' must be quoted to be used as a value", secondLine: " --> <catalogue>:1:27"),
             Case(input: "applicants where year = 1 and", code: "unexpected-end", message: "error: expected a condition after 'and'", secondLine: " --> <catalogue>:1:30"),
-            Case(input: "applicants where \u{1} = 1", code: "invalid-character", message: "error: unexpected character '\u{1}'", secondLine: " --> <catalogue>:1:18"),
+            Case(input: "applicants where \u{1} = 1", code: "invalid-character", message: "error: unexpected character '\\u{1}'", secondLine: " --> <catalogue>:1:18"),
             Case(input: "where origin = RU", code: "missing-dataset", message: "error: expected a dataset before 'where'", secondLine: " --> <catalogue>:1:1"),
             Case(input: "and applicants", code: "unexpected-token", message: "error: a statement cannot start with 'and'", secondLine: " --> <catalogue>:1:1"),
             Case(input: "select * from applicants", code: "sql-habit", message: "error: tally has no SELECT: write the dataset first, e.g. 'applicants where … show …'", secondLine: " --> <catalogue>:1:1"),
@@ -85,7 +86,7 @@ import TallyData
             Case(input: "applicants since 99999999999999999999", code: "expected-year", message: "error: expected a year after 'since'", secondLine: " --> <catalogue>:1:18"),
             Case(input: "applicants since 2012.5", code: "expected-year", message: "error: expected a year after 'since'", secondLine: " --> <catalogue>:1:18"),
             Case(input: "set memory 0", code: "expected-count", message: "error: expected a positive whole number after 'memory'", secondLine: " --> <catalogue>:1:12"),
-            Case(input: "set colour on", code: "unknown-setting", message: "error: expected a setting ('timer', 'format', 'dialect' or 'memory') after 'set'", secondLine: " --> <catalogue>:1:5"),
+            Case(input: "set colour on", code: "unknown-setting", message: "error: expected a setting ('timer', 'format', 'dialect', 'memory', 'rows', 'width', 'layout' or 'names') after 'set'", secondLine: " --> <catalogue>:1:5"),
             Case(input: "set format xml", code: "unknown-setting-value", message: "error: expected a format ('table', 'csv', 'tsv', 'json' or 'markdown') after 'format'", secondLine: " --> <catalogue>:1:12"),
             Case(input: "load \"x.csv\" with colour a", code: "unknown-role", message: "error: expected 'time', 'measure' or 'countries' after 'with'", secondLine: " --> <catalogue>:1:19"),
             Case(input: "load \"x.csv\" with time a, time b", code: "duplicate-role", message: "error: the time column is declared twice", secondLine: " --> <catalogue>:1:27"),
@@ -129,6 +130,8 @@ import TallyData
             Case(input: "let mine = countries", code: "name-taken", message: "error: 'mine' is already a loaded dataset", secondLine: " --> <catalogue>:1:5"),
             Case(input: "let x = x", code: "let-self-reference", message: "error: 'let x' cannot use x itself", secondLine: " --> <catalogue>:1:9"),
             Case(input: "check countries group by region show min(name) is 5", code: "check-not-number", message: "error: min(name) is text (\"CRB\"), so it cannot be checked against a number", secondLine: " --> <catalogue>:1:7"),
+            Case(input: "check applicants in 2017 is 1e-9223372036854775808", code: "number-out-of-range", message: "error: the number 1e-9223372036854775808 is too small: it would be read as 0", secondLine: " --> <catalogue>:1:29"),
+            Case(input: "check applicants in 2017 is 1e400%", code: "number-out-of-range", message: "error: the number 1e400 is too large to compare", secondLine: " --> <catalogue>:1:29"),
             Case(input: "set dialect mysql", code: "unknown-setting-value", message: "error: expected a dialect ('duckdb', 'postgres', 'sqlite' or 'spark') after 'dialect'", secondLine: " --> <catalogue>:1:13"),
             // Arithmetic
             Case(input: "applicants show applications * 9223372036854775807", code: "integer-overflow", message: "error: a whole-number result is too large (beyond ±9,223,372,036,854,775,807)", secondLine: " --> <catalogue>:1:1"),
@@ -220,5 +223,46 @@ import TallyData
         #expect(Self.fingerprint(session.catalog) == before, "the catalog changed")
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: Self.folder)) ?? []
         #expect(leftovers.filter { $0.contains(".tally-") }.isEmpty, "export left a temporary file")
+    }
+
+    /// Statements that show the cells of `controls.csv` (`ESC ] 2;PWNED BEL` sets a terminal's
+    /// title; `ESC [2J ESC [H` clears the screen to draw a fake result; U+202E reverses what
+    /// follows) and what each must show instead of the raw characters.
+    static let controlCases: [(statements: [String], shows: String)] = [
+        (["controls"], "│ \\e]2;PWNED\\u{7}        │"),
+        (["controls group by label chart"], "│ \\e[2J\\e[H fake: 0 rows │"),
+        (["set layout vertical", "controls"], "label: \\u{202E}evil\n"),
+        (["describe controls"], "│ \\e]2;PWNED\\u{7} (1), \\e[2J\\e[H fake: 0 rows (1), "),
+        (["controls where `\u{1B}]2;PWNED\u{7}` = 1"], "error: unknown column '\\e]2;PWNED\\u{7}' in controls\n"),
+        (["explain controls where label = \"\u{1B}[2J\""], "keep rows where label = \"\\e[2J\""),
+        (["set format markdown", "controls"], "| \\u{202E}evil | 3 |"),
+        (["set format json", "controls"], "{\"label\": \"\\u001b]2;PWNED\\u0007\", \"n\": 1}"),
+    ]
+
+    /// Control characters from data or typed text never reach the terminal raw, in tables,
+    /// charts, the vertical layout, `describe`, errors, `explain`, Markdown and JSON.
+    @Test(arguments: controlCases.indices) func controlCharactersAreShownNotObeyed(_ index: Int) {
+        let (statements, shows) = Self.controlCases[index]
+        let session = Session()
+        let output = BufferedOutput()
+        _ = session.loadDataset(path: Self.folder + "/controls.csv", name: "controls", output: output)
+        _ = session.run(SourceFile(name: "<controls>", text: statements.joined(separator: "\n")), mode: .interactive, output: output)
+        let shown = output.output + output.errors
+        #expect(!shown.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" }, "\(statements)")
+        #expect(shown.contains(shows), "\(statements): \(shown)")
+    }
+
+    /// CSV and TSV are data: they keep the bytes (decided in Grammar/README.md), and an SVG
+    /// chart shows the escapes.
+    @Test func dataFormatsKeepTheBytesAndChartsShowEscapes() throws {
+        let session = Session()
+        let output = BufferedOutput()
+        _ = session.loadDataset(path: Self.folder + "/controls.csv", name: "controls", output: output)
+        let svg = Self.folder + "/controls.svg"
+        _ = session.run(SourceFile(name: "<controls>", text: "set format csv\ncontrols\nexport controls group by label to \"\(svg)\""), mode: .script, output: output)
+        #expect(output.output.contains("\n\u{1B}]2;PWNED\u{7},1\n"))
+        let chart = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(!chart.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+        #expect(chart.contains("\\e]2;PWNED\\u{7}"))
     }
 }

@@ -277,4 +277,36 @@ private func country(_ iso3: String) -> Country {
         #expect(directory.matchingValues(for: country("RUS"), in: ["RUSSIA", "russian federation"])
             == ["RUSSIA", "russian federation"])
     }
+
+    @Test func shortNamesComeFromTheirColumn() {
+        #expect(country("RUS").shortName == "Russia")
+        #expect(country("GBR").shortName == "United Kingdom")
+        #expect(country("MDA").shortName == "Moldova")
+        #expect(country("DEU").shortName == "Germany")
+        #expect(resolved("Moldova") == "MDA")
+    }
+
+    /// Each distinct value is named the way its column writes countries: `AUS` is Austria among
+    /// UNHCR codes, Australia among ISO codes; values that are no country stay.
+    @Test func shortNamesFollowTheColumnsCodes() {
+        #expect(directory.shortNames(of: ["AUS", "GFR", "RUS", "AUL", "new"]) == ["Austria", "Germany", "Russia", "Australia", "new"])
+        #expect(directory.shortNames(of: ["AUS", "DEU", "USA", "TIB"]) == ["Australia", "Germany", "United States", "Tibetan"])
+        #expect(directory.shortNames(of: ["persons", "cases"]) == ["persons", "cases"])
+    }
+
+    /// A result's country columns show short names; other columns, and the code columns of
+    /// `countries`, keep their values; codes that share a name share one dictionary value.
+    @Test func tablesShowShortNamesInCountryColumns() {
+        let table = Table(name: "t", columns: [
+            Column(name: "destination", data: .text(codes: [0, 1, 2, 0], dictionary: TextDictionary(["RUSSIA", "Germany", "Russian Federation"]))),
+            Column(name: "iso3", data: .text(codes: [0, 0, 0, 0], dictionary: TextDictionary(["RUS"]))),
+            Column(name: "note", data: .text(codes: [0, 0, 0, 0], dictionary: TextDictionary(["RUS"]))),
+        ], rowCount: 4, info: DatasetInfo(countryColumns: ["destination", "iso3"]))
+        let shown = directory.withShortNames(table)
+        #expect((0..<4).map { shown.columns[0].value(at: $0).description } == ["Russia", "Germany", "Russia", "Russia"])
+        guard case .text(_, let dictionary) = shown.columns[0].data else { Issue.record("not text"); return }
+        #expect(dictionary.values == ["Russia", "Germany"])
+        #expect(shown.columns[1].value(at: 0).description == "RUS")
+        #expect(shown.columns[2].value(at: 0).description == "RUS")
+    }
 }

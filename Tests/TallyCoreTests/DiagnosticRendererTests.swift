@@ -35,4 +35,41 @@ import Testing
         #expect(source.line(of: 6) == 4)
         #expect(String(decoding: source.lineBytes(4), as: UTF8.self) == "ccc")
     }
+
+    /// At 60 columns a long line is shown as a window around the span, cut with `…` on both
+    /// sides, and the caret stays under `orign`; the message and help wrap at words.
+    @Test func longLinesShowAWindowAroundTheSpan() {
+        let text = "applicants where origin = RU and destination = US and kind = new and unit = cases and orign = RU change from 2012 to 2017"
+        let source = SourceFile(name: "<prompt>", text: text)
+        let start = Array(text.utf8).count - Array("orign = RU change from 2012 to 2017".utf8).count
+        let diagnostic = Diagnostic.error(
+            "unknown-column", "unknown column 'orign' in applicants, a dataset of asylum applications",
+            at: SourceSpan(start: start, end: start + 5), label: "did you mean 'origin'?",
+            help: ["columns: year, origin, origin_name, destination, destination_name, kind, unit, applications"])
+        let drawn = DiagnosticRenderer(width: 60).render(diagnostic, in: source)
+        #expect(drawn == """
+            error: unknown column 'orign' in applicants, a dataset of
+                   asylum applications
+             --> <prompt>:1:87
+              |
+            1 | …= new and unit = cases and orign = RU change from 2012…
+              |                             ^^^^^ did you mean 'origin'?
+              = help: columns: year, origin, origin_name, destination,
+                      destination_name, kind, unit, applications
+
+            """)
+        for line in drawn.split(separator: "\n") { #expect(DisplayWidth.of(String(line)) <= 60) }
+        let caretLine = drawn.split(separator: "\n")[5], sourceLine = drawn.split(separator: "\n")[4]
+        let caretAt = caretLine.firstIndex(of: "^").map { caretLine.distance(from: caretLine.startIndex, to: $0) }
+        let wordAt = sourceLine.range(of: "orign").map { sourceLine.distance(from: sourceLine.startIndex, to: $0.lowerBound) }
+        #expect(caretAt == wordAt)
+    }
+
+    /// Without a width (a script, a pipe) nothing is cut or wrapped.
+    @Test func withoutAWidthTheLineIsWhole() {
+        let text = String(repeating: "x ", count: 80) + "orign"
+        let source = SourceFile(name: "s", text: text)
+        let diagnostic = Diagnostic.error("unknown-column", "unknown column 'orign'", at: SourceSpan(start: 160, end: 165))
+        #expect(DiagnosticRenderer().render(diagnostic, in: source).contains("1 | " + text + "\n"))
+    }
 }

@@ -26,14 +26,22 @@ struct Aggregator {
         return Column(name: "", data: .decimal(medians), validity: validity.missingCount == 0 ? nil : validity)
     }
 
+    /// The number of different present values per group, counted on raw values: dictionary
+    /// codes, integers, decimals with -0 folded into 0, booleans.
     private func distinctCounts(_ values: Column) -> Column {
-        if case .text(let codes, _) = values.data {
-            var codeSets = [Set<UInt32>](repeating: [], count: groupCount)
-            for (row, id) in groupIDs.enumerated() where values.isValid(row) { codeSets[Int(id)].insert(codes[row]) }
-            return Column(name: "", data: .integer(codeSets.map { Int64($0.count) }))
+        switch values.data {
+        case .text(let codes, _): return distinctCounts(codes, values.validity) { UInt64($0) }
+        case .integer(let numbers): return distinctCounts(numbers, values.validity) { UInt64(bitPattern: $0) }
+        case .decimal(let numbers): return distinctCounts(numbers, values.validity) { ($0 + 0.0).bitPattern }
+        case .boolean(let flags): return distinctCounts(flags, values.validity) { $0 ? 1 : 0 }
         }
-        var sets = [Set<Value>](repeating: [], count: groupCount)
-        for (row, id) in groupIDs.enumerated() where values.isValid(row) { sets[Int(id)].insert(values.value(at: row)) }
+    }
+
+    private func distinctCounts<Element>(_ values: [Element], _ validity: ValidityMask?, bits: (Element) -> UInt64) -> Column {
+        var sets = [Set<UInt64>](repeating: [], count: groupCount)
+        ValidityMask.withWords(validity) { words in
+            for (row, id) in groupIDs.enumerated() where ValidityMask.isValid(words, row) { sets[Int(id)].insert(bits(values[row])) }
+        }
         return Column(name: "", data: .integer(sets.map { Int64($0.count) }))
     }
 }

@@ -25,7 +25,7 @@ struct CaveatFinder {
             case .mixedUnits(let unit, let measure):
                 if let caveat = try mixedUnits(unit: unit, measure: measure) { found.append(caveat) }
             case .incompleteYear(let time, let year):
-                if let caveat = try incompleteYear(time: time, year: year) { found.append(caveat) }
+                if let caveat = incompleteYear(time: time, year: year) { found.append(caveat) }
             case .missingYears(let time, let series):
                 if plan.top == nil, plan.limit == nil, let caveat = try missingYears(time: time, series: series) { found.append(caveat) }
             }
@@ -62,17 +62,27 @@ struct CaveatFinder {
     }
 
     /// Whether the kept rows include the incomplete year.
-    private func incompleteYear(time: Int, year: Int64) throws(Diagnostic) -> Diagnostic? {
-        let column = plan.source.columns[time].gathered(rows)
-        var included = false
-        for row in 0..<column.count where !included {
-            try context.checkCancelled(atRow: row)
-            included = column.isValid(row) && column.value(at: row).asDouble == Double(year)
-        }
-        guard included else { return nil }
+    private func incompleteYear(time: Int, year: Int64) -> Diagnostic? {
+        guard CaveatFinder.includes(year, in: plan.source.columns[time], rows: rows) else { return nil }
         return .warning(
             "incomplete-year", "the result includes \(year), which is incomplete in the source: its figures cover only part of the year",
             help: ["compare whole years, e.g. `until \(year &- 1)`; `help incomplete year` explains this"])
+    }
+
+    /// Whether a present value of `column` at `rows` (all rows when nil) equals `year`, read on
+    /// the raw numbers.
+    static func includes(_ year: Int64, in column: Column, rows: Selection?) -> Bool {
+        ValidityMask.withWords(column.validity) { words in
+            func found(_ matches: (Int) -> Bool) -> Bool {
+                guard let rows else { return (0..<column.count).contains { ValidityMask.isValid(words, $0) && matches($0) } }
+                return rows.contains { ValidityMask.isValid(words, Int($0)) && matches(Int($0)) }
+            }
+            switch column.data {
+            case .integer(let values): return found { values[$0] == year }
+            case .decimal(let values): return found { values[$0] == Double(year) }
+            case .boolean, .text: return false
+            }
+        }
     }
 
     /// Years missing inside each series of a time series; a series spanning `maxSpan` years or more

@@ -58,15 +58,7 @@ public struct Executor {
         }
         try context.checkCancelled()
         if let top = plan.top {
-            let key = try evaluator.evaluate(top.key)
-            let byKey = RowOrder.comparator(for: key, descending: true)
-            let rankOfPosition = Dictionary(uniqueKeysWithValues: positions.enumerated().map { ($1, $0) })
-            let largest = positions.sorted { a, b in
-                let c = byKey(a, b)
-                return c != 0 ? c < 0 : (rankOfPosition[a] ?? 0) < (rankOfPosition[b] ?? 0)
-            }
-            let keep = Set(largest.prefix(top.count))
-            positions = positions.filter { keep.contains($0) }
+            positions = RowOrder.top(top.count, of: positions, by: try evaluator.evaluate(top.key))
             rowsAfter[.top] = positions.count
         }
         if let limit = plan.limit {
@@ -90,7 +82,7 @@ public struct Executor {
             table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: final.isEmpty ? plan.emptyResultNotes : [],
             rowsAfter: rowsAfter, caveats: try CaveatFinder(plan: plan, rows: selection, result: table, context: context).caveats(),
-            chartLayout: plan.chartLayout)
+            chartLayout: plan.chartLayout, headline: plan.headline)
     }
 
     /// The roles the result keeps if it becomes a dataset with `let`.

@@ -29,27 +29,14 @@ struct ExpressionEvaluator {
             guard case .boolean(let values) = inner.data else { return inner }
             return Column(name: "", data: .boolean(values.map { !$0 }), validity: inner.validity)
         case .inSet(let operand, let values, let negated):
-            return try valueTest(operand) { value in values.contains(value) != negated }
+            return try setTest(operand, values, negated: negated)
         case .isMissing(let operand, let negated):
             let inner = try evaluate(operand)
             return Column(name: "", data: .boolean((0..<count).map { inner.isValid($0) == negated }))
         case .textMatch(let kind, let operand, let pattern):
-            return try valueTest(operand) { value in
-                guard case .text(let text) = value else { return false }
-                return kind.matches(text, pattern: pattern)
-            }
+            return try textTest(operand) { kind.matches($0, pattern: pattern) }
         case .inCountryGroup(let operand, let group, let year):
-            let codes = try evaluate(operand)
-            let years = try year.map { y throws(Diagnostic) in try evaluate(y) }
-            var result = [Bool](repeating: false, count: count)
-            var validity = ValidityMask(count: count)
-            for i in 0..<count {
-                guard case .text(let code) = codes.value(at: i) else { validity.set(i, valid: false); continue }
-                var yearValue: Int64?
-                if let years { if case .integer(let y) = years.value(at: i) { yearValue = y } else { validity.set(i, valid: false); continue } }
-                result[i] = group.members[code]?.contains(yearValue) ?? false
-            }
-            return Column(name: "", data: .boolean(result), validity: validity.missingCount == 0 ? nil : validity)
+            return try membership(try evaluate(operand), group, years: try year.map { y throws(Diagnostic) in try evaluate(y) })
         case .share(let base):
             let values = try evaluate(base)
             let numbers = values.doubles
@@ -89,6 +76,28 @@ struct ExpressionEvaluator {
         }
     }
 
+    /// Whether each country belongs to `group` (in its row's year, when `years` is given), decided
+    /// once per dictionary code; missing where the country or the year is missing.
+    private func membership(_ countries: Column, _ group: CountryGroupTest, years: Column?) -> Column {
+        var validity = countries.validity ?? ValidityMask(count: count)
+        guard case .text(let codes, let dictionary) = countries.data else {
+            return Column(name: "", data: .boolean([Bool](repeating: false, count: count)), validity: ValidityMask(count: count, allValid: false))
+        }
+        let members = CountryGroupCodes(group, dictionary: dictionary)
+        var result = [Bool](repeating: false, count: count)
+        guard let years else {
+            for i in 0..<count { result[i] = members.today[Int(codes[i])] }
+            return Column(name: "", data: .boolean(result), validity: countries.validity)
+        }
+        guard case .integer(let yearValues) = years.data else {
+            return Column(name: "", data: .boolean(result), validity: ValidityMask(count: count, allValid: false))
+        }
+        for i in 0..<count {
+            if years.isValid(i) { result[i] = members.contains(code: Int(codes[i]), year: yearValues[i]) } else { validity.set(i, valid: false) }
+        }
+        return Column(name: "", data: .boolean(result), validity: validity.missingCount == 0 ? nil : validity)
+    }
+
     /// A decimal column of `value(i)` for each row, missing where it is nil.
     private func decimals(_ value: (Int) -> Double?) -> Column {
         var result = [Double](repeating: 0, count: count)
@@ -99,18 +108,38 @@ struct ExpressionEvaluator {
         return Column(name: "", data: .decimal(result), validity: validity.missingCount == 0 ? nil : validity)
     }
 
-    /// A boolean column answering `test` for each value; missing values stay missing. Text
-    /// columns are tested once per dictionary entry.
-    private func valueTest(_ operand: BoundExpr, _ test: (Value) -> Bool) throws(Diagnostic) -> Column {
+    /// Whether each value is one of `values` (`x in (…)`), on raw values: text once per
+    /// dictionary entry, numbers through a set of their own type; missing values stay missing.
+    private func setTest(_ operand: BoundExpr, _ values: [Value], negated: Bool) throws(Diagnostic) -> Column {
         let inner = try evaluate(operand)
-        var result = [Bool](repeating: false, count: count)
-        if case .text(let codes, let dictionary) = inner.data {
-            let mask = dictionary.values.map { test(.text($0)) }
-            for i in 0..<count { result[i] = mask[Int(codes[i])] }
-        } else {
-            for i in 0..<count where inner.isValid(i) { result[i] = test(inner.value(at: i)) }
+        let result: [Bool]
+        switch inner.data {
+        case .text(let codes, let dictionary):
+            let set = Set(values)
+            let mask = dictionary.values.map { set.contains(.text($0)) != negated }
+            result = codes.map { mask[Int($0)] }
+        case .integer(let numbers):
+            let set = Set(values.compactMap { value -> Int64? in if case .integer(let n) = value { n } else { nil } })
+            result = numbers.map { set.contains($0) != negated }
+        case .decimal(let numbers):
+            let set = Set(values.compactMap { value -> Double? in if case .decimal(let n) = value { n } else { nil } })
+            result = numbers.map { set.contains($0) != negated }
+        case .boolean(let flags):
+            let set = Set(values.compactMap { value -> Bool? in if case .boolean(let b) = value { b } else { nil } })
+            result = flags.map { set.contains($0) != negated }
         }
         return Column(name: "", data: .boolean(result), validity: inner.validity)
+    }
+
+    /// Whether each text value passes `test`, decided once per dictionary entry; false for a
+    /// column that is not text; missing values stay missing.
+    private func textTest(_ operand: BoundExpr, _ test: (String) -> Bool) throws(Diagnostic) -> Column {
+        let inner = try evaluate(operand)
+        guard case .text(let codes, let dictionary) = inner.data else {
+            return Column(name: "", data: .boolean([Bool](repeating: false, count: count)), validity: inner.validity)
+        }
+        let mask = dictionary.values.map(test)
+        return Column(name: "", data: .boolean(codes.map { mask[Int($0)] }), validity: inner.validity)
     }
 
     private func negate(_ column: Column) throws(Diagnostic) -> Column {

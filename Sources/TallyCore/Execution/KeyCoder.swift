@@ -111,17 +111,37 @@ struct KeyCoder {
         return (low, high)
     }
 
+    /// Codes numbered in order of first appearance through a hash table of the values' bits
+    /// (integers as they are, decimals with -0 folded into 0, booleans as 0 and 1); missing rows
+    /// share one code of their own.
     private static func numbered(_ column: Column) -> (Storage, Int) {
-        var ids: [Value: UInt32] = [:]
-        var codes = [UInt32](repeating: 0, count: column.count)
-        for row in 0..<column.count {
-            let value = column.value(at: row)
-            if let id = ids[value] { codes[row] = id } else {
-                let id = UInt32(truncatingIfNeeded: ids.count)
-                ids[value] = id
-                codes[row] = id
+        switch column.data {
+        case .integer(let values): return numbered(values, column.validity) { UInt64(bitPattern: $0) }
+        case .decimal(let values): return numbered(values, column.validity) { ($0 + 0.0).bitPattern }
+        case .boolean(let values): return numbered(values, column.validity) { $0 ? 1 : 0 }
+        case .text(let codes, _): return numbered(codes, column.validity) { UInt64($0) }
+        }
+    }
+
+    private static func numbered<Element>(_ values: [Element], _ validity: ValidityMask?, bits: (Element) -> UInt64) -> (Storage, Int) {
+        var ids: [UInt64: UInt32] = [:]
+        var missingID: UInt32?
+        var next: UInt32 = 0
+        var codes = [UInt32](repeating: 0, count: values.count)
+        ValidityMask.withWords(validity) { words in
+            for row in values.indices {
+                if !ValidityMask.isValid(words, row) {
+                    if missingID == nil { missingID = next; next &+= 1 }
+                    codes[row] = missingID ?? 0
+                } else if let id = ids[bits(values[row])] {
+                    codes[row] = id
+                } else {
+                    ids[bits(values[row])] = next
+                    codes[row] = next
+                    next &+= 1
+                }
             }
         }
-        return (.numbered(codes), max(ids.count, 1))
+        return (.numbered(codes), max(Int(next), 1))
     }
 }

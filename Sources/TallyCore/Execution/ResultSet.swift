@@ -14,11 +14,14 @@ public struct ResultSet: Sendable {
     public var caveats: [Diagnostic] = []
     /// How to draw the result as a chart, when it has a number to draw.
     public var chartLayout: ChartLayout?
+    /// The column holding the headline number (`QueryPlan.headline`), which a narrow table never hides.
+    public var headline: Int?
 
     /// Creates a result (the executor's, or one computed by a database server).
     public init(
         table: Table, separatesThousands: [Bool], warnings: [Diagnostic], notes: [Diagnostic],
-        rowsAfter: [PlanStep.Stage: Int], caveats: [Diagnostic] = [], chartLayout: ChartLayout? = nil
+        rowsAfter: [PlanStep.Stage: Int], caveats: [Diagnostic] = [], chartLayout: ChartLayout? = nil,
+        headline: Int? = nil
     ) {
         self.table = table
         self.separatesThousands = separatesThousands
@@ -27,5 +30,6 @@ public struct ResultSet: Sendable {
         self.rowsAfter = rowsAfter
         self.caveats = caveats
         self.chartLayout = chartLayout
+        self.headline = headline
     }
 }

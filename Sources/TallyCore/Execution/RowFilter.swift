@@ -57,6 +57,12 @@ struct RowFilter {
             guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
             let set = Set(values)
             return try scanCodes(codes, table.columns[index].validity, candidates, dictionary.values.map { set.contains(.text($0)) != negated })
+        case .inCountryGroup(.column(let index, _), let test, let year):
+            guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
+            let members = CountryGroupCodes(test, dictionary: dictionary)
+            guard let year else { return try scanCodes(codes, table.columns[index].validity, candidates, members.today) }
+            guard case .column(let yearIndex, _) = year, case .integer(let years) = table.columns[yearIndex].data else { return nil }
+            return try scanMembership(codes, years, members, index: index, yearIndex: yearIndex, candidates)
         case .textMatch(let kind, .column(let index, _), let pattern):
             guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
             return try scanCodes(codes, table.columns[index].validity, candidates, dictionary.values.map { kind.matches($0, pattern: pattern) })
@@ -70,6 +76,24 @@ struct RowFilter {
         try codes.withUnsafeBufferPointer { codes throws(Diagnostic) in
             try mask.withUnsafeBufferPointer { mask throws(Diagnostic) in
                 try scan(candidates, validity, CodeMask(codes: codes, mask: mask))
+            }
+        }
+    }
+
+    /// Keeps the rows whose country belongs to the group in the row's year.
+    private func scanMembership(
+        _ codes: [UInt32], _ years: [Int64], _ members: CountryGroupCodes, index: Int, yearIndex: Int, _ candidates: Selection?
+    ) throws(Diagnostic) -> Selection {
+        try codes.withUnsafeBufferPointer { codes throws(Diagnostic) in
+            try years.withUnsafeBufferPointer { years throws(Diagnostic) in
+                try members.first.withUnsafeBufferPointer { first throws(Diagnostic) in
+                    try members.last.withUnsafeBufferPointer { last throws(Diagnostic) in
+                        try ValidityMask.withWords(table.columns[yearIndex].validity) { yearValidity throws(Diagnostic) in
+                            let test = CountryGroupMembership(codes: codes, years: years, yearValidity: yearValidity, first: first, last: last)
+                            return try scan(candidates, table.columns[index].validity, test)
+                        }
+                    }
+                }
             }
         }
     }

@@ -12,7 +12,7 @@
 struct BoxTableRenderer {
     /// Rows printed before `… N more rows`; nil prints every row.
     var rowLimit: Int?
-    /// The terminal width; columns that do not fit are cut and marked with `…`.
+    /// The width to fit; text columns are narrowed, then columns hidden, and a line says which (`TableFitter`).
     var width: Int?
     /// Bold headers with ANSI escapes.
     var colored = false
@@ -27,69 +27,77 @@ struct BoxTableRenderer {
     func render(_ result: ResultSet) -> String {
         let table = result.table
         let shownRows = min(table.rowCount, rowLimit ?? table.rowCount)
-        var headers = table.columns.map(\.name)
-        var rightAligned = table.columns.map { CellFormatter.isRightAligned($0.type) }
-        var cells: [[String]] = table.columns.enumerated().map { index, column in
+        let headers = table.columns.map { TerminalText.visible($0.name) }
+        let cells: [[String]] = table.columns.enumerated().map { index, column in
             (0..<shownRows).map { row in
                 let text = CellFormatter.display(column.value(at: row), separatesThousands: result.separatesThousands[index])
-                return DisplayWidth.truncate(text.replacingNewlines, to: BoxTableRenderer.maxCellWidth)
+                return DisplayWidth.truncate(TerminalText.visible(text.replacingNewlines), to: BoxTableRenderer.maxCellWidth)
             }
         }
-        var widths = zip(headers, cells).map { header, column in
-            column.reduce(DisplayWidth.of(header)) { max($0, DisplayWidth.of($1)) }
-        }
-        if let layout = result.chartLayout, layout.drawn, layout.value < table.columns.count {
+        let chart = result.chartLayout.flatMap { $0.drawn && $0.value < table.columns.count ? $0 : nil }
+        let fit = fitting(result, headers: headers, cells: cells, reserving: chart == nil ? 0 : BoxTableRenderer.minBarWidth + 3)
+        var shownHeaders = fit.shown.map { headers[$0] }
+        var rightAligned = fit.shown.map { CellFormatter.isRightAligned(table.columns[$0].type) }
+        var shownCells = zip(fit.shown, fit.widths).map { column, width in cells[column].map { DisplayWidth.truncateAtWord($0, to: width) } }
+        var widths = fit.widths
+        if let chart {
             let used = widths.reduce(1) { $0 + $1 + 3 }
             let room = min(max((width ?? BoxTableRenderer.defaultWidth) - used - 3, BoxTableRenderer.minBarWidth), BoxTableRenderer.maxBarWidth)
-            let numbers = table.columns[layout.value]
+            let numbers = table.columns[chart.value]
             let values = (0..<table.rowCount).map { numbers.value(at: $0).asDouble }
-            headers.append("")
+            shownHeaders.append("")
             rightAligned.append(false)
-            cells.append(Array(BarChart.bars(values, width: room).prefix(shownRows)))
+            shownCells.append(Array(BarChart.bars(values, width: room).prefix(shownRows)))
             widths.append(room)
-        }
-        if let width, !widths.isEmpty {
-            var fitting = 0, used = 1
-            while fitting < widths.count, used + widths[fitting] + 3 <= width - (fitting + 1 < widths.count ? 4 : 0) {
-                used += widths[fitting] + 3
-                fitting += 1
-            }
-            if fitting < widths.count {
-                let kept = max(fitting, 1)
-                headers = Array(headers.prefix(kept)) + ["…"]
-                rightAligned = Array(rightAligned.prefix(kept)) + [false]
-                cells = Array(cells.prefix(kept)) + [Array(repeating: "…", count: shownRows)]
-                widths = Array(widths.prefix(kept)) + [1]
-            }
         }
         let plural = table.rowCount == 1 ? "row" : "rows"
         var out = "\(NumberFormat.grouped(Int64(table.rowCount))) \(plural)\n"
-        guard !headers.isEmpty else { return out }
+        guard !shownHeaders.isEmpty else { return out }
         out += line("┌", "┬", "┐", widths)
-        let headerCells = headers.enumerated().map { index, header in
-            let padded = DisplayWidth.pad(header, to: widths[index], alignRight: rightAligned[index])
+        let headerCells = shownHeaders.enumerated().map { index, header in
+            let padded = DisplayWidth.pad(DisplayWidth.truncate(header, to: widths[index]), to: widths[index], alignRight: rightAligned[index])
             return colored ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded
         }
         out += "│ " + headerCells.joined(separator: " │ ") + " │\n"
         out += line("├", "┼", "┤", widths)
         for row in 0..<shownRows {
-            let rowCells = cells.indices.map { DisplayWidth.pad(cells[$0][row], to: widths[$0], alignRight: rightAligned[$0]) }
+            let rowCells = shownCells.indices.map { DisplayWidth.pad(shownCells[$0][row], to: widths[$0], alignRight: rightAligned[$0]) }
             out += "│ " + rowCells.joined(separator: " │ ") + " │\n"
         }
         out += line("└", "┴", "┘", widths)
         if shownRows < table.rowCount {
             out += "… \(NumberFormat.grouped(Int64(table.rowCount - shownRows))) more rows\n"
         }
-        if let layout = result.chartLayout, layout.drawn, let series = TimeSeries(table, layout: layout) {
-            out += sparklines(series, measure: table.columns[layout.value].name)
+        if !fit.hidden.isEmpty, let width {
+            let names = fit.hidden.map { headers[$0] }.joined(separator: ", ")
+            out += TextWrapper.paragraph("", "hidden to fit \(width) columns: \(names); `set layout vertical` shows all", width: width)
+        }
+        if let chart, let series = TimeSeries(table, layout: chart) {
+            out += sparklines(series, measure: headers[chart.value])
         }
         return out
+    }
+
+    /// Which columns fit the width: the row's names (the chart labels, else the first column)
+    /// and the headline number are never hidden.
+    private func fitting(_ result: ResultSet, headers: [String], cells: [[String]], reserving reserved: Int) -> TableFitter.Fit {
+        let table = result.table
+        var protected = Set(result.chartLayout?.labels ?? [])
+        if protected.isEmpty, !table.columns.isEmpty { protected.insert(0) }
+        if let headline = result.headline { protected.insert(headline) }
+        let columns = table.columns.indices.map { index in
+            let headerWidth = DisplayWidth.of(headers[index])
+            return TableFitter.Column(
+                width: cells[index].reduce(headerWidth) { max($0, DisplayWidth.of($1)) }, headerWidth: headerWidth,
+                isText: table.columns[index].type == .text, isProtected: protected.contains(index))
+        }
+        return TableFitter(columns: columns).fit(width: width, reserved: reserved)
     }
 
     /// One sparkline per series of a time series, over its own years: `applications 2010–2025 ▁▂▃█`;
     /// a year without a value inside the range is a space.
     private func sparklines(_ series: TimeSeries, measure: String) -> String {
-        let names = series.lines.map { $0.name.isEmpty ? measure : "\(measure) (\($0.name))" }
+        let names = series.lines.map { $0.name.isEmpty ? measure : "\(measure) (\(TerminalText.visible($0.name)))" }
         let nameWidth = names.map(DisplayWidth.of).max() ?? 0
         return zip(names, series.lines).map { name, line in
             let first = line.values.firstIndex { $0 != nil } ?? 0, last = line.values.lastIndex { $0 != nil } ?? 0

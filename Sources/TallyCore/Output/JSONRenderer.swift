@@ -24,7 +24,9 @@ struct JSONRenderer: RowRenderer {
         }
     }
 
-    /// A JSON string literal with the required escapes.
+    /// A JSON string literal with the required escapes; DEL, C1 controls and bidirectional
+    /// controls are escaped too (`\u202e`), so JSON printed on a terminal cannot act on it,
+    /// while a JSON reader gets the same text back.
     static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -35,7 +37,7 @@ struct JSONRenderer: RowRenderer {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if TerminalText.needsEscape(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -1,4 +1,6 @@
-/// Writes a result as a Markdown (GitHub) table; numbers right-aligned, raw values.
+/// Writes a result as a Markdown (GitHub) table; numbers right-aligned, raw values (country
+/// codes stay codes), control characters shown as escapes (`TerminalText`): Markdown is read
+/// by people.
 struct MarkdownRenderer: RowRenderer {
     func header(_ table: Table) -> String {
         guard !table.columns.isEmpty else { return "" }
@@ -12,6 +14,6 @@ struct MarkdownRenderer: RowRenderer {
     }
 
     private func escape(_ text: String) -> String {
-        text.replacingNewlines.replacingOccurrences(of: "|", with: "\\|")
+        TerminalText.visible(text.replacingNewlines).replacingOccurrences(of: "|", with: "\\|")
     }
 }

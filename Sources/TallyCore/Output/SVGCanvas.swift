@@ -51,18 +51,18 @@ struct SVGCanvas {
         return out + "</svg>\n"
     }
 
-    /// Text with `& < > " '` written as XML entities.
+    /// Text with control characters shown as escapes (`TerminalText`; XML cannot hold most of
+    /// them) and `& < > " '` written as XML entities.
     static func escaped(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in TerminalText.visible(text) {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            default:
-                if let ascii = character.asciiValue, ascii < 0x20, ascii != 0x09, ascii != 0x0A { out += " " } else { out.append(character) }
+            default: out.append(character)
             }
         }
         return out

@@ -46,6 +46,15 @@ public indirect enum BoundExpr: Sendable, Equatable {
         }
     }
 
+    /// Whether this is a percent by construction (`share`, `change_pct`, `contribution_pct`), which a
+    /// claim written with `%` is checked against.
+    public var isPercent: Bool {
+        switch self {
+        case .share, .percentChange, .contribution: return true
+        default: return false
+        }
+    }
+
     /// The column index, when this is a plain column reference.
     public var columnIndex: Int? {
         if case .column(let index, _) = self { return index }

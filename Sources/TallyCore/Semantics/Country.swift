@@ -8,6 +8,8 @@ public struct Country: Sendable, Equatable {
     public var unhcrCode: String
     /// The name (`Russian Federation`).
     public var name: String
+    /// The name people read in a table or on a chart (`Russia`); the name when the source gives none.
+    public var shortName: String
     /// Common English names (`Russia`).
     public var aliases: [String]
     /// UNHCR region.
@@ -21,13 +23,14 @@ public struct Country: Sendable, Equatable {
 
     /// Creates a country; codes, aliases and regions default to none.
     public init(
-        iso3: String = "", iso2: String = "", unhcrCode: String = "", name: String, aliases: [String] = [],
-        region: String = "", subregion: String = "", euJoined: Int? = nil, euLeft: Int? = nil
+        iso3: String = "", iso2: String = "", unhcrCode: String = "", name: String, shortName: String? = nil,
+        aliases: [String] = [], region: String = "", subregion: String = "", euJoined: Int? = nil, euLeft: Int? = nil
     ) {
         self.iso3 = iso3
         self.iso2 = iso2
         self.unhcrCode = unhcrCode
         self.name = name
+        self.shortName = shortName ?? name
         self.aliases = aliases
         self.region = region
         self.subregion = subregion

@@ -8,7 +8,7 @@ extension CountryDirectory {
         case iso2
         /// UNHCR codes (`GFR`).
         case unhcrCode
-        /// Names or aliases (`Russian Federation`, `Russia`).
+        /// Names, short names or aliases (`Russian Federation`, `Russia`).
         case name
 
         /// How `country` is written this way; empty when it has no such code.
@@ -17,7 +17,7 @@ extension CountryDirectory {
             case .iso3: return [country.iso3].filter { !$0.isEmpty }
             case .iso2: return [country.iso2].filter { !$0.isEmpty }
             case .unhcrCode: return [country.unhcrCode].filter { !$0.isEmpty }
-            case .name: return [country.name] + country.aliases
+            case .name: return [country.name, country.shortName] + country.aliases
             }
         }
     }

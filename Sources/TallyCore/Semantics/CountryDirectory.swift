@@ -1,7 +1,7 @@
 /// Resolves what a user types for a country (code, name, alias, prefix) to a `Country`.
 ///
 /// Matching is case- and diacritics-insensitive (`NameKey`). Exact look-ups are tried in a
-/// fixed order, the first that fits wins: ISO alpha-2, ISO alpha-3, name, alias, UNHCR code (so
+/// fixed order, the first that fits wins: ISO alpha-2, ISO alpha-3, name, short name or alias, UNHCR code (so
 /// `AUS` is Australia by ISO, not Austria by UNHCR). Then a word prefix: every word of the query
 /// must begin consecutive words of a name or alias, the first at any word (`Moldova` fits
 /// "Rep. of Moldova", `great brit` fits "United Kingdom of Great Britain…"); the query needs at
@@ -44,9 +44,9 @@ public struct CountryDirectory: Sendable {
     /// Builds the directory from a list of countries.
     public init(countries: [Country]) {
         self.countries = countries
-        nameKeys = countries.map { country in ([country.name] + country.aliases).map(NameKey.init) }
+        nameKeys = countries.map { country in ([country.name, country.shortName] + country.aliases).map(NameKey.init) }
         let tierFields: [(Country) -> [String]] = [
-            { [$0.iso2] }, { [$0.iso3] }, { [$0.name] }, \.aliases, { [$0.unhcrCode] },
+            { [$0.iso2] }, { [$0.iso3] }, { [$0.name] }, { [$0.shortName] + $0.aliases }, { [$0.unhcrCode] },
         ]
         exactTiers = tierFields.map { field in
             var tier: [String: [Int]] = [:]
@@ -66,7 +66,7 @@ public struct CountryDirectory: Sendable {
         groupKeys = groups.map { NameKey($0.displayName) }
     }
 
-    /// Resolves `text`: ISO-2, ISO-3, exact name, alias, UNHCR code, then a unique word prefix
+    /// Resolves `text`: ISO-2, ISO-3, exact name, short name or alias, UNHCR code, then a unique word prefix
     /// of three letters or more; case- and diacritics-insensitive.
     public func resolve(_ text: String) -> Resolution {
         let query = NameKey(text)

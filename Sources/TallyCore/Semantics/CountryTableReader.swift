@@ -1,6 +1,6 @@
 /// Reads the rows of a `countries` table into `Country` values.
 ///
-/// Columns are found by name (iso3, iso2, unhcr_code, name, aliases, region, subregion,
+/// Columns are found by name (iso3, iso2, unhcr_code, name, short_name, aliases, region, subregion,
 /// eu_joined, eu_left); a missing column reads as empty. Text is trimmed (the source writes
 /// `Curacao ` with a trailing space), aliases are split on `;`, and a row with no name and no
 /// code is skipped. Years may be integer, whole decimal or numeric text columns.
@@ -14,6 +14,7 @@ struct CountryTableReader {
         let iso2 = table.column(named: "iso2")
         let unhcr = table.column(named: "unhcr_code")
         let name = table.column(named: "name")
+        let shortName = table.column(named: "short_name")
         let aliases = table.column(named: "aliases")
         let region = table.column(named: "region")
         let subregion = table.column(named: "subregion")
@@ -27,6 +28,8 @@ struct CountryTableReader {
                 region: text(region, row), subregion: text(subregion, row),
                 euJoined: year(joined, row), euLeft: year(left, row))
             if country.name.isEmpty { country.name = country.code }
+            country.shortName = text(shortName, row)
+            if country.shortName.isEmpty { country.shortName = country.name }
             if !country.name.isEmpty { result.append(country) }
         }
         return result

@@ -29,7 +29,7 @@ enum CatalogReport {
         return result(name: table.name, columns: [
             text("column", names), text("header", headers), text("type", types), text("role", roles),
             integers("missing", missing), integers("distinct", distinct), text("values", ranges),
-        ], separators: [false, false, false, false, true, true, false])
+        ], separators: [false, false, false, false, true, true, false], headline: 6)
     }
 
     /// Description, source and licence lines under `describe`.
@@ -68,8 +68,9 @@ enum CatalogReport {
 
     private static func integers(_ name: String, _ values: [Int64]) -> Column { .integers(name, values) }
 
-    private static func result(name: String, columns: [Column], separators: [Bool]) -> ResultSet {
+    /// A report as a result; `headline` is the column a narrow table keeps beside the first.
+    private static func result(name: String, columns: [Column], separators: [Bool], headline: Int? = nil) -> ResultSet {
         let table = Table(name: name, columns: columns, rowCount: columns.first?.count ?? 0)
-        return ResultSet(table: table, separatesThousands: separators, warnings: [], notes: [], rowsAfter: [:])
+        return ResultSet(table: table, separatesThousands: separators, warnings: [], notes: [], rowsAfter: [:], headline: headline)
     }
 }

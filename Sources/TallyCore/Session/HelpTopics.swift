@@ -19,9 +19,9 @@ enum HelpTopics {
               example: "applicants where origin = UA since 2014 group by year"),
         Topic(name: "until", summary: "Keep rows up to and including a year.",
               example: "applicants where origin = UA until 2005 group by year"),
-        Topic(name: "in", summary: "`in 2017` keeps one year; `x in (a, b)` tests a list of values.",
+        Topic(name: "in", summary: "`in 2017` keeps one year; `x in (a, b)` tests a list of values. After a group by key, show item or sort key, `in 2017` is the time clause; a condition there needs parentheses: `group by (destination in EU)`.",
               example: "applicants where destination in (DE, FR) in 2017 group by destination"),
-        Topic(name: "between", summary: "`between 2012 and 2017` keeps those years, both included; `x between a and b` tests a range.",
+        Topic(name: "between", summary: "`between 2012 and 2017` keeps those years, both included; `x between a and b` tests a range. After a group by key, show item or sort key, `between 2012 and 2017` is the time clause.",
               example: "applicants where origin = RU between 2012 and 2017 group by year"),
         Topic(name: "group by", summary: "Make one row per distinct key; without show, sums the default measure.",
               example: "applicants group by origin"),
@@ -49,21 +49,21 @@ enum HelpTopics {
               example: "countries where eu_left is not missing"),
         Topic(name: "contains", summary: "`contains`, `starts with`, `ends with` test text, ignoring case.",
               example: "countries where name contains island show name"),
-        Topic(name: "countries", summary: "On country columns, write a country by ISO code, name, alias or a unique prefix: RU, RUS, Russia.",
+        Topic(name: "countries", summary: "On country columns, write a country by ISO code, name, alias or a unique prefix: RU, RUS, Russia. Tables and charts show short names (Russia); CSV, TSV, JSON, Markdown and exported files keep the codes; `set names off` shows codes.",
               example: "applicants where origin = Russia and destination = Germany group by year"),
         Topic(name: "let", summary: "Keep a query's result as a new dataset.",
               example: "let ru = applicants where origin = RU"),
         Topic(name: "load", summary: "Load a CSV or TSV file as a dataset: load \"file.csv\" [as NAME] [with time COL, measure COL, countries COL].",
-              example: "datasets"),
+              example: "load \"visits.csv\" as visits with time year, measure visitors, countries country"),
         Topic(name: "export", summary: "Write a result to a file; the format comes from the extension (.csv .tsv .json .md, or .svg for a chart).",
-              example: "datasets"),
+              example: "export applicants where origin = RU group by destination since 2012 to \"ru.csv\""),
         Topic(name: "datasets", summary: "List the datasets with their rows, columns and description.",
               example: "datasets"),
         Topic(name: "describe", summary: "Show a dataset's columns: type, role, missing and distinct values, range; and its source.",
               example: "describe applicants"),
         Topic(name: "explain", summary: "Say in words what a query does, with the rows left after each step.",
               example: "explain applicants where origin = RU group by destination since 2012"),
-        Topic(name: "set", summary: "Settings: set format table|csv|tsv|json|markdown; set timer on|off.",
+        Topic(name: "set", summary: "Settings: set format table|csv|tsv|json|markdown; set timer on|off; set rows N (rows printed at the prompt, 40 at first); set width N|auto (the width tables and text fit, e.g. for a projector); set layout table|vertical (vertical: one `column: value` block per row); set names on|off (countries by short name or by code in tables and charts).",
               example: "set timer off"),
         Topic(name: "cite", summary: "Print a citation for a dataset.",
               example: "cite applicants"),
@@ -77,7 +77,7 @@ enum HelpTopics {
               example: "applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017"),
         Topic(name: "eu", summary: "`x in EU` keeps countries that were EU members in the row's year; `x in \"Western Europe\"` keeps a region or subregion.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 5"),
-        Topic(name: "check", summary: "`check QUERY is NUMBER[%] [within P%]` compares a claimed figure with the query's value: true (equal at the claim's precision), roughly (within P%, 5% by default) or false. With --strict, anything but true fails the script.",
+        Topic(name: "check", summary: "`check QUERY is NUMBER[%] [within P%]` compares a claimed figure with the query's value: true (equal at the claim's precision), roughly (within P%, 5% by default) or false. A claim with % is checked against the first percent item (share, change_pct) when there is one, otherwise the first aggregate of the first row; the verdict says which (`share of DEU, row 1`). With --strict, anything but true fails the script.",
               example: "check applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017 is 268%"),
         Topic(name: "chart", summary: "`chart` draws bars beside the numbers (negative values to the left of an axis) and a sparkline for a time series; `export QUERY to \"file.svg\"` writes an SVG chart.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 8 chart"),
@@ -116,10 +116,8 @@ enum HelpTopics {
         """
         tally answers questions about tables. A query names a dataset, then clauses in any order:
           applicants where origin = RU group by destination since 2012
-        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit,
-                 change from Y1 to Y2, chart
-        statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv",
-                    check QUERY is NUMBER[%], set format|timer, cite NAME, help TOPIC, quit
+        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit, change from Y1 to Y2, chart
+        statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv", check QUERY is NUMBER[%], set format|timer|rows|width|layout|names, cite NAME, help TOPIC, quit
         topics: \(topics.map(\.name).joined(separator: ", "))
 
         """

@@ -23,7 +23,7 @@ extension Session {
             table = table.renamed(table.name, info: conventional)
         }
         let replaced = catalog.add(table, origin: .loaded)
-        for note in report.notes { output.standardError("note: \(note)\n") }
+        for note in report.notes { output.standardError(TextWrapper.prose("note: \(note)\n", width: settings.width)) }
         let verb = replaced == nil ? "loaded" : "replaced"
         output.standardError("\(verb) \(table.name): \(NumberFormat.grouped(Int64(table.rowCount))) rows, \(table.columns.count) columns\n")
     }
@@ -55,6 +55,6 @@ extension Session {
 
     /// Draws a diagnostic that has no statement source (file or usage problems).
     func render(_ diagnostic: Diagnostic) -> String {
-        DiagnosticRenderer(colored: settings.colored).render(diagnostic, in: nil)
+        DiagnosticRenderer(colored: settings.colored, width: settings.width).render(diagnostic, in: nil)
     }
 }

@@ -35,7 +35,7 @@ public final class Session {
     /// and the next one still runs.
     public func run(_ source: SourceFile, mode: Parser.Mode, output: OutputSink) -> Outcome {
         let parsed = Parser.parse(source, mode: mode)
-        let renderer = DiagnosticRenderer(colored: settings.colored)
+        let renderer = DiagnosticRenderer(colored: settings.colored, width: settings.width)
         let errors = parsed.diagnostics.filter { $0.severity == .error }
         for diagnostic in parsed.diagnostics {
             output.standardError(renderer.render(diagnostic, in: source))

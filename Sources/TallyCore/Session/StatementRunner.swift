@@ -36,20 +36,20 @@ struct StatementRunner {
                 throw Binder.unknownDataset(name, catalog: session.catalog)
             }
             output.standardOutput(renderer.render(CatalogReport.describe(table)))
-            if session.settings.format == .table { output.standardOutput(CatalogReport.provenance(table)) }
+            if session.settings.format == .table { output.standardOutput(prose(CatalogReport.provenance(table))) }
         case .explain(let query):
             let plan = try Binder.bind(query, in: source, catalog: session.catalog)
             let result = try Executor.run(plan, cancellation: session.cancellation)
-            output.standardOutput(PlanExplainer.explain(plan, result: result))
+            output.standardOutput(prose(PlanExplainer.explain(plan, result: result)))
         case .help(let topic):
-            output.standardOutput(try HelpTopics.text(for: topic, at: statement.span))
+            output.standardOutput(prose(try HelpTopics.text(for: topic, at: statement.span)))
         case .set(let setting):
             try apply(setting, at: statement.span)
         case .cite(let name):
             guard let table = session.catalog.table(named: name.text) else {
                 throw Binder.unknownDataset(name, catalog: session.catalog)
             }
-            output.standardOutput(CatalogReport.citation(table))
+            output.standardOutput(prose(CatalogReport.citation(table)))
         case .check(let query, let claim, let isPercent, let tolerance):
             return try runCheck(query, ClaimCheck(claim: claim, isPercent: isPercent, tolerance: tolerance), span: statement.span)
         case .sql(let query):
@@ -64,7 +64,17 @@ struct StatementRunner {
         let settings = session.settings
         return ResultRenderer(
             format: settings.format, rowLimit: settings.interactive ? settings.interactiveRowLimit : nil,
-            width: settings.terminalWidth, colored: settings.colored)
+            width: settings.width, colored: settings.colored, countryNames: countryNames, layout: settings.layout)
+    }
+
+    /// Prose made safe for the terminal and wrapped to the width (`TextWrapper.prose`).
+    private func prose(_ text: String) -> String {
+        TextWrapper.prose(text, width: session.settings.width)
+    }
+
+    /// The directory that writes country columns as names in tables and charts; nil under `set names off`.
+    private var countryNames: CountryDirectory? {
+        session.settings.countryNames ? session.catalog.countries : nil
     }
 
     /// Binds and runs a query; an error found while running (an overflow, a cancel) points at
@@ -76,6 +86,7 @@ struct StatementRunner {
             var result = try remote.run(plan)
             result.caveats = try Executor.caveats(of: plan, result: result.table, cancellation: session.cancellation)
             result.chartLayout = plan.chartLayout
+            result.headline = plan.headline
             return result
         } catch {
             var located = error
@@ -94,10 +105,10 @@ struct StatementRunner {
     private func runCheck(_ query: Query, _ check: ClaimCheck, span: SourceSpan) throws(Diagnostic) -> Session.Outcome {
         let plan = try Binder.bind(query, in: source, catalog: session.catalog, summarizing: true)
         let result = try Executor.run(plan, cancellation: session.cancellation)
-        let value = try ClaimCheck.value(of: result, plan: plan, at: query.span)
-        output.standardOutput(renderer.render(check.report(value: value)))
+        let target = try check.target(in: result, plan: plan, at: query.span)
+        output.standardOutput(renderer.render(check.report(target)))
         reportAside(result)
-        let verdict = check.verdict(for: value.asDouble ?? 0)
+        let verdict = check.verdict(for: target.value.asDouble ?? 0)
         guard session.settings.strict, verdict != .true else { return .success }
         var claimStart = min(query.span.end, span.end)
         while claimStart < span.end, claimStart < source.bytes.count, source.bytes[claimStart] == UInt8(ascii: " ") { claimStart += 1 }
@@ -154,7 +165,7 @@ struct StatementRunner {
         case "md", "markdown": format = .markdown
         case "svg":
             let result = try runQuery(query)
-            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result), to: path, cancellation: session.cancellation)
+            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result.showingCountryNames(from: countryNames)), to: path, cancellation: session.cancellation)
             reportAside(result)
             output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
             return
@@ -190,6 +201,27 @@ struct StatementRunner {
         case .memory(let megabytes):
             session.settings.memoryMegabytes = megabytes
             output.standardError("memory budget \(NumberFormat.grouped(megabytes)) MB\n")
+        case .rows(let rows):
+            session.settings.interactiveRowLimit = Int(clamping: rows)
+            output.standardError("rows \(NumberFormat.grouped(rows)) (at the prompt)\n")
+        case .width(let columns):
+            guard let columns else {
+                session.settings.fixedWidth = nil
+                output.standardError("width auto (the terminal's)\n")
+                return
+            }
+            guard Settings.widths.contains(columns) else {
+                throw .error("width-out-of-range", "a width of \(columns) columns cannot be drawn", at: span,
+                             label: "use \(Settings.widths.lowerBound) to \(Settings.widths.upperBound), or auto")
+            }
+            session.settings.fixedWidth = Int(columns)
+            output.standardError("width \(columns)\n")
+        case .layout(let name):
+            session.settings.layout = TableLayout(rawValue: name) ?? .table
+            output.standardError("layout \(session.settings.layout.rawValue)\n")
+        case .names(let on):
+            session.settings.countryNames = on
+            output.standardError("names \(on ? "on (country names in tables and charts)" : "off (country codes)")\n")
         }
     }
 
@@ -198,6 +230,6 @@ struct StatementRunner {
     }
 
     private func report(_ diagnostic: Diagnostic) {
-        output.standardError(DiagnosticRenderer(colored: session.settings.colored).render(diagnostic, in: source))
+        output.standardError(DiagnosticRenderer(colored: session.settings.colored, width: session.settings.width).render(diagnostic, in: source))
     }
 }

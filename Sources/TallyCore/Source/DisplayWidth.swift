@@ -56,3 +56,32 @@ public enum DisplayWidth {
         return result + "…"
     }
 }
+
+extension DisplayWidth {
+    /// Cuts `text` to at most `width` cells like `truncate`, but at the last space when one
+    /// falls in the second half, so that a cut list or sentence ends at a whole word:
+    /// `new (6,933), appeal (1,698), …` becomes `new (6,933), …`.
+    public static func truncateAtWord(_ text: String, to width: Int) -> String {
+        let cut = truncate(text, to: width)
+        guard cut != text, let space = cut.lastIndex(of: " ") else { return cut }
+        var word = cut[..<space]
+        let endsItem = word.last == "," || word.last == ";"
+        while let last = word.last, last == "," || last == ";" || last == " " { word = word.dropLast() }
+        let shorter = String(word) + (endsItem ? ", …" : " …")
+        return !word.isEmpty && of(shorter) <= width && of(String(word)) * 2 >= width ? shorter : cut
+    }
+}
+
+extension DisplayWidth {
+    /// The end of `text` that fits in `width` cells (whole characters).
+    public static func tail(_ text: String, to width: Int) -> String {
+        var kept: [Character] = [], used = 0
+        for character in text.reversed() {
+            let cells = of(String(character))
+            if used + cells > width { break }
+            kept.append(character)
+            used += cells
+        }
+        return String(kept.reversed())
+    }
+}

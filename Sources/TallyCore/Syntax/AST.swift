@@ -218,6 +218,14 @@ public enum Setting: Sendable, Equatable {
     case dialect(String)
     /// `set memory N` with the number of megabytes (robustness budget).
     case memory(Int64)
+    /// `set rows N`: rows printed at the prompt.
+    case rows(Int64)
+    /// `set width N`, or `set width auto` (nil) for the terminal's.
+    case width(Int64?)
+    /// `set layout table|vertical`.
+    case layout(String)
+    /// `set names on|off`: country names or codes in tables and charts.
+    case names(Bool)
 }
 
 /// One statement.

@@ -72,27 +72,32 @@ extension Parser {
             let right = try parseSum(bare: true)
             return Expr(.comparison(op, left, right), span: left.span.merged(with: right.span))
         }
-        let negated = at(.not) && (peek().isKeyword(.in) || peek().isKeyword(.between))
-        let notToken = current
-        if negated { advance() }
+        if at(.in) || at(.between) || (at(.not) && (peek().isKeyword(.in) || peek().isKeyword(.between))) {
+            return try parseMembership(left)
+        }
+        if at(.is), let missing = try parseIsMissing(left) { return missing }
+        guard let match = textMatch() else { return left }
+        advance()
+        if match != .contains { advance() }
+        let right = try parseSum(bare: true)
+        return Expr(.textMatch(match, left, right), span: left.span.merged(with: right.span))
+    }
+
+    /// `["not"] "in" (list | group)` or `["not"] "between" value "and" value` after `left`, with
+    /// `current` at `not`, `in` or `between`. `in` before a number (and `between` before one, in a
+    /// key or item) is left for the time clause: the answer is then `left` alone.
+    private mutating func parseMembership(_ left: Expr) throws(ParseError) -> Expr {
+        let notToken = eat(.not)
+        let negated = notToken != nil
         var result: Expr
         if at(.in) {
-            let next = tokens[tokenIndexAfterNewlines(from: index + 1)]
-            guard negated || next.kind != .number else { return left }
+            guard negated || !yearFollows else { return left }
             result = try parseInPredicate(left)
-        } else if at(.between) {
-            result = try parseBetween(left)
-        } else if at(.is), let missing = try parseIsMissing(left) {
-            return missing
-        } else if let match = textMatch() {
-            advance()
-            if match != .contains { advance() }
-            let right = try parseSum(bare: true)
-            return Expr(.textMatch(match, left, right), span: left.span.merged(with: right.span))
         } else {
-            return left
+            guard negated || !yearFollows || !inKeyPosition else { return left }
+            result = try parseBetween(left)
         }
-        if negated {
+        if let notToken {
             if case .inList(let value, let list, _) = result.kind {
                 result = Expr(.inList(value, list, negated: true), span: result.span)
             } else if case .between(let value, let low, let high, _) = result.kind {
@@ -101,7 +106,32 @@ extension Parser {
                 result = Expr(.not(result), span: notToken.span.merged(with: result.span))
             }
         }
+        if inKeyPosition { throw needsParentheses(result) }
         return result
+    }
+
+    /// Whether a predicate here is a key or item of `group by`, `show` or `sort by`, outside parentheses.
+    private var inKeyPosition: Bool { keyNoun != nil && parenDepth == 0 }
+
+    /// Whether a number (a year) follows `current`, possibly on a later line.
+    private var yearFollows: Bool { tokens[tokenIndexAfterNewlines(from: index + 1)].kind == .number }
+
+    /// The error for `in` or `between` written after a key or item without parentheses
+    /// (`group by destination in EU`): it reads as a filter, but there it would make a true/false column.
+    @inline(never)
+    private func needsParentheses(_ predicate: Expr) -> ParseError {
+        let text = source.text(of: predicate.span)
+        let keyNoun = keyNoun ?? "key"
+        let word = switch predicate.kind {
+        case .between: "between"
+        default: "in"
+        }
+        let diagnostic = Diagnostic.error(
+            "predicate-needs-parentheses", "'\(word)' after a \(keyNoun) needs parentheses", at: predicate.span,
+            label: "a condition as a \(keyNoun)",
+            help: ["to keep only the rows where it holds, write `where \(text)`",
+                   "for a true/false \(keyNoun), write `(\(text))`"])
+        return ParseError(diagnostic: diagnostic, atEnd: false)
     }
 
     /// `"in" "(" value {"," value} ")"` or `"in" group` with `current` at `in`.

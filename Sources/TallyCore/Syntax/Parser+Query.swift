@@ -61,6 +61,12 @@ extension Parser {
             advance()
         }
         itemContext = word.isKeyword(.having) || word.isKeyword(.show) || word.isKeyword(.sort)
+        keyNoun = switch word.keyword {
+        case .group?: "group key"
+        case .show?: "show item"
+        case .sort?: "sort key"
+        default: nil
+        }
         let kind: Clause.Kind
         switch word.keyword {
         case .where?:
@@ -103,6 +109,7 @@ extension Parser {
             kind = .chart
         }
         itemContext = false
+        keyNoun = nil
         return Clause(kind, span: word.span.merged(with: previousSignificant.span), keywordSpan: keywordSpan)
     }
 

@@ -181,18 +181,32 @@ extension Parser {
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
-    /// `set := "set" ("timer" ("on" | "off") | "format" format | "dialect" dialect | "memory" integer)`.
+    /// `set := "set" ("timer" ("on" | "off") | "format" format | "dialect" dialect | "memory" integer
+    /// | "rows" integer | "width" (integer | "auto") | "layout" ("table" | "vertical") | "names" ("on" | "off"))`.
     private mutating func parseSetting() throws(ParseError) -> Setting {
-        let name = try expectChoice(among: ["timer", "format", "dialect", "memory"], what: "a setting", code: "unknown-setting")
+        let settings = ["timer", "format", "dialect", "memory", "rows", "width", "layout", "names"]
+        let name = try expectChoice(among: settings, what: "a setting", code: "unknown-setting")
         switch name {
-        case "timer":
-            return .timer(try expectChoice(among: ["on", "off"], what: nil, code: "unknown-setting-value") == "on")
+        case "timer", "names":
+            let on = try expectChoice(among: ["on", "off"], what: nil, code: "unknown-setting-value") == "on"
+            return name == "timer" ? .timer(on) : .names(on)
         case "format":
             let formats = ["table", "csv", "tsv", "json", "markdown"]
             return .format(try expectChoice(among: formats, what: "a format", code: "unknown-setting-value"))
         case "dialect":
             let dialects = ["duckdb", "postgres", "sqlite", "spark"]
             return .dialect(try expectChoice(among: dialects, what: "a dialect", code: "unknown-setting-value"))
+        case "layout":
+            return .layout(try expectChoice(among: TableLayout.allCases.map(\.rawValue), what: "a layout", code: "unknown-setting-value"))
+        case "rows":
+            return .rows(try parsePositiveInteger(code: "expected-count"))
+        case "width":
+            skipNewlines()
+            if current.kind == .word, current.text.lowercased() == "auto" {
+                advance()
+                return .width(nil)
+            }
+            return .width(try parsePositiveInteger(code: "expected-count"))
         default:
             return .memory(try parsePositiveInteger(code: "expected-count"))
         }
@@ -238,6 +252,20 @@ extension Parser {
         let minus = eat(.minus)
         guard let token = eat(.number) else { throw expected(what) }
         let literal = try numberLiteral(token)
+        try checkRange(literal, at: (minus?.span ?? token.span).merged(with: token.span))
         return minus == nil ? literal : Parser.negated(literal)
+    }
+
+    /// A claim or tolerance must be a number a check can compare: not beyond the largest decimal
+    /// (`1e400` would be infinite) and not so small that it becomes 0 (`1e-400`).
+    private func checkRange(_ literal: NumberLiteral, at span: SourceSpan) throws(ParseError) {
+        guard case .decimal(let value) = literal.value else { return }
+        let mantissa = literal.text.lowercased().split(separator: "e").first ?? ""
+        let writtenZero = mantissa.allSatisfy { $0 == "0" || $0 == "." || $0 == "-" }
+        if value.isFinite, value != 0 || writtenZero { return }
+        let problem = value.isFinite ? "too small: it would be read as 0" : "too large to compare"
+        throw failure(
+            "number-out-of-range", "the number \(source.text(of: span)) is \(problem)", at: span,
+            label: "write the figure as the source gives it, e.g. 38.7 or 12600")
     }
 }

@@ -48,6 +48,10 @@ public struct Parser {
     var statementStart = 0
     /// Whether items are expected (in `show`, `sort by`, `having`): `count`, `share`, `rank` are aggregates there.
     var itemContext = false
+    /// What an element of the clause being parsed is called while it is `group by` ("group key"),
+    /// `show` ("show item") or `sort by` ("sort key"), where `in` and `between` outside parentheses
+    /// are not predicates (see `keyPredicate`); nil in every other clause.
+    var keyNoun: String?
     /// What the clause being parsed is made of ("a condition", "an item"), for "expected …" messages.
     var noun = "a condition"
     /// Errors found so far (lexer errors first, then the parser's).
@@ -107,6 +111,7 @@ public struct Parser {
             parenDepth = 0
             depth = 0
             itemContext = false
+            keyNoun = nil
             do throws(ParseError) {
                 statements.append(try parseStatement())
             } catch {

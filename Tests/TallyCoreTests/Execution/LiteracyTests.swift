@@ -141,11 +141,11 @@ import Testing
 
     /// An ungrouped query without `show` checks the sum of the default measure: 10 + 5 in 2010.
     @Test func checkTrueRoughlyFalse() {
-        #expect(harness.csv("check t in 2010 is 15") == "claim,value,difference,verdict\n15,15,0,true\n")
-        #expect(harness.csv("check t in 2010 is 15.5") == "claim,value,difference,verdict\n15.5,15.0,-0.5,roughly\n")
-        #expect(harness.csv("check t in 2010 is 17") == "claim,value,difference,verdict\n17,15,-2,false\n")
-        #expect(harness.csv("check t in 2010 is 17 within 20%") == "claim,value,difference,verdict\n17,15,-2,roughly\n")
-        #expect(harness.csv("check t show count is 6") == "claim,value,difference,verdict\n6,6,0,true\n")
+        #expect(harness.csv("check t in 2010 is 15") == "checked,claim,value,difference,verdict\n\"n, row 1\",15,15,0,true\n")
+        #expect(harness.csv("check t in 2010 is 15.5") == "checked,claim,value,difference,verdict\n\"n, row 1\",15.5,15.0,-0.5,roughly\n")
+        #expect(harness.csv("check t in 2010 is 17") == "checked,claim,value,difference,verdict\n\"n, row 1\",17,15,-2,false\n")
+        #expect(harness.csv("check t in 2010 is 17 within 20%") == "checked,claim,value,difference,verdict\n\"n, row 1\",17,15,-2,roughly\n")
+        #expect(harness.csv("check t show count is 6") == "checked,claim,value,difference,verdict\n\"count, row 1\",6,6,0,true\n")
     }
 
     /// DEU's share is 20 / 33 = 60.606…%: true at the claim's precision (60.6, 61), roughly
@@ -155,12 +155,77 @@ import Testing
         #expect(harness.csv("check t group by country show share is 61%").hasSuffix(",true\n"))
         #expect(harness.csv("check t group by country show share is 60%").hasSuffix(",roughly\n"))
         #expect(harness.csv("check t group by country show share is 62% within 1%").hasSuffix(",false\n"))
-        #expect(harness.csv("check t group by country show n, share is 20") == "claim,value,difference,verdict\n20,20,0,true\n")
+        #expect(harness.csv("check t group by country show n, share is 20") == "checked,claim,value,difference,verdict\n\"n of DEU, row 1\",20,20,0,true\n")
+    }
+
+    /// A claim with `%` checks the first percent item, not the first column: DEU's share is
+    /// 20 / 33 = 60.61%, its n 20. Without `%` the first item after the keys is checked.
+    @Test func percentClaimChecksTheFirstPercentItem() {
+        #expect(harness.csv("check t group by country show n, share is 60.6%") == """
+            checked,claim,value,difference,verdict
+            "share of DEU, row 1",60.6%,60.60606060606061,0.0060606061,true
+
+            """)
+        #expect(harness.csv("check t group by country show count, n, share is 60.6") == """
+            checked,claim,value,difference,verdict
+            "count of DEU, row 1",60.6,3.0,-57.6,false
+
+            """)
+        #expect(harness.csv("check t group by country show n, rank is 50%") == """
+            checked,claim,value,difference,verdict
+            "n of DEU, row 1",50%,20,-30,false
+
+            """)
+    }
+
+    /// A claim that is not a finite number, or so small that it reads as 0, is an error, not a verdict.
+    @Test func claimOutOfRangeIsAnError() {
+        #expect(harness.csv("check t in 2010 is 1e400") == """
+            FAILED
+            error: the number 1e400 is too large to compare
+             --> <test>:1:20
+              |
+            1 | check t in 2010 is 1e400
+              |                    ^^^^^ write the figure as the source gives it, e.g. 38.7 or 12600
+
+            """)
+        #expect(harness.csv("check t group by country show share is -1e400%") == """
+            FAILED
+            error: the number -1e400 is too large to compare
+             --> <test>:1:40
+              |
+            1 | check t group by country show share is -1e400%
+              |                                        ^^^^^^ write the figure as the source gives it, e.g. 38.7 or 12600
+
+            """)
+        #expect(harness.csv("check t in 2010 is 15 within 1e999%") == """
+            FAILED
+            error: the number 1e999 is too large to compare
+             --> <test>:1:30
+              |
+            1 | check t in 2010 is 15 within 1e999%
+              |                              ^^^^^ write the figure as the source gives it, e.g. 38.7 or 12600
+
+            """)
+        #expect(harness.csv("check t in 2010 is 1e-9223372036854775808") == """
+            FAILED
+            error: the number 1e-9223372036854775808 is too small: it would be read as 0
+             --> <test>:1:20
+              |
+            1 | check t in 2010 is 1e-9223372036854775808
+              |                    ^^^^^^^^^^^^^^^^^^^^^^ write the figure as the source gives it, e.g. 38.7 or 12600
+
+            """)
+        #expect(harness.csv("check t in 2010 is 0.0e-999") == """
+            checked,claim,value,difference,verdict
+            "n, row 1",0.0e-999,15.0,15.0,false
+
+            """)
     }
 
     @Test func checkOfAChangeUsesItsPercent() {
         #expect(harness.csv("check t where country = DEU change from 2010 to 2012 is -70%") ==
-            "claim,value,difference,verdict\n-70%,-70.0,0.0,true\n")
+            "checked,claim,value,difference,verdict\n\"change_pct, row 1\",-70%,-70.0,0.0,true\n")
         #expect(harness.csv("check t group by country change from 2010 to 2012 is 5%") == """
             FAILED
             error: this change query has 3 groups, and check needs one
@@ -190,7 +255,7 @@ import Testing
         #expect(passed.outcome == .success)
         let failed = strict.run("check t show count is 6.2\nt show count")
         #expect(failed.outcome == .failure)
-        #expect(failed.output == "claim,value,difference,verdict\n6.2,6.0,-0.2,roughly\n")
+        #expect(failed.output == "checked,claim,value,difference,verdict\n\"count, row 1\",6.2,6.0,-0.2,roughly\n")
         #expect(failed.errors == """
             error: the check answered 'roughly', and --strict accepts only 'true'
              --> <test>:1:20
@@ -210,6 +275,8 @@ import Testing
         #expect(check("12600").places == 0)
         #expect(check("1.5e2").places == 0)
         #expect(check("2.5e-1").places == 2)
+        #expect(check("1e-9223372036854775808").places == 15)
+        #expect(check("1.5e9223372036854775807").places == 0)
         #expect(check("38.7").verdict(for: 38.72) == .true)
         #expect(check("38.7").verdict(for: 38.76) == .roughly)
         #expect(check("268").verdict(for: 265.37) == .roughly)

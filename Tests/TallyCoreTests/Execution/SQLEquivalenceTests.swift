@@ -88,6 +88,10 @@ import TallyData
          "select name from countries where lower(name) like '%stan' order by rowid"),
         ("decisions where complementary > 0 group by unit show min(year), max(year), count",
          "select unit, min(year), max(year), count(*) c from decisions where complementary > 0 group by unit order by unit"),
+        ("destination_totals where destination = Germany and kind = new group by year between 2014 and 2016",
+         "select year, sum(applications) from destination_totals where destination='DEU' and kind='new' and year between 2014 and 2016 group by year order by year"),
+        ("applicants where origin = RU group by destination show count between 2014 and 2016 top 2",
+         "select destination, count(*) c from applicants where origin='RUS' and year between 2014 and 2016 group by destination order by c desc, destination limit 2"),
     ]
 
     @Test func tallyAgreesWithSQLite() throws {

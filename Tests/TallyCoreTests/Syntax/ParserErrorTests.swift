@@ -439,7 +439,7 @@ import Testing
 
     @Test func unknownSetting() {
         #expect(rendered("set formt csv") == """
-            error: expected a setting ('timer', 'format', 'dialect' or 'memory') after 'set'
+            error: expected a setting ('timer', 'format', 'dialect', 'memory', 'rows', 'width', 'layout' or 'names') after 'set'
              --> <prompt>:1:5
               |
             1 | set formt csv

@@ -102,6 +102,7 @@ import Testing
         #expect(parsed("help") == "(help)")
         #expect(parsed("help group   by") == "(help \"group by\")")
         #expect(parsed("set timer on; set timer OFF; set format csv; set dialect spark; set memory 512") == "(set timer on)\n(set timer off)\n(set format csv)\n(set dialect spark)\n(set memory 512)")
+        #expect(parsed("set rows 10; set width 60; set width auto; set layout VERTICAL; set names off") == "(set rows 10)\n(set width 60)\n(set width auto)\n(set layout vertical)\n(set names off)")
         #expect(parsed("check applicants in 2017 is 38.7% within 2%") == "(check (applicants (in 2017)) 38.7d% within 2.0)")
         #expect(parsed("check t where a = b is -5") == "(check (t (where (= a b))) -5)")
         #expect(parsed("cite applicants") == "(cite applicants)")

@@ -24,6 +24,10 @@ enum SExpression {
             case .format(let format): return "(set format \(format))"
             case .dialect(let dialect): return "(set dialect \(dialect))"
             case .memory(let megabytes): return "(set memory \(megabytes))"
+            case .rows(let rows): return "(set rows \(rows))"
+            case .width(let columns): return "(set width \(columns.map(String.init) ?? "auto"))"
+            case .layout(let layout): return "(set layout \(layout))"
+            case .names(let on): return "(set names \(on ? "on" : "off"))"
             }
         case .check(let query, let claim, let isPercent, let tolerance):
             var text = "(check \(of(query)) \(of(claim))\(isPercent ? "%" : "")"
