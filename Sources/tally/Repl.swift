@@ -8,7 +8,7 @@ import TallyCore
 /// The interactive prompt: reads statements line by line, runs each, and carries on after errors.
 ///
 /// On a terminal it greets with a banner, prompts with `tally> ` (and `   ...> ` while a statement
-/// is unfinished, as `Parser.wantsMoreInput` decides) and edits lines with readline; otherwise
+/// is unfinished, as `StatementAssembler.wantsMore` decides) and edits lines with readline; otherwise
 /// it reads plain lines without prompts. Ctrl-C drops the statement being typed or cancels the
 /// one running; Ctrl-D, `quit` and `exit` leave.
 final class Repl {
@@ -41,11 +41,13 @@ final class Repl {
             output.flush()
         }
         var pending = ""
+        var statement = StatementAssembler()
         while true {
             session.cancellation.reset()
             switch editor.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
             case .interrupted:
                 pending = ""
+                statement = StatementAssembler()
             case .endOfInput:
                 if onTerminal { output.standardOutput("\n") }
                 if !pending.isEmpty && !InterruptHandler.terminationRequested { _ = runStatement(pending, editor: editor) }
@@ -53,12 +55,13 @@ final class Repl {
                 output.flush()
                 return
             case .line(let line):
-                pending = pending.isEmpty ? line : pending + "\n" + line
-                if pending.allSatisfy(\.isWhitespace) {
-                    pending = ""
-                } else if !Parser.wantsMoreInput(pending) {
+                if pending.isEmpty && line.allSatisfy(\.isWhitespace) { continue }
+                pending += pending.isEmpty ? line : "\n" + line
+                _ = statement.add(line)
+                if !statement.wantsMore {
                     let outcome = runStatement(pending, editor: editor)
                     pending = ""
+                    statement = StatementAssembler()
                     if outcome == .quit {
                         editor.saveHistory(output: output)
                         output.flush()

@@ -34,8 +34,8 @@ enum HeaderNormalizer {
         bytes.reserveCapacity(header.utf8.count + 1)
         var pendingUnderscore = false
         for scalar in header.unicodeScalars {
-            let isLetter = scalar.properties.isAlphabetic
             let isDigit = (0x30...0x39).contains(scalar.value)
+            let isLetter = scalar.isASCII ? (0x41...0x5A).contains(scalar.value & 0xDF) : scalar.properties.isAlphabetic  // 0xDF: upper case
             guard isLetter || isDigit else {
                 pendingUnderscore = true
                 continue
@@ -43,8 +43,11 @@ enum HeaderNormalizer {
             if pendingUnderscore, !bytes.isEmpty { bytes.append(UInt8(ascii: "_")) }
             if bytes.isEmpty, isDigit { bytes.append(UInt8(ascii: "_")) }
             pendingUnderscore = false
-            let scalars = isLetter ? Array(scalar.properties.lowercaseMapping.unicodeScalars) : [scalar]
-            for lowered in scalars { UTF8.encode(lowered) { bytes.append($0) } }
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value) | (isLetter ? 0x20 : 0))
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { UTF8.encode(lowered) { bytes.append($0) } }
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Reads the prompt's history file in time that does not grow with the file: only its last
-/// `tailBytes` are read, and only the last `limit` lines kept.
+/// `tailBytes` are read, and only its last `limit` entries are looked at, from the end.
 ///
 /// The file holds one entry per line, as readline writes it; a line of `#` and digits is readline's
 /// timestamp and is skipped. Anything that is not a regular file (a FIFO, a device) gives no entries,
@@ -32,10 +32,18 @@ public enum HistoryFile {
             if got <= 0 { break }
             filled += got
         }
-        var lines = bytes[0..<filled].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
-        if start > 0, !lines.isEmpty { lines.removeFirst() }
-        let entries = lines.filter { !isTimestamp($0) }.suffix(max(0, limit))
-        return entries.map { String(decoding: $0, as: UTF8.self) }
+        var entries: [String] = []
+        var lineEnd = filled
+        var index = filled
+        while index > 0, entries.count < limit {
+            index -= 1
+            guard bytes[index] == UInt8(ascii: "\n") || (index == 0 && start == 0) else { continue }
+            let lineStart = bytes[index] == UInt8(ascii: "\n") ? index + 1 : index
+            let line = bytes[lineStart..<lineEnd]
+            if !line.isEmpty, !isTimestamp(line) { entries.append(String(decoding: line, as: UTF8.self)) }
+            lineEnd = index
+        }
+        return entries.reversed()
     }
 
     /// Whether `line` is `#` followed by digits only.
