@@ -8,19 +8,25 @@ import Testing
 /// time series), and `--strict` turns a check that is not true into exit status 1.
 @Suite struct SVGExportTests {
     /// Counts elements by name and `class`, and collects the text of `<desc>` and `<title>`.
+    /// Also collects the view box, every `<text>` with its font size, in order.
     final class Survey: NSObject, XMLParserDelegate {
         var counts: [String: Int] = [:]
         var texts: [String: String] = [:]
+        var viewBox: String?
+        var drawnTexts: [(text: String, size: Double)] = []
         private var current: String?
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
             counts[name + (attributes["class"].map { "." + $0 } ?? ""), default: 0] += 1
             current = name
+            if name == "svg" { viewBox = attributes["viewBox"] }
+            if name == "text" { drawnTexts.append(("", Double(attributes["font-size"] ?? "") ?? 0)) }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             if let current, current == "desc" || current == "title" { texts[current, default: ""] += string }
+            if current == "text", let last = drawnTexts.indices.last { drawnTexts[last].text += string }
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
@@ -86,5 +92,45 @@ import Testing
         #expect(exact.output.contains("│ true    │"))
         let lenient = try TallyBinary.run(["-e", claim + "268%"])
         #expect(lenient.status == 0)
+    }
+
+    /// The workshop's slide: a 1280×720 view box, the given title, countries by name (never by
+    /// code), the mixed-units caveat under the title, and no text under 14 px. The 25 EU
+    /// destinations of new Russian applications in 2017 and Germany's 4,884 are from sqlite3
+    /// on the bundled `applicants.csv`.
+    @Test func slideHasTitleNamesAndCaveats() throws {
+        let folder = try TemporaryFolder()
+        let query = "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination"
+        let run = try TallyBinary.run(["-e", "export \(query) to \"eu.svg\" titled \"Russian asylum applications in the EU, 2017\""], directory: folder.path)
+        #expect(run.status == 0, "\(run.errors)")
+        let svg = try #require(try survey(folder.path + "/eu.svg"))
+        #expect(svg.viewBox == "0 0 1280 720")
+        #expect(svg.texts["title"] == "Russian asylum applications in the EU, 2017")
+        let texts = svg.drawnTexts.map(\.text)
+        #expect(texts.first == "Russian asylum applications in the EU, 2017")
+        #expect(texts.dropFirst().first == "⚠ these sums of applications add different units together: 12,244 persons, 371 cases")
+        #expect(texts.contains("Germany") && texts.contains("United Kingdom") && texts.contains("4,884"))
+        #expect(!texts.contains("DEU") && !texts.contains("GBR"))
+        #expect(svg.counts["rect.bar"] == 25)
+        #expect(svg.drawnTexts.allSatisfy { $0.size >= 14 }, "\(svg.drawnTexts.filter { $0.size < 14 })")
+        #expect(svg.texts["desc"]?.hasSuffix("Query: \(query)") == true)
+    }
+
+    /// 79 destinations since 2012: 25 bars and a note saying so.
+    @Test func longBarListsAreCutToTwentyFive() throws {
+        let folder = try TemporaryFolder()
+        let run = try TallyBinary.run(["-e", "export applicants where origin = RU since 2012 group by destination to \"all.svg\""], directory: folder.path)
+        #expect(run.status == 0)
+        let svg = try #require(try survey(folder.path + "/all.svg"))
+        #expect(svg.counts["rect.bar"] == 25)
+        #expect(svg.drawnTexts.map(\.text).contains("Showing the first 25 of 79 bars, in the result's order."))
+    }
+
+    @Test func titleIsOnlyForCharts() throws {
+        let folder = try TemporaryFolder()
+        let run = try TallyBinary.run(["-e", "export countries to \"c.csv\" titled \"Countries\""], directory: folder.path)
+        #expect(run.status == 1)
+        #expect(run.errors.hasPrefix("error: only a chart (.svg) has a title\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/c.csv"))
     }
 }

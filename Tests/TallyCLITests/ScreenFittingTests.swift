@@ -71,6 +71,14 @@ import Testing
         #expect(run.errors.hasPrefix("layout vertical\n"))
     }
 
+    /// At the prompt (`-i` reads it from standard input) `set rows 2` cuts at two rows; of the
+    /// 232 countries, 230 are left.
+    @Test func setRowsCutsThePromptsTables() throws {
+        let run = try TallyBinary.run(["-i"], input: "set rows 2\ncountries show iso3\n")
+        #expect(run.output.hasSuffix("│ ABW  │\n│ AFG  │\n└──────┘\n… 230 more rows\n"))
+        #expect(run.errors.hasPrefix("rows 2 (at the prompt)\n"))
+    }
+
     @Test func widthIsBounded() throws {
         let run = try TallyBinary.run(["-e", "set width 5"])
         #expect(run.status == 1)

@@ -75,6 +75,10 @@ struct SVGCanvas {
         return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int64(tenths / 10)) : String(tenths / 10)
     }
 
+    /// The average width of a character as a fraction of the font size (DejaVu Sans, the
+    /// widest of the fonts the document names), for laying out text before it is drawn.
+    static let characterWidth = 0.6
+
     /// `text` broken at spaces into lines of at most about `width` characters.
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = [], current = ""

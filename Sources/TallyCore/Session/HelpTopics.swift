@@ -55,7 +55,7 @@ enum HelpTopics {
               example: "let ru = applicants where origin = RU"),
         Topic(name: "load", summary: "Load a CSV or TSV file as a dataset: load \"file.csv\" [as NAME] [with time COL, measure COL, countries COL].",
               example: "load \"visits.csv\" as visits with time year, measure visitors, countries country"),
-        Topic(name: "export", summary: "Write a result to a file; the format comes from the extension (.csv .tsv .json .md, or .svg for a chart).",
+        Topic(name: "export", summary: "Write a result to a file; the format comes from the extension (.csv .tsv .json .md, or .svg for a chart: export QUERY to \"x.svg\" titled \"A title\"). Files keep country codes; charts show names.",
               example: "export applicants where origin = RU group by destination since 2012 to \"ru.csv\""),
         Topic(name: "datasets", summary: "List the datasets with their rows, columns and description.",
               example: "datasets"),

@@ -27,8 +27,8 @@ struct StatementRunner {
             try runLet(name, query)
         case .load(let path, _, let name, let roles):
             try runLoad(path: path, name: name, roles: roles, span: statement.span)
-        case .export(let query, let path, let pathSpan):
-            try runExport(query, path: path, pathSpan: pathSpan)
+        case .export(let query, let path, let pathSpan, let title):
+            try runExport(query, path: path, pathSpan: pathSpan, title: title)
         case .datasets:
             output.standardOutput(renderer.render(CatalogReport.datasets(session.catalog)))
         case .describe(let name):
@@ -150,7 +150,7 @@ struct StatementRunner {
         if let remote = session.remote, let table = session.catalog.table(named: datasetName) { try remote.copy(table) }
     }
 
-    private func runExport(_ query: Query, path: String, pathSpan: SourceSpan) throws(Diagnostic) {
+    private func runExport(_ query: Query, path: String, pathSpan: SourceSpan, title: String?) throws(Diagnostic) {
         let fileName = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
         guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else {
             throw .error("export-format", "'\(path)' has no extension to tell the format by", at: pathSpan,
@@ -165,13 +165,16 @@ struct StatementRunner {
         case "md", "markdown": format = .markdown
         case "svg":
             let result = try runQuery(query)
-            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span)).render(result.showingCountryNames(from: countryNames)), to: path, cancellation: session.cancellation)
+            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span), title: title).render(result.showingCountryNames(from: countryNames)), to: path, cancellation: session.cancellation)
             reportAside(result)
             output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
             return
         default:
             throw .error("export-format", "cannot tell the format of '\(path)' from its extension", at: pathSpan,
                          label: "use .csv, .tsv, .json, .md or .svg")
+        }
+        if title != nil {
+            throw .error("export-title", "only a chart (.svg) has a title", at: pathSpan, label: "write the chart to a .svg file, or leave out 'titled'")
         }
         let result = try runQuery(query)
         let renderer = ResultRenderer(format: format).rowRenderer

@@ -236,7 +236,8 @@ public struct Statement: Sendable, Equatable {
         case `let`(Name, Query)
         /// `load "path" [as NAME] [with …]`.
         case load(path: String, pathSpan: SourceSpan, name: Name?, roles: RoleDeclaration)
-        case export(Query, path: String, pathSpan: SourceSpan)
+        /// `export QUERY to "path" [titled "title"]`; the title is for SVG charts.
+        case export(Query, path: String, pathSpan: SourceSpan, title: String?)
         case datasets
         case describe(Name)
         case explain(Query)

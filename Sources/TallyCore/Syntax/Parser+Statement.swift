@@ -47,7 +47,12 @@ extension Parser {
             guard at(.to) else { throw unexpectedAfterQuery(query, expecting: "a clause or 'to' and a file path") }
             advance()
             let path = try expect(.string, "a file path in quotes", code: "expected-path")
-            kind = .export(query, path: path.text, pathSpan: path.span)
+            var title: String?
+            if current.kind == .word, current.text.lowercased() == "titled" {
+                advance()
+                title = try expect(.string, "a title in quotes", code: "expected-title").text
+            }
+            kind = .export(query, path: path.text, pathSpan: path.span, title: title)
         case .datasets?:
             kind = .datasets
         case .describe?:

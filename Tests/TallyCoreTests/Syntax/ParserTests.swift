@@ -96,6 +96,7 @@ import Testing
         #expect(parsed("load \"data/x.csv\"") == "(load \"data/x.csv\")")
         #expect(parsed("load 'x.csv' as `my data` with time yr, measure a, b, countries c, d") == "(load \"x.csv\" as `my data` (time yr) (measures a b) (countries c d))")
         #expect(parsed("export applicants in 2017 to \"out.csv\"") == "(export (applicants (in 2017)) \"out.csv\")")
+        #expect(parsed("export applicants group by year to \"x.svg\" TITLED \"Applications, 2000–2025\"") == "(export (applicants (group-by year)) \"x.svg\" (titled \"Applications, 2000–2025\"))")
         #expect(parsed("datasets") == "(datasets)")
         #expect(parsed("DESCRIBE applicants") == "(describe applicants)")
         #expect(parsed("explain applicants top 3") == "(explain (applicants (top 3)))")

@@ -13,7 +13,7 @@ enum SExpression {
             if !roles.measures.isEmpty { parts.append("(measures \(roles.measures.map(of).joined(separator: " ")))") }
             if !roles.countries.isEmpty { parts.append("(countries \(roles.countries.map(of).joined(separator: " ")))") }
             return "(" + parts.joined(separator: " ") + ")"
-        case .export(let query, let path, _): return "(export \(of(query)) \(quote(path)))"
+        case .export(let query, let path, _, let title): return "(export \(of(query)) \(quote(path))" + (title.map { " (titled \(quote($0)))" } ?? "") + ")"
         case .datasets: return "(datasets)"
         case .describe(let name): return "(describe \(of(name)))"
         case .explain(let query): return "(explain \(of(query)))"
