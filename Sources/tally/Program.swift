@@ -66,6 +66,7 @@ enum Program {
             return failure
         }
         output.flush()
+        session.markStart()
 
         let runner = ScriptRunner(session: session, output: output)
         var outcome = Session.Outcome.success

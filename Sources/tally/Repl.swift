@@ -7,10 +7,11 @@ import TallyCore
 
 /// The interactive prompt: reads statements line by line, runs each, and carries on after errors.
 ///
-/// On a terminal it greets with a banner, prompts with `tally> ` (and `   ...> ` while a statement
-/// is unfinished, as `StatementAssembler.wantsMore` decides) and edits lines with readline; otherwise
-/// it reads plain lines without prompts. Ctrl-C drops the statement being typed or cancels the
-/// one running; Ctrl-D, `quit` and `exit` leave.
+/// On a terminal it greets with a banner, prompts with `tally> ` (and `   ...> ` with what the
+/// statement still wants while it is unfinished, as `Parser.continuation` decides) and edits lines
+/// with readline; otherwise it reads plain lines without prompts. `PromptInput` decides what the
+/// lines mean. Ctrl-C drops the statement being typed or cancels the one running; Ctrl-D, `quit`
+/// and `exit` leave.
 final class Repl {
     /// The first prompt of a statement.
     static let prompt = "tally> "
@@ -40,45 +41,44 @@ final class Repl {
             output.standardOutput(banner())
             output.flush()
         }
-        var pending = ""
-        var statement = StatementAssembler()
+        let input = PromptInput(session: session, sourceName: Self.sourceName)
+        var prompt = Self.prompt
         while true {
             session.cancellation.reset()
-            switch editor.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
+            switch editor.readLine(prompt: prompt) {
             case .interrupted:
-                pending = ""
-                statement = StatementAssembler()
+                input.cancel()
+                prompt = Self.prompt
             case .endOfInput:
                 if onTerminal { output.standardOutput("\n") }
-                if !pending.isEmpty && !InterruptHandler.terminationRequested { _ = runStatement(pending, editor: editor) }
-                editor.saveHistory(output: output)
-                output.flush()
+                if !InterruptHandler.terminationRequested { input.finish(output: output) }
+                leave(editor)
                 return
             case .line(let line):
-                if pending.isEmpty && line.allSatisfy(\.isWhitespace) { continue }
-                pending += pending.isEmpty ? line : "\n" + line
-                _ = statement.add(line)
-                if !statement.wantsMore {
-                    let outcome = runStatement(pending, editor: editor)
-                    pending = ""
-                    statement = StatementAssembler()
+                session.settings.terminalWidth = Terminal.width()
+                let step = input.enter(line, output: output)
+                output.flush()
+                prompt = Self.prompt
+                switch step {
+                case .needsMore(let wanted):
+                    prompt = Self.continuationPrompt + "(\(wanted); Ctrl-C cancels) "
+                case .ran(let text, let outcome):
+                    editor.addHistory(text)
                     if outcome == .quit {
-                        editor.saveHistory(output: output)
-                        output.flush()
+                        leave(editor)
                         return
                     }
+                case .nothing:
+                    break
                 }
             }
         }
     }
 
-    /// Adds `text` to the history and runs it.
-    private func runStatement(_ text: String, editor: LineEditor) -> Session.Outcome {
-        editor.addHistory(text)
-        session.settings.terminalWidth = Terminal.width()
-        let outcome = session.run(SourceFile(name: Self.sourceName, text: text), mode: .interactive, output: output)
+    /// Saves the history and writes what is left, before the prompt ends.
+    private func leave(_ editor: LineEditor) {
+        editor.saveHistory(output: output)
         output.flush()
-        return outcome
     }
 
     /// Readline on a terminal, plain lines otherwise.

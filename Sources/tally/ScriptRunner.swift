@@ -59,9 +59,7 @@ struct ScriptRunner {
     private func runScript(path: String) -> Session.Outcome {
         let name = path == "-" ? Self.standardInputName : path
         do throws(ScriptReader.ReadError) {
-            var reader = try ScriptReader(path: path)
-            defer { reader.close() }
-            return run(SourceFile(name: name, text: try reader.readAll()))
+            return run(SourceFile(name: name, text: try ScriptReader.read(path: path), path: path == "-" ? nil : path))
         } catch {
             return unreadable(name, error)
         }

@@ -114,7 +114,7 @@ struct PromptTests {
         let session = try Self.start(history: history, folder: folder)
         try session.type("countries where")
         try session.send("Enter")
-        #expect(session.waitForLastLine("   ...>"))
+        #expect(session.waitForLastLine("   ...> (after 'where': a condition; Ctrl-C cancels)"))
         try session.type("iso2 = DE show name")
         try session.send("Enter")
         #expect(session.wait { $0.hasSuffix("\n" + Self.prompt) && $0.contains("Germany") } != nil)
@@ -123,6 +123,34 @@ struct PromptTests {
         let saved = try String(contentsOfFile: history, encoding: .utf8)
         #expect(saved.split(separator: "\n").filter { !$0.hasPrefix("#") } == ["countries where", "iso2 = DE show name"])
         #expect(saved.split(separator: "\n").filter { $0.hasPrefix("#") }.count == 1)
+    }
+
+    @Test func continuationSaysWhatItWaitsForAndQuitLeaves() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.start(["--no-bundled"], folder: folder)
+        try session.type("t where (a = 1 or")
+        try session.send("Enter")
+        #expect(session.waitForLastLine("   ...> (parenthesis open; Ctrl-C cancels)"), "\(session.screen())")
+        try session.type("quit")
+        try session.send("Enter")
+        #expect(session.waitForLastLine("[exit 0]"))
+    }
+
+    @Test func anUnclosedQuoteIsAnErrorAtTheQuote() throws {
+        let folder = try TemporaryFolder()
+        let session = try Self.start(folder: folder)
+        try session.type("countries where name = 'Germany")
+        try session.send("Enter")
+        let screen = session.wait { $0.hasSuffix("\n" + Self.prompt) && $0.contains("error") }
+        #expect(screen?.hasSuffix("""
+            tally> countries where name = 'Germany
+            error: unterminated string
+             --> <prompt>:1:24
+              |
+            1 | countries where name = 'Germany
+              |                        ^^^^^^^^ the closing ' is missing
+            tally>
+            """) == true, "\(session.screen())")
     }
 
     @Test func ctrlCCancelsALongQuery() throws {
@@ -140,12 +168,14 @@ struct PromptTests {
         try #require(loaded?.hasSuffix("\n" + Self.prompt) == true, "\(session.screen())")
 
         try session.type("big group by id, grp show median(value), distinct(value), count")
+        #expect(session.waitForLastLine("tally> big group by id, grp show median(value), distinct(value), count"))
+        let typedRow = session.cursorRow()
         try session.send("Enter")
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(session.lastLine() != Self.prompt, "the query ended before it could be cancelled")
+        // The cursor leaves the typed line once tally has taken it: the query is running.
+        #expect(session.wait { _ in session.cursorRow() > typedRow } != nil, "the line was not taken")
         let pressed = Date()
         try session.send("C-c")
-        #expect(session.waitForLastLine(Self.prompt, timeout: 5))
+        #expect(session.wait(timeout: 5) { $0.contains("error: query cancelled") && $0.hasSuffix("\n" + Self.prompt) } != nil, "\(session.screen())")
         #expect(Date().timeIntervalSince(pressed) < 1.0)
 
         try session.type("big show count")

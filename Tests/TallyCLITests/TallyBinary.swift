@@ -26,10 +26,11 @@ enum TallyBinary {
 
     /// Runs tally (or `executable`, with `$TALLY` naming tally) with `arguments`, feeding it `input`
     /// on standard input (an empty pipe by default, so it is never a terminal), in `directory`, with
-    /// `environment` added.
+    /// `environment` added. With `mergingErrors`, standard error goes to the same pipe as standard
+    /// output, interleaved as a terminal would show them.
     static func run(
         _ arguments: [String], input: String = "", executable: String? = nil, directory: String? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], mergingErrors: Bool = false
     ) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? path)
@@ -44,12 +45,12 @@ enum TallyBinary {
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
-        process.standardError = stderr
+        process.standardError = mergingErrors ? stdout : stderr
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        let errors = mergingErrors ? Data() : stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(
             status: process.terminationStatus,

@@ -11,14 +11,14 @@ final class TerminalSession {
     /// The tmux session name.
     private let name = "tally"
 
-    /// Starts `tally arguments` in a 120×40 terminal with `environment` set.
-    init(arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Starts `tally arguments` in a terminal of `width`×`height` with `environment` set.
+    init(arguments: [String] = [], environment: [String: String] = [:], width: Int = 120, height: Int = 40) throws {
         var variables = ["NO_COLOR": "1", "TERM": "xterm-256color", "INPUTRC": "/dev/null"]
         for (key, value) in environment { variables[key] = value }
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuoted($0.value))" }
         let command = (["env"] + assignments + [Self.shellQuoted(TallyBinary.path)] + arguments.map(Self.shellQuoted))
             .joined(separator: " ") + "; echo \"[exit $?]\"; sleep 600"
-        try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-s", name, command], readOutput: false)
+        try tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", name, command], readOutput: false)
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
@@ -35,7 +35,7 @@ final class TerminalSession {
 
     /// Sends `text` literally (no key names).
     func type(_ text: String) throws {
-        try tmux(["send-keys", "-t", name, "-l", text])
+        try tmux(["send-keys", "-t", name, "-l", "--", text])
     }
 
     /// The screen's text, trailing blank lines removed (empty when tmux cannot be asked).
@@ -44,6 +44,31 @@ final class TerminalSession {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
         return lines.joined(separator: "\n")
+    }
+
+    /// Pastes `text` as a terminal does, between bracketed-paste marks when the program asked for them.
+    func paste(_ text: String) throws {
+        let file = NSTemporaryDirectory() + "tally-paste-" + UUID().uuidString
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { unlink(file) }
+        try tmux(["load-buffer", file])
+        try tmux(["paste-buffer", "-p", "-t", name])
+    }
+
+    /// Everything the terminal has shown, the scrolled-off part too, with lines that the terminal
+    /// wrapped joined again, trailing blanks and blank lines removed.
+    func transcript() -> String {
+        let text = (try? tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", name])) ?? ""
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.reversed().drop { $0 == " " }.reversed())
+        }
+        while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The row of the screen the cursor is on, from 0 at the top.
+    func cursorRow() -> Int {
+        Int(((try? tmux(["display-message", "-p", "-t", name, "#{cursor_y}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
     /// The pane's title, as escape sequences on the screen may set it.

@@ -59,10 +59,13 @@ import Testing
 
     @Test func statementStartOffersStatementWordsAndDatasets() {
         #expect(complete("") == [
-            "apps", "check", "cite", "datasets", "describe", "exit", "explain", "export", "help", "let", "load",
-            "places", "quit", "set", "sql",
+            "apps", "check", "cite", "datasets", "describe", "drop", "exit", "explain", "export", "help", "let", "load",
+            "places", "quit", "record", "reset", "run", "set", "sql",
         ])
-        #expect(complete("d") == ["datasets", "describe"])
+        #expect(complete("d") == ["datasets", "describe", "drop"])
+        #expect(complete("drop p") == ["places"])
+        #expect(complete("record ") == ["off"])
+        #expect(complete("run ") == [])
         #expect(complete("ap") == ["apps"])
         #expect(complete("apps in 2017; pl") == ["places"])
     }
@@ -137,6 +140,6 @@ import Testing
         #expect(completer.wordStart(line: line, cursor: 13) == 11)
         #expect(completer.wordStart(line: "apps where kind = \"first t", cursor: 26) == 18)
         #expect(completer.complete(line: "apps where kind = ne", cursor: 1000) == ["new"])
-        #expect(completer.complete(line: line, cursor: -5).count == 15)
+        #expect(completer.complete(line: line, cursor: -5).count == 19)
     }
 }

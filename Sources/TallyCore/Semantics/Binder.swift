@@ -49,28 +49,25 @@ struct Binder {
 
     func collectClauses() throws(Diagnostic) -> Clauses {
         var clauses = Clauses()
-        var seen: [String: SourceSpan] = [:]
-        func once(_ word: String, _ clause: Clause) throws(Diagnostic) {
-            if seen[word] != nil {
+        var seen: Set<String> = []
+        for clause in query.clauses {
+            if let word = clause.onceOnlyWord, !seen.insert(word).inserted {
                 throw .error(
                     "clause-repeated", "'\(word)' is given twice in one query", at: clause.keywordSpan,
                     label: "only one '\(word)' clause is allowed",
                     help: ["'where' and the time clauses may repeat; every other clause comes at most once"])
             }
-            seen[word] = clause.keywordSpan
-        }
-        for clause in query.clauses {
             switch clause.kind {
             case .where(let condition): clauses.conditions.append(condition)
             case .since, .until, .inYear, .between: clauses.timeFilters.append(clause)
-            case .groupBy(let keys): try once("group by", clause); clauses.groupBy = keys
-            case .show(let items): try once("show", clause); clauses.show = items
-            case .sortBy(let keys): try once("sort by", clause); clauses.sortBy = keys
-            case .having(let condition): try once("having", clause); clauses.having = condition
-            case .top(let n, let span): try once("top", clause); clauses.top = (n, span)
-            case .limit(let n, let span): try once("limit", clause); clauses.limit = (n, span)
-            case .change: try once("change", clause); clauses.change = clause
-            case .chart: try once("chart", clause); clauses.chart = clause
+            case .groupBy(let keys): clauses.groupBy = keys
+            case .show(let items): clauses.show = items
+            case .sortBy(let keys): clauses.sortBy = keys
+            case .having(let condition): clauses.having = condition
+            case .top(let n, let span): clauses.top = (n, span)
+            case .limit(let n, let span): clauses.limit = (n, span)
+            case .change: clauses.change = clause
+            case .chart: clauses.chart = clause
             }
         }
         return clauses

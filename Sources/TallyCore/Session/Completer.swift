@@ -4,7 +4,7 @@
 /// The word being completed is the run of word characters (or the open quoted text) that
 /// ends at the cursor; every candidate replaces that whole word. Offered, depending on what
 /// comes before it: statement words and dataset names at the start of a statement; dataset
-/// names after `describe`, `cite`, `explain`, …; the columns of the dataset being queried
+/// names after `describe`, `cite`, `drop`, `explain`, …; `off` after `record`; the columns of the dataset being queried
 /// after `where`, `group by`, `show`, `sort by`, `and`, `,`; clause words after a complete
 /// item; and after `=` or `in (` the values of the column before it (for a country column,
 /// also the names and aliases of the countries it holds). Values that are not plain words
@@ -54,7 +54,7 @@ public struct Completer {
     /// Statement words, offered at the start of a statement.
     static let statementWords = [
         "let", "load", "export", "datasets", "describe", "explain", "help", "set", "check", "sql", "cite",
-        "quit", "exit",
+        "run", "drop", "reset", "record", "quit", "exit",
     ]
     /// Clause words, offered after a complete item of a query.
     static let clauseWords = [
@@ -80,8 +80,10 @@ public struct Completer {
             return Self.statementWords.map(CompletionCandidate.keyword) + datasetCandidates()
         }
         switch first.word {
-        case "describe", "cite":
+        case "describe", "cite", "drop":
             return context.count == 1 ? datasetCandidates() : []
+        case "record":
+            return context.count == 1 ? [.keyword("off")] : []
         case "help":
             return context.count == 1 ? (Self.statementWords + Self.clauseWords).map(CompletionCandidate.keyword) : []
         case "set":

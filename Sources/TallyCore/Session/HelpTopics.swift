@@ -67,7 +67,17 @@ enum HelpTopics {
               example: "set timer off"),
         Topic(name: "cite", summary: "Print a citation for a dataset.",
               example: "cite applicants"),
-        Topic(name: "quit", summary: "Leave tally (also `exit`, or Ctrl-D).",
+        Topic(name: "quit", summary: "Leave tally (also `exit`, or Ctrl-D); `quit` alone on a `...>` line leaves too.",
+              example: "datasets"),
+        Topic(name: "prompt", summary: "At the prompt a line that starts with a clause word (where, group by, since, top, …) refines the last query: tally prints the whole query it now runs, then its result. A clause that may come once (group by, show, sort by, top, limit, having, change, chart) replaces the earlier one; where and the time clauses add to them. A statement word (explain, let, check, export, sql) is kept. A pasted block runs as a script: clause lines continue the statement above, each result shows once. An unfinished line continues with `...>` and what it waits for; Ctrl-C drops it.",
+              example: "applicants where origin = RU group by year"),
+        Topic(name: "run", summary: "`run \"file.tally\"` runs a script's statements, printing each before its result, and stops at the first error. In a script, the path is taken from the script's folder.",
+              example: "datasets"),
+        Topic(name: "drop", summary: "`drop NAME` removes a dataset: a let, a loaded one, or a bundled one (which `reset` brings back).",
+              example: "datasets"),
+        Topic(name: "reset", summary: "`reset` puts the session back as it started: the datasets (lets and loads gone, bundled ones back), the settings, no last query to refine.",
+              example: "datasets"),
+        Topic(name: "record", summary: "`record \"file.tally\"` writes a transcript: each statement with its result under it as comments (a refining line as the whole query it ran; a failed statement as comments only). `record off` stops. Replay it with `run \"file.tally\"`.",
               example: "datasets"),
         Topic(name: "share", summary: "`share` is the first aggregate as a percent of its total over all groups that passed the filters (38.72 means 38.72%), computed before `having`, `top` and `limit`.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination show applications, share top 5"),
@@ -102,7 +112,7 @@ enum HelpTopics {
         let aliases = ["units": "mixed units", "unit": "mixed units", "incomplete": "incomplete year", "base": "small base",
                        "caveat": "caveats", "in eu": "eu", "region": "eu", "strict": "check", "svg": "chart",
                        "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
-                       "mean": "avg", "exit": "quit", "is": "missing", "starts with": "contains", "ends with": "contains"]
+                       "mean": "avg", "exit": "quit", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains"]
         let name = aliases[wanted] ?? wanted
         guard let found = topics.first(where: { $0.name == name }) else {
             throw .error("unknown-help-topic", "no help on '\(topic)'", at: span,
@@ -117,7 +127,8 @@ enum HelpTopics {
         tally answers questions about tables. A query names a dataset, then clauses in any order:
           applicants where origin = RU group by destination since 2012
         clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit, change from Y1 to Y2, chart
-        statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv", check QUERY is NUMBER[%], set format|timer|rows|width|layout|names, cite NAME, help TOPIC, quit
+        statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv", check QUERY is NUMBER[%], set format|timer|rows|width|layout|names, cite NAME, run "file.tally", drop NAME, reset, record "file.tally"|off, help TOPIC, quit
+        at the prompt, a line starting with a clause word refines the last query (help prompt)
         topics: \(topics.map(\.name).joined(separator: ", "))
 
         """

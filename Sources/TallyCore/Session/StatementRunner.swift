@@ -18,6 +18,9 @@ struct StatementRunner {
 
     /// Runs `statement`, throwing its error instead of reporting it.
     func execute(_ statement: Statement) throws(Diagnostic) -> Session.Outcome {
+        if let query = RefinableQuery.query(of: statement) {
+            session.lastQuery = RefinableQuery(statement: statement, query: query, in: source)
+        }
         switch statement.kind {
         case .query(let query):
             let result = try runQuery(query)
@@ -54,6 +57,14 @@ struct StatementRunner {
             return try runCheck(query, ClaimCheck(claim: claim, isPercent: isPercent, tolerance: tolerance), span: statement.span)
         case .sql(let query):
             output.standardOutput(try SQLStatement.text(for: query, in: source, session: session))
+        case .run(let path, let pathSpan):
+            return try session.runScript(path, at: pathSpan, from: source, output: output)
+        case .drop(let name):
+            try session.drop(name, output: output)
+        case .reset:
+            session.reset(output: output)
+        case .record(let path, let span):
+            try session.record(to: path, at: span, output: output)
         case .quit:
             return .quit
         }

@@ -11,13 +11,17 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Byte offset of the first byte of every line.
     public let lineStarts: [Int]
+    /// The file the text was read from, when it was: `run` finds scripts relative to its folder.
+    public let path: String?
     /// The line the text starts on in what it was read from (a piece of standard input), for messages.
     public let firstLine: Int
 
-    /// Creates a source from its display name and text, which starts on line `firstLine` of its input.
-    public init(name: String, text: String, firstLine: Int = 1) {
+    /// Creates a source from its display name and text, the path of the file it was read from, and
+    /// the line of its input it starts on.
+    public init(name: String, text: String, path: String? = nil, firstLine: Int = 1) {
         self.name = name
         self.text = text
+        self.path = path
         self.firstLine = firstLine
         self.bytes = Array(text.utf8)
         var starts = [0]

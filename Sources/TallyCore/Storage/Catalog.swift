@@ -39,6 +39,14 @@ public struct Catalog: Sendable {
         return previous
     }
 
+    /// Removes the dataset called `name`, any case; returns its entry, nil when there is none.
+    public mutating func remove(named name: String) -> Entry? {
+        let key = name.lowercased()
+        guard let entry = entries.removeValue(forKey: key) else { return nil }
+        order.removeAll { $0 == key }
+        return entry
+    }
+
     /// All datasets in the order they were added.
     public var tables: [Table] { order.compactMap { entries[$0]?.table } }
 

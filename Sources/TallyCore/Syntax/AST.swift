@@ -248,6 +248,14 @@ public struct Statement: Sendable, Equatable {
         case check(Query, claim: NumberLiteral, isPercent: Bool, tolerance: Double?)
         case cite(Name)
         case sql(Query)
+        /// `run "path"`: runs a script's statements, echoing each before its result.
+        case run(path: String, pathSpan: SourceSpan)
+        /// `drop NAME`: removes a dataset.
+        case drop(Name)
+        /// `reset`: the datasets and settings as they were when the session started.
+        case reset
+        /// `record "path"` starts a transcript; `record off` (a nil path) stops it.
+        case record(path: String?, pathSpan: SourceSpan)
         case quit
     }
 

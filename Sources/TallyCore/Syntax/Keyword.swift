@@ -4,7 +4,7 @@
 /// where that keyword can stand (`Grammar/README.md` gives the rules), and as a name elsewhere.
 public enum Keyword: String, Sendable, CaseIterable {
     /// Statement words: keywords only at the start of a statement.
-    case `let`, load, export, datasets, describe, explain, help, set, check, sql, cite, quit, exit
+    case `let`, load, export, datasets, describe, explain, help, set, check, sql, cite, run, drop, reset, record, quit, exit
     /// Clause words: keywords where a clause may start (`group` and `sort` only before `by`).
     case `where`, having, since, until, between, `in`, group, sort, show, top, limit, change, chart
     /// Item words: keywords only where an item is expected.
@@ -27,7 +27,8 @@ public enum Keyword: String, Sendable, CaseIterable {
     /// The role of this keyword.
     public var role: Role {
         switch self {
-        case .let, .load, .export, .datasets, .describe, .explain, .help, .set, .check, .sql, .cite, .quit, .exit:
+        case .let, .load, .export, .datasets, .describe, .explain, .help, .set, .check, .sql, .cite, .run, .drop, .reset,
+            .record, .quit, .exit:
             return .statement
         case .where, .having, .since, .until, .between, .in, .group, .sort, .show, .top, .limit, .change, .chart:
             return .clause

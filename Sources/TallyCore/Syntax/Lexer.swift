@@ -10,8 +10,6 @@ public struct Lexer {
     private var position = 0
     /// Problems found so far, in source order.
     public private(set) var diagnostics: [Diagnostic] = []
-    /// Whether the source ends inside a string or a backquoted name.
-    public private(set) var endsInsideQuote = false
 
     /// Creates a lexer over `source`.
     public init(_ source: SourceFile) {
@@ -110,7 +108,6 @@ public struct Lexer {
             }
             value.append(byte)
         }
-        endsInsideQuote = true
         let quote = String(UnicodeScalar(closing))
         let what = kind == .string ? "string" : "backquoted name"
         let lineEnd = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count

@@ -1,7 +1,8 @@
 /// Queries and their clauses: `query := source {clause}`, clauses in any order.
 extension Parser {
-    /// `query := name {clause}`; in scripts a clause may start the next line.
-    mutating func parseQuery() throws(ParseError) -> Query {
+    /// `query := name {clause}`; in scripts a clause may start the next line, and so it may at the
+    /// prompt when `required` (the statement needs more after its query: `check … is`, `export … to`).
+    mutating func parseQuery(required: Bool = false) throws(ParseError) -> Query {
         skipNewlines()
         if current.kind == .word, startsClause(at: index) { throw expected("a dataset") }
         let source = try parseName("a dataset")
@@ -9,7 +10,9 @@ extension Parser {
         var mark = -1
         while true {
             try checkProgress(&mark)
-            if mode == .script, at(.newline), continuesQuery(at: tokenIndexAfterNewlines(from: index)) { skipNewlines() }
+            if mode == .script || required, at(.newline), continuesQuery(at: tokenIndexAfterNewlines(from: index)) {
+                skipNewlines()
+            }
             guard startsClause(at: index) || (at(.word) && current.text.lowercased() == "order" && peek().isKeyword(.by)) else {
                 break
             }

@@ -1,5 +1,5 @@
 /// Statements: `statement := query | let | load | export | datasets | describe | explain | help | set
-/// | check | cite | sql | quit`.
+/// | check | cite | sql | run | drop | reset | record | quit`.
 extension Parser {
     /// `statement`, including the check that it ends at a line end, `;` or the end of the source.
     mutating func parseStatement() throws(ParseError) -> Statement {
@@ -43,7 +43,7 @@ extension Parser {
         case .load?:
             kind = try parseLoad()
         case .export?:
-            let query = try parseQuery()
+            let query = try parseQuery(required: true)
             guard at(.to) else { throw unexpectedAfterQuery(query, expecting: "a clause or 'to' and a file path") }
             advance()
             let path = try expect(.string, "a file path in quotes", code: "expected-path")
@@ -69,6 +69,15 @@ extension Parser {
             kind = .set(try parseSetting())
         case .check?:
             kind = try parseCheck()
+        case .run?:
+            let path = try expect(.string, "a script path in quotes", code: "expected-path")
+            kind = .run(path: path.text, pathSpan: path.span)
+        case .drop?:
+            kind = .drop(try parseName("a dataset"))
+        case .reset?:
+            kind = .reset
+        case .record?:
+            kind = try parseRecord()
         default:
             kind = .quit
         }
@@ -235,9 +244,21 @@ extension Parser {
             label: suggestion.map { "did you mean '\($0)'?" })
     }
 
+    /// `record := "record" (string | "off")`.
+    private mutating func parseRecord() throws(ParseError) -> Statement.Kind {
+        skipNewlines()
+        if at(.word), current.text.lowercased() == "off" {
+            let off = current
+            advance()
+            return .record(path: nil, pathSpan: off.span)
+        }
+        let path = try expect(.string, "a file path in quotes or 'off'", code: "expected-path")
+        return .record(path: path.text, pathSpan: path.span)
+    }
+
     /// `check := "check" query "is" ["-"] number ["%"] ["within" number ["%"]]`.
     private mutating func parseCheck() throws(ParseError) -> Statement.Kind {
-        let query = try parseQuery()
+        let query = try parseQuery(required: true)
         guard at(.is) else { throw unexpectedAfterQuery(query, expecting: "a clause or 'is' and a number") }
         advance()
         let claim = try parseSignedNumber(what: "a number")

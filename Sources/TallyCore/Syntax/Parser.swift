@@ -58,12 +58,13 @@ public struct Parser {
     var diagnostics: [Diagnostic]
     /// How many of the errors are the source ending while a statement wanted more.
     var errorsAtEnd = 0
+    /// What the first statement cut short by the end of the source wanted (see `continuation`).
+    var wantedAtEnd: String?
 
     init(_ source: SourceFile, mode: Mode) {
         var lexer = Lexer(source)
         self.tokens = lexer.tokenize()
         self.diagnostics = lexer.diagnostics
-        if lexer.endsInsideQuote { errorsAtEnd = 1 }
         self.source = source
         self.mode = mode
     }
@@ -79,16 +80,21 @@ public struct Parser {
         return ParseResult(statements: statements, diagnostics: ordered.map(\.element))
     }
 
-    /// Whether `text` ends in the middle of a statement (an open parenthesis or quote, a
-    /// trailing operator or clause word), so that the prompt should ask for another line.
+    /// What `text` still wants when it ends in the middle of a statement, so that the prompt should
+    /// ask for another line: `parenthesis open`, `after 'and': a condition`, …; nil when it is complete.
+    /// Text typed at the prompt is read in `.interactive` mode; a refinement (the last query with
+    /// clause lines after it) in `.script` mode.
     ///
-    /// True exactly when every syntax error in `text` is the text ending while a statement wanted
-    /// more, which is the same rule that lets a statement continue on the next line.
-    public static func wantsMoreInput(_ text: String) -> Bool {
-        var parser = Parser(SourceFile(name: "<prompt>", text: text), mode: .interactive)
+    /// Wanting more means that every syntax error in `text` is the text ending while a statement
+    /// wanted more, which is the same rule that lets a statement continue on the next line. An
+    /// unterminated quote is an error here, not a reason to wait: at the prompt it is a typo far
+    /// more often than a string that spans lines.
+    public static func continuation(_ text: String, mode: Mode = .interactive) -> String? {
+        var parser = Parser(SourceFile(name: "<prompt>", text: text), mode: mode)
         _ = parser.parseAll()
         let errors = parser.diagnostics.filter { $0.severity == .error }.count
-        return parser.errorsAtEnd > 0 && parser.errorsAtEnd == errors
+        guard parser.errorsAtEnd > 0, parser.errorsAtEnd == errors else { return nil }
+        return parser.wantedAtEnd
     }
 
     /// Whether a script line starting like `line` continues the statement above it: it starts with
@@ -125,7 +131,17 @@ public struct Parser {
     /// Reports `error` unless the lexer already did.
     mutating func record(_ error: ParseError) {
         if let diagnostic = error.diagnostic { diagnostics.append(diagnostic) }
-        if error.atEnd && error.diagnostic != nil { errorsAtEnd += 1 }
+        guard error.atEnd, let diagnostic = error.diagnostic else { return }
+        errorsAtEnd += 1
+        if wantedAtEnd == nil { wantedAtEnd = parenDepth > 0 ? "parenthesis open" : Self.wanted(by: diagnostic.message) }
+    }
+
+    /// What an "expected …" error at the end of the source says is wanted, put the prompt's way:
+    /// `expected a condition after 'and'` is `after 'and': a condition`.
+    static func wanted(by message: String) -> String {
+        let what = message.hasPrefix("expected ") ? message.dropFirst("expected ".count) : Substring(message)
+        guard let after = what.ranges(of: " after '").last else { return String(what) }
+        return "after '\(what[after.upperBound...]): \(what[..<after.lowerBound])"
     }
 
     /// Skips the rest of a broken statement: to the end of its line or `;`, and in scripts also

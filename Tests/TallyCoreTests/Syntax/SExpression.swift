@@ -35,6 +35,10 @@ enum SExpression {
             return text + ")"
         case .cite(let name): return "(cite \(of(name)))"
         case .sql(let query): return "(sql \(of(query)))"
+        case .run(let path, _): return "(run \(quote(path)))"
+        case .drop(let name): return "(drop \(of(name)))"
+        case .reset: return "(reset)"
+        case .record(let path, _): return path.map { "(record \(quote($0)))" } ?? "(record off)"
         case .quit: return "(quit)"
         }
     }

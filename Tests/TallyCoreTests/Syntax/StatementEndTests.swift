@@ -1,11 +1,11 @@
 import Testing
 @testable import TallyCore
 
-/// Where a statement ends: one rule for the prompt (`wantsMoreInput`) and for scripts.
+/// Where a statement ends: one rule for the prompt (`continuation`) and for scripts.
 @Suite struct StatementEndTests {
     @Test(arguments: [
         "applicants where", "applicants where origin = RU and", "applicants where origin = RU or",
-        "applicants where (origin = RU", "applicants where origin = 'R", "applicants where origin = \"R", "t show `a b",
+        "applicants where (origin = RU",
         "applicants between 2012", "applicants between 2012 and", "applicants since", "applicants group by",
         "applicants group by destination,", "applicants show", "applicants sort by", "applicants top", "t where x =",
         "t where x +", "t where x in (1,", "t where x in", "t show sum(", "t show sum(x) as", "let x =", "let x", "export t to",
@@ -14,7 +14,7 @@ import Testing
         "t where x = 1; t where",
     ])
     func wantsMore(_ text: String) {
-        #expect(Parser.wantsMoreInput(text))
+        #expect(Parser.continuation(text) != nil)
     }
 
     @Test(arguments: [
@@ -22,9 +22,31 @@ import Testing
         "help", "help where", "datasets", "quit", "t; u", "t where x = 'a''b'", "t since 2012 -- comment",
         "applicants where origin = RU\n", "t where = 1", "t where x = $", "t where x = 1 2 and", "where",
         "t where (a = $", "select * from", "t where x in (1,\n2)",
+        "applicants where origin = 'R", "applicants where origin = \"R", "t show `a b", "t where (x = 'a",
     ])
     func isComplete(_ text: String) {
-        #expect(!Parser.wantsMoreInput(text))
+        #expect(Parser.continuation(text) == nil)
+    }
+
+    @Test func continuationSaysWhatItWaitsFor() {
+        #expect(Parser.continuation("applicants where") == "after 'where': a condition")
+        #expect(Parser.continuation("applicants where origin = RU and") == "after 'and': a condition")
+        #expect(Parser.continuation("applicants between 2012") == "after '2012': 'and' and a second year")
+        #expect(Parser.continuation("applicants where (origin = RU") == "parenthesis open")
+        #expect(Parser.continuation("t where x in (1,") == "parenthesis open")
+        #expect(Parser.continuation("let x") == "after 'x': '='")
+        #expect(Parser.continuation("t where x = 1; t where") == "after 'where': a condition")
+    }
+
+    @Test func unclosedQuoteAtThePromptIsAnErrorAtTheQuote() {
+        #expect(rendered("applicants where origin = 'RU", mode: .interactive) == """
+            error: unterminated string
+             --> <prompt>:1:27
+              |
+            1 | applicants where origin = 'RU
+              |                           ^^^ the closing ' is missing
+
+            """)
     }
 
     @Test func continuedLinesParse() {
@@ -32,6 +54,12 @@ import Testing
         #expect(parsed("applicants between 2012\n\nand 2017", mode: .interactive) == "(applicants (between 2012 2017))")
         #expect(parsed("t where x in (1,\n2\n)\nshow count", mode: .script) == "(t (where (in x (1 2))) (show (count)))")
         #expect(parsed("t show\n  count", mode: .interactive) == "(t (show (count)))")
+    }
+
+    @Test func promptClauseLinesContinueAQueryThatNeedsMore() {
+        #expect(parsed("check t in 2017\n  group by d show share is 38.7%", mode: .interactive) == "(check (t (in 2017) (group-by d) (show (share))) 38.7d%)")
+        #expect(parsed("export t\n  group by year to \"x.svg\"", mode: .interactive) == "(export (t (group-by year)) \"x.svg\")")
+        #expect(Parser.continuation("check t in 2017") == "after '2017': a clause or 'is' and a number")
     }
 
     @Test func scriptClausePerLine() {

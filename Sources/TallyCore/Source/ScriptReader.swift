@@ -11,15 +11,18 @@ import Darwin
 /// convert it; a NUL byte is refused with its line and column; a script, a line, or (through the
 /// caller) one statement of standard input longer than `maxBytes` is refused, so `tally /dev/zero`
 /// ends at once and reading never holds more than about `maxBytes`. Bad UTF-8 becomes U+FFFD.
-struct ScriptReader {
+public struct ScriptReader {
     /// Why a script could not be read, for `cannot read script '…': REASON`.
-    struct ReadError: Error {
+    public struct ReadError: Error {
         /// The message for the user.
-        var reason: String
+        public var reason: String
+
+        /// An error with `reason`.
+        public init(reason: String) { self.reason = reason }
     }
 
     /// The most bytes a script, a line or one statement may have: 16 MiB.
-    static let maxBytes = 16 << 20
+    public static let maxBytes = 16 << 20
     /// Bytes asked of the system at a time.
     static let chunkBytes = 1 << 16
 
@@ -37,8 +40,15 @@ struct ScriptReader {
     /// Bytes since the last line feed read, for a NUL byte's column.
     private var lineLength = 0
 
+    /// The whole text of the script at `path` (`-` is standard input), checked as the type describes.
+    public static func read(path: String) throws(ReadError) -> String {
+        var reader = try ScriptReader(path: path)
+        defer { reader.close() }
+        return try reader.readAll()
+    }
+
     /// Opens the script at `path`; `-` is standard input.
-    init(path: String) throws(ReadError) {
+    public init(path: String) throws(ReadError) {
         if path == "-" {
             self.init(descriptor: STDIN_FILENO)
             return
@@ -49,18 +59,18 @@ struct ScriptReader {
     }
 
     /// Reads from an open descriptor, closed by `close()` when `owned`.
-    init(descriptor: Int32, owned: Bool = false) {
+    public init(descriptor: Int32, owned: Bool = false) {
         self.descriptor = descriptor
         self.ownsDescriptor = owned
     }
 
     /// Closes the file this reader opened.
-    func close() {
+    public func close() {
         if ownsDescriptor { _ = Glibc.close(descriptor) }
     }
 
     /// Everything left, as text.
-    mutating func readAll() throws(ReadError) -> String {
+    public mutating func readAll() throws(ReadError) -> String {
         while !atEnd {
             try fill()
             if buffer.count - start > Self.maxBytes { throw Self.tooLarge("the script") }
@@ -70,7 +80,7 @@ struct ScriptReader {
     }
 
     /// The next line without its line feed, or nil at the end.
-    mutating func nextLine() throws(ReadError) -> String? {
+    public mutating func nextLine() throws(ReadError) -> String? {
         var scanned = 0
         while true {
             if let lineFeed = buffer[(start + scanned)...].firstIndex(of: UInt8(ascii: "\n")) {

@@ -1,0 +1,17 @@
+extension Clause {
+    /// The clause word of a clause that may come at most once in a query (`group by`, `top`, …);
+    /// nil for `where` and the time clauses, which may repeat and add to each other.
+    public var onceOnlyWord: String? {
+        switch kind {
+        case .where, .since, .until, .inYear, .between: return nil
+        case .groupBy: return "group by"
+        case .show: return "show"
+        case .sortBy: return "sort by"
+        case .having: return "having"
+        case .top: return "top"
+        case .limit: return "limit"
+        case .change: return "change"
+        case .chart: return "chart"
+        }
+    }
+}
