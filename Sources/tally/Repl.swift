@@ -38,7 +38,7 @@ final class Repl {
         InterruptHandler.install(cancelling: session.cancellation, graceful: onTerminal)
         let editor = makeEditor(onTerminal: onTerminal)
         if onTerminal {
-            output.standardOutput(banner())
+            output.standardOutput(TextWrapper.prose(banner(), width: session.settings.width))
             output.flush()
         }
         let input = PromptInput(session: session, sourceName: Self.sourceName)

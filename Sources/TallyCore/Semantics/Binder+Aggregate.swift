@@ -68,9 +68,10 @@ extension Binder {
         return .column(position, spec.resultType)
     }
 
-    /// `sum` of the default measure, or `count` for a dataset without measures.
+    /// `sum` of the default measure, or `count` for a dataset without measures or grouped by
+    /// its default measure (whose sum would only repeat the key times the count).
     var defaultAggregate: AggregateSpec {
-        if let measure = defaultMeasure {
+        if let measure = defaultMeasure, !(grouping?.keys.contains { $0.columnIndex == measure } ?? false) {
             return AggregateSpec(function: .sum, argument: .column(measure, source.columns[measure].type))
         }
         return AggregateSpec(function: .count, argument: nil)

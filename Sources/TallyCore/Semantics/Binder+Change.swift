@@ -42,7 +42,7 @@ extension Binder {
             stage: .group))
 
         let beforeName = "\(measureName)_\(from.value)", afterName = "\(measureName)_\(to.value)"
-        var outputs = keys.indices.map(keyOutput)
+        var outputs = keys.indices.map { keyOutput($0, named: keyNames[$0]) }
         let first = outputs.count
         outputs += [
             OutputColumn(name: beforeName, expr: beforeColumn, separatesThousands: true, role: measureRole),

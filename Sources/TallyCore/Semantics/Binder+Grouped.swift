@@ -11,17 +11,15 @@ extension Binder {
         grouping = GroupState(keys: keys)
         var outputs: [OutputColumn] = []
         if let items = clauses.show {
-            var bound: [(ShowItem, BoundExpr)] = []
-            for item in items { bound.append((item, try bindGroupedItem(item.expr))) }
-            for (index, key) in keys.enumerated() where !bound.contains(where: { $0.1 == .column(index, key.type) }) {
-                outputs.append(keyOutput(index))
+            let bound = try bindGroupedItems(items)
+            for (index, key) in keys.enumerated() where !bound.contains(.column(index, key.type)) {
+                outputs.append(keyOutput(index, named: keyNames[index]))
             }
-            for (item, expr) in bound { outputs.append(groupedOutput(item, expr)) }
+            for (item, expr) in zip(items, bound) { outputs.append(groupedOutput(item, expr)) }
         } else {
-            outputs = keys.indices.map(keyOutput)
-            let aggregate = try firstAggregate()
-            let name = defaultMeasure.map { source.columns[$0].name } ?? "count"
-            outputs.append(OutputColumn(name: name, expr: aggregate, separatesThousands: true, role: .measure))
+            outputs = keys.indices.map { keyOutput($0, named: keyNames[$0]) }
+            let name = defaultAggregate.argument?.columnIndex.map { source.columns[$0].name } ?? "count"
+            outputs.append(OutputColumn(name: name, expr: try firstAggregate(), separatesThousands: true, role: .measure))
         }
         try checkDistinctNames(outputs)
         let groupText = keys.isEmpty ? "summarize all kept rows as one row" : "group by " + keyNames.joined(separator: ", ")
@@ -51,7 +49,13 @@ extension Binder {
             }
         }
         var top: (count: Int, key: BoundExpr)?
-        if let (n, _) = clauses.top {
+        if let (n, span) = clauses.top {
+            guard firstAggregateColumn != nil || clauses.show == nil else {
+                throw .error(
+                    "top-without-aggregate", "'top \(n)' ranks by the first aggregate, and this show has none",
+                    at: span, label: "largest by what?",
+                    help: ["show the number to rank by, e.g. `show \(defaultMeasure.map { source.columns[$0].name } ?? "count")`, or sort and cut: `sort by … desc limit \(n)`"])
+            }
             top = (Int(n), try firstAggregate())
             steps.append(PlanStep(text: "keep the \(n) largest", stage: .top))
         }
@@ -65,21 +69,64 @@ extension Binder {
             limit: clauses.limit.map { Int($0.0) }, warnings: [], emptyResultNotes: [], steps: steps)
     }
 
-    /// Binds one `show` item over the grouped table, remembering the first aggregate.
+    /// Binds the `show` items over the grouped table. Items that use the first aggregate
+    /// (`share`, `rank`) are bound after the others, so that the first aggregate is the first
+    /// other item that is not a key, wherever they stand.
+    mutating func bindGroupedItems(_ items: [ShowItem]) throws(Diagnostic) -> [BoundExpr] {
+        var bound = [BoundExpr?](repeating: nil, count: items.count)
+        for late in [false, true] {
+            for (index, item) in items.enumerated() where usesFirstAggregate(item.expr) == late {
+                bound[index] = try bindGroupedItem(item.expr)
+            }
+        }
+        return bound.compactMap { $0 }
+    }
+
+    /// Binds one `show` item over the grouped table. The first item that reads an aggregate (an
+    /// aggregate, a bare measure, any expression over aggregates) is the first aggregate: what
+    /// the default order, `top`, `share` and `rank` use.
     mutating func bindGroupedItem(_ expr: Expr) throws(Diagnostic) -> BoundExpr {
         let bound = try bindRow(expr)
-        if firstAggregateColumn == nil, let state = grouping, let index = bound.columnIndex, state.isAggregate(index) {
+        if firstAggregateColumn == nil, let state = grouping, !usesFirstAggregate(expr), state.readsAggregate(bound) {
             firstAggregateColumn = bound
         }
         return bound
     }
 
-    func keyOutput(_ index: Int) -> OutputColumn {
+    /// Whether an item uses `share` or `rank`, which are taken of the first aggregate.
+    func usesFirstAggregate(_ expr: Expr) -> Bool {
+        var found = false
+        expr.visit { node in
+            if case .call(let name, let args, let star) = node.kind, ["share", "rank"].contains(name.text.lowercased()),
+               !isItemWordColumn(name, args: args, star: star) {
+                found = true
+            }
+        }
+        return found
+    }
+
+    /// The key of the grouped table that `expr` repeats, when it repeats an expression key
+    /// (`group by year / 5 show year / 5` shows the key, and `having` and `sort by` read it).
+    mutating func repeatedKey(_ expr: Expr) -> BoundExpr? {
+        guard let state = grouping, state.keys.contains(where: { $0.columnIndex == nil }) else { return nil }
+        switch expr.kind {
+        case .name, .number, .string, .boolean: return nil
+        default: if containsAggregateCall(expr) { return nil }
+        }
+        let saved = (grouping, outputsByName, warnings, emptyResultNotes)
+        grouping = nil
+        outputsByName = [:]
+        let bound = try? bindRow(expr)
+        (grouping, outputsByName, warnings, emptyResultNotes) = saved
+        guard let bound, let index = state.keys.firstIndex(of: bound) else { return nil }
+        return .column(index, bound.type)
+    }
+
+    /// The output of key `index`, named as its column or as its expression was written.
+    func keyOutput(_ index: Int, named name: String) -> OutputColumn {
         guard let state = grouping else { return OutputColumn(name: "", expr: .literal(.missing, .text), separatesThousands: false, role: .plain) }
         let key = state.keys[index]
-        let sourceIndex = key.columnIndex
-        let name = sourceIndex.map { source.columns[$0].name } ?? "key\(index + 1)"
-        let role: OutputColumn.Role = sourceIndex.map { self.role(ofSourceColumn: $0) } ?? .plain
+        let role: OutputColumn.Role = key.columnIndex.map { self.role(ofSourceColumn: $0) } ?? .plain
         return OutputColumn(name: name, expr: .column(index, key.type), separatesThousands: key.type == .decimal, role: role == .measure ? .plain : role)
     }
 

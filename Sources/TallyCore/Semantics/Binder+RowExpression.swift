@@ -2,6 +2,7 @@ extension Binder {
     /// Binds an expression in the current scope: row by row over the source, or (while
     /// `grouping` is set) over the grouped table, where aggregates and keys are columns.
     mutating func bindRow(_ expr: Expr) throws(Diagnostic) -> BoundExpr {
+        if let key = repeatedKey(expr) { return key }
         switch expr.kind {
         case .name(let name):
             return try bindName(name)
@@ -38,7 +39,7 @@ extension Binder {
                     throw .error("list-not-constant", "the items of 'in (…)' must be values", at: item.span,
                                  label: "not a value", help: ["to compare two columns, use `=` with `or`"])
                 }
-                values.append(value)
+                if let member = value.member(ofType: left.type) { values.append(member) }
             }
             return .inSet(left, values, negated: negated)
         case .between(let operand, let low, let high, let negated):
@@ -55,7 +56,8 @@ extension Binder {
                 throw .error("type-mismatch", "'\(kind.rawValue)' works on text, and \(sourceText(operand)) is \(left.type.article)",
                              at: operand.span, label: "not text")
             }
-            return .textMatch(kind, left, pattern: try patternText(pattern))
+            let folded = try patternText(pattern)
+            return countryTextMatch(kind, left, pattern: folded) ?? .textMatch(kind, left, pattern: folded)
         case .inGroup(let operand, let group):
             return try bindCountryGroup(operand, group)
         case .call(let name, let args, let star):
@@ -255,6 +257,20 @@ extension ValueType {
 }
 
 extension Value {
+    /// This value as a member of an `in (…)` list tested against values of `type`, compared as
+    /// `=` compares: `7.0` is the whole number 7, `1` on decimals is 1.0; nil when no value of
+    /// that type can equal it (`7.5` among whole numbers).
+    func member(ofType type: ValueType) -> Value? {
+        switch (self, type) {
+        case (.decimal(let v), .integer):
+            return v == v.rounded() && abs(v) < 0x1p63 ? .integer(Int64(v)) : nil
+        case (.integer(let v), .decimal):
+            return .decimal(Double(v))
+        default:
+            return self
+        }
+    }
+
     /// Whether this is a decimal.
     var isDecimal: Bool { if case .decimal = self { return true } else { return false } }
 }

@@ -15,4 +15,11 @@ struct GroupState {
 
     /// Whether grouped-table column `index` is an aggregate.
     func isAggregate(_ index: Int) -> Bool { index >= keys.count }
+
+    /// Whether an expression over the grouped table reads an aggregate.
+    func readsAggregate(_ expr: BoundExpr) -> Bool {
+        var found = false
+        expr.forEachColumn { if isAggregate($0) { found = true } }
+        return found
+    }
 }

@@ -47,7 +47,7 @@ enum HelpTopics {
               example: "applicants in 2017 show median(applications)"),
         Topic(name: "missing", summary: "Empty cells are missing: `x is missing`, `x is not missing`. Comparisons with missing are never true.",
               example: "countries where eu_left is not missing"),
-        Topic(name: "contains", summary: "`contains`, `starts with`, `ends with` test text, ignoring case.",
+        Topic(name: "contains", summary: "`contains`, `starts with`, `ends with` test text, ignoring case; on a country column they test the code and the country's name and short name (`destination starts with Ge` keeps Georgia and Germany).",
               example: "countries where name contains island show name"),
         Topic(name: "countries", summary: "On country columns, write a country by ISO code, name, alias or a unique prefix: RU, RUS, Russia. Tables and charts show short names (Russia); CSV, TSV, JSON, Markdown and exported files keep the codes; `set names off` shows codes.",
               example: "applicants where origin = Russia and destination = Germany group by year"),

@@ -31,8 +31,12 @@ extension SQLTranslator {
         case .not(let operand):
             return "(NOT \(try expression(operand, in: scope)))"
         case .inSet(let operand, let values, let negated):
+            let value = try expression(operand, in: scope)
+            guard !values.isEmpty else {
+                return "(CASE WHEN \(value) IS NULL THEN NULL ELSE \(negated ? "TRUE" : "FALSE") END)"
+            }
             let list = values.map(literal).joined(separator: ", ")
-            return "(\(try expression(operand, in: scope)) \(negated ? "NOT IN" : "IN") (\(list)))"
+            return "(\(value) \(negated ? "NOT IN" : "IN") (\(list)))"
         case .isMissing(let operand, let negated):
             return "(\(try expression(operand, in: scope)) IS \(negated ? "NOT NULL" : "NULL"))"
         case .textMatch(let kind, let operand, let pattern):

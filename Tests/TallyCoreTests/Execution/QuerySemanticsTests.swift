@@ -108,4 +108,26 @@ import Testing
     @Test func ungroupedQueryKeepsFileOrder() {
         #expect(harness.csv("t where kind = new show year, country") == "year,country\n2010,DEU\n2010,FRA\n2011,FRA\n2012,DEU\n")
     }
+
+    @Test func expressionKeysAreNamedAsWrittenAndCanBeRepeated() {
+        #expect(harness.csv("t group by year - 2000 show year - 2000, count") == "year - 2000,count\n10,2\n11,2\n12,2\n")
+        #expect(harness.csv("t group by n / 2 show n / 2 sort by n / 2 desc having n / 2 > 3") == "n / 2\n5.0\n4.0\n3.5\n")
+        #expect(harness.csv("t group by n - 1 show n - 1 limit 2") == "n - 1\n2\n4\n")
+    }
+
+    @Test func groupingByTheMeasureCountsRows() {
+        #expect(harness.csv("t group by n show n") == "n\n3\n5\n7\n8\n10\n\n")
+        #expect(harness.csv("t group by n, kind sort by n limit 2") == "n,kind,count\n3,new,1\n5,new,1\n")
+    }
+
+    @Test func firstAggregateIsTheFirstItemThatIsNotAKey() {
+        #expect(harness.csv("t group by country show count * 10 as c, n") == "country,c,n\nDEU,30,20\nFRA,20,5\nITA,10,8\n")
+        #expect(harness.csv("t group by country show share, count as c") == "country,share,c\nDEU,50.0,3\nFRA,33.33333333333333,2\nITA,16.666666666666664,1\n")
+        #expect(harness.csv("t group by country show country top 2").contains("error: 'top 2' ranks by the first aggregate, and this show has none"))
+    }
+
+    @Test func membershipOnDecimalsComparesAsEquals() {
+        #expect(harness.csv("t where x in (4, 0.5) show country") == "country\nFRA\nITA\n")
+        #expect(harness.csv("t where x not in (4) show count") == "count\n4\n")
+    }
 }

@@ -134,7 +134,7 @@ import Testing
         #expect(q.clauses[0].keywordSpan == SourceSpan(start: 12, end: 17))
         #expect(q.clauses[1].keywordSpan == SourceSpan(start: 30, end: 38))
         #expect(q.clauses[1].span == SourceSpan(start: 30, end: 50))
-        guard case .where(let c) = q.clauses[0].kind else { return }
+        guard case .where(let c) = q.clauses[0].kind else { Issue.record("not a where clause"); return }
         #expect(c.span == SourceSpan(start: 18, end: 29))
     }
 

@@ -19,17 +19,14 @@ import Testing
         #expect(mismatches.isEmpty)
     }
 
-    @Test func nativeAgreesWithDuckDB() throws {
-        guard PythonEngine.hasModule("duckdb") else {
-            print("DuckDB comparison skipped: python3 cannot import duckdb (pip install duckdb)")
-            return
-        }
+    @Test(.enabled(if: PythonEngine.hasModule("duckdb"), "python3 cannot import duckdb (pip install duckdb)"))
+    func nativeAgreesWithDuckDB() throws {
         try compare(engine: "duckdb", dialect: .duckdb, count: DifferentialRun.queryCount(default: 400))
     }
 
     /// Spark SQL in local mode is slow to start, so it runs only with `TALLY_SPARK=1`.
-    @Test func nativeAgreesWithSpark() throws {
-        guard ProcessInfo.processInfo.environment["TALLY_SPARK"] == "1" else { return }
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TALLY_SPARK"] == "1", "set TALLY_SPARK=1 to compare with Spark SQL"))
+    func nativeAgreesWithSpark() throws {
         #expect(PythonEngine.hasModule("pyspark"), "TALLY_SPARK=1 needs pyspark (pip install pyspark) and Java 17")
         let count = ProcessInfo.processInfo.environment["TALLY_SPARK_QUERIES"].flatMap { Int($0) } ?? 400
         try compare(engine: "spark", dialect: .spark, count: count)
