@@ -147,3 +147,45 @@ extension BadInputCatalogueTests {
         #expect(elapsed < .seconds(10))
     }
 }
+
+/// The bad-input catalogue, loads that wait or are stopped: a FIFO nobody writes to waits until
+/// Ctrl-C, and a cancelled load leaves the catalog as it was.
+@Suite struct CancelledLoadTests {
+    @Test func fifoWithoutAWriterWaitsUntilCancelled() throws {
+        let path = NSTemporaryDirectory() + "tally-fifo-\(UUID().uuidString)"
+        try #require(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let session = Session()
+        let before = BadInputCatalogueTests.fingerprint(session.catalog)
+        let flag = session.cancellation
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { flag.cancel() }
+        let error = #expect(throws: Diagnostic.self) { _ = try CSVLoader.load(path: path, name: "f", cancellation: flag) }
+        #expect(error?.code == "cancelled")
+        #expect(error?.message == "load of '\(path)' cancelled while waiting for something to write to it")
+        #expect(BadInputCatalogueTests.fingerprint(session.catalog) == before)
+    }
+
+    @Test func cancelledLoadStops() throws {
+        let flag = CancellationFlag()
+        flag.cancel()
+        let path = BadInputCatalogueTests.folder + "/two-mb.csv"
+        let error = #expect(throws: Diagnostic.self) { _ = try CSVLoader.load(path: path, name: "t", cancellation: flag) }
+        #expect(error?.code == "cancelled")
+    }
+}
+
+/// The bad-input catalogue, a file that changes while it is loaded.
+@Suite struct ChangedFileTests {
+    @Test func aFileChangedDuringTheLoadIsNoticed() throws {
+        let path = NSTemporaryDirectory() + "tally-changing-\(UUID().uuidString).csv"
+        defer { unlink(path) }
+        FileManager.default.createFile(atPath: path, contents: Data("a\n1\n".utf8))
+        let reader = try FileReader(path: path, limits: .standard)
+        try reader.checkUnchanged()
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 0)
+        try handle.close()
+        #expect(throws: LoadError.changed) { try reader.checkUnchanged() }
+        #expect(LoadError.changed.diagnostic(path: "x.csv", bytes: []).message == "'x.csv' changed while it was being loaded")
+    }
+}
