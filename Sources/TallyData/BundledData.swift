@@ -2,7 +2,7 @@ import TallyCore
 
 /// Loads the bundled datasets into a session and sets up its country directory.
 public enum BundledData {
-    /// Loads the four bundled datasets (origin `.bundled`) and builds the country directory from
+    /// Loads the bundled datasets (origin `.bundled`) and builds the country directory from
     /// `countries`. When the data cannot be found or read, writes one error saying where it
     /// looked (or what went wrong) and returns false; the session is then left without them.
     public static func load(into session: Session, output: OutputSink) -> Bool {

@@ -21,7 +21,13 @@ public enum BundledManifest {
     /// The latest year, which the source marks as incomplete.
     public static let incompleteYear = 2025
 
-    /// The four bundled datasets, in the order `datasets` lists them.
+    /// Who compiled the population figures, as `describe` and `cite` show it.
+    public static let populationSource = "World Bank, World Development Indicators, SP.POP.TOTL (total population; from UN World Population Prospects, national statistical offices and Eurostat), as compiled by the datasets/population data package, https://github.com/datasets/population"
+
+    /// The licence of the population figures.
+    public static let populationLicence = "CC BY 4.0 (World Bank); the compilation ODC-PDDL 1.0"
+
+    /// The five bundled datasets, in the order `datasets` lists them.
     public static let entries: [Entry] = [
         Entry(
             name: "applicants", file: "applicants.csv",
@@ -44,6 +50,12 @@ public enum BundledManifest {
             info: DatasetInfo(
                 description: "Countries and territories: ISO and UNHCR codes, names, aliases, regions, EU membership years",
                 source: source, licence: licence, countryColumns: ["iso3"])),
+        Entry(
+            name: "population", file: "population.csv",
+            info: DatasetInfo(
+                description: "Total population by year (1960–2024) and country, for rates per resident",
+                source: populationSource, licence: populationLicence, timeColumn: "year",
+                measures: ["population"], countryColumns: ["country"])),
     ]
 
     /// The information shared by the yearly UNHCR tables: time column `year`, unit column `unit`.

@@ -1,7 +1,8 @@
 import TallyCore
 
-/// Runs tally queries on a PostgreSQL server: datasets are copied into tables with `COPY`
-/// (plus the `tally_row` column that keeps file order), each query runs as its postgres-dialect
+/// Runs tally queries on a PostgreSQL server: datasets are copied with `COPY` into temporary
+/// tables of this connection (plus the `tally_row` column that keeps file order), so sessions
+/// never see or replace each other's tables or the server's own; each query runs as its postgres-dialect
 /// SQL, and the rows come back typed as the native engine types them, so they render the same.
 public final class PostgresEngine: RemoteEngine {
     private let connection: PostgresConnection
@@ -12,13 +13,13 @@ public final class PostgresEngine: RemoteEngine {
         connection = try PostgresConnection(url: url)
     }
 
-    /// Creates (or replaces) a table for `table` and copies its rows, in order, into it.
+    /// Creates (or replaces) a temporary table for `table` and copies its rows, in order, into it.
     public func copy(_ table: Table) throws(Diagnostic) {
         let name = dialect.quote(table.name)
         var columns = [dialect.quote(SQLDialect.rowColumnName) + " BIGINT"]
         for column in table.columns { columns.append(dialect.quote(column.name) + " " + PostgresEngine.sqlType(column.type)) }
-        _ = try connection.execute("DROP TABLE IF EXISTS \(name)")
-        _ = try connection.execute("CREATE TABLE \(name) (\(columns.joined(separator: ", ")))")
+        _ = try connection.execute("DROP TABLE IF EXISTS pg_temp.\(name)")
+        _ = try connection.execute("CREATE TEMPORARY TABLE \(name) (\(columns.joined(separator: ", ")))")
         var data: [UInt8] = []
         for row in 0..<table.rowCount {
             data.append(contentsOf: String(row + 1).utf8)

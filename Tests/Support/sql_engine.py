@@ -4,9 +4,10 @@
 Usage: sql_engine.py duckdb|spark JOB.json
 
 JOB.json holds {"tables": [{"name", "path", "columns": [{"name", "type"}]}], "queries": [sql, ...]}.
-Each table is loaded from its CSV file with the column types tally inferred, empty cells as
-NULL, and a first column tally_row: the row's 1-based position in the file (the translated SQL
-keeps file order and breaks ties with it). All queries run in one process (one SparkSession).
+DuckDB's tables are created the plain way a user would, `CREATE TABLE t AS SELECT * FROM
+read_csv('t.csv')` (the translated SQL orders rows by rowid, which follows the file). Spark's are
+loaded with the column types tally inferred, empty cells as NULL, and a first column tally_row,
+the row's 1-based position in the file. All queries run in one process (one SparkSession).
 
 Output, on standard output: for each query a line "@@ ok" followed by its rows as CSV, or
 "@@ error MESSAGE"; missing values are empty fields, decimals in Python's shortest form.
@@ -58,12 +59,9 @@ def run_duckdb(job):
     import duckdb
 
     connection = duckdb.connect()
-    sql_types = {"integer": "BIGINT", "decimal": "DOUBLE", "text": "VARCHAR", "boolean": "BOOLEAN"}
     for table in job["tables"]:
-        columns = ", ".join(f'"{c["name"]}" {sql_types[c["type"]]}' for c in table["columns"])
-        connection.execute(f'CREATE TABLE "{table["name"]}" ("tally_row" BIGINT, {columns})')
-        marks = ", ".join("?" for _ in range(len(table["columns"]) + 1))
-        connection.executemany(f'INSERT INTO "{table["name"]}" VALUES ({marks})', list(read_rows(table)))
+        path = table["path"].replace("'", "''")
+        connection.execute(f'CREATE TABLE "{table["name"]}" AS SELECT * FROM read_csv(\'{path}\')')
     for query in job["queries"]:
         try:
             write_result(connection.execute(query).fetchall())

@@ -71,7 +71,7 @@ struct PromptTests {
         let folder = try TemporaryFolder()
         let session = try Self.start(folder: folder)
         #expect(session.screen() == """
-            tally 0.1.0 — datasets: applicants, decisions, destination_totals, countries. Type help, or quit.
+            tally 0.1.0 — datasets: applicants, decisions, destination_totals, countries, population. Type help, or quit.
             tally>
             """)
     }

@@ -28,6 +28,9 @@ struct CaveatFinder {
                 if let caveat = incompleteYear(time: time, year: year) { found.append(caveat) }
             case .missingYears(let time, let series):
                 if plan.top == nil, plan.limit == nil, let caveat = try missingYears(time: time, series: series) { found.append(caveat) }
+            case .population(let country, let time, let facts, let perResident):
+                found += PopulationCaveats(source: plan.source, rows: rows)
+                    .caveats(country: country, time: time, facts: facts, perResident: perResident)
             }
         }
         if let change = plan.change {

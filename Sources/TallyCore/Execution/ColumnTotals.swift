@@ -110,8 +110,8 @@ struct ColumnTotals {
         case .avg:
             let sum = column.type == .decimal ? totals.decimalSum : Double(totals.integerSum)
             return .decimals("", [empty ? nil : sum / Double(totals.present)])
-        case .min, .max:
-            let row = function == .min ? totals.minimumRow : totals.maximumRow
+        case .min, .max, .only:
+            let row = function == .max ? totals.maximumRow : totals.minimumRow
             guard let row else { return .constant(.missing, type: column.type, count: 1) }
             return column.gathered([Int32(truncatingIfNeeded: row)])
         case .distinct, .median:

@@ -65,10 +65,23 @@ struct GroupedAggregation {
             if conditions[index] != nil, let matching = states[grouping.aggregates.count + 1 + index] as? SlotValueCount {
                 column = column.keepingValues(where: Column(name: "", data: .boolean(groups.map { matching.counts[$0] > 0 })))
             }
+            if let only = states[index + 1] as? SlotOnly, let varying = only.firstVarying(groups: groups) {
+                throw varies(spec, group: columns.prefix(keys.count).map { $0.value(at: varying.group) }, varying.values)
+            }
             column.name = spec.function.rawValue
             columns.append(column)
         }
         return Table(name: source.name, columns: columns, rowCount: groups.count)
+    }
+
+    /// The error for a value that should have one value per group and has two in `group`.
+    private func varies(_ spec: AggregateSpec, group: [Value], _ values: (Value, Value)) -> Diagnostic {
+        let written: String
+        if case .countryAttribute(_, let facts, _) = spec.argument { written = facts.written } else { written = "a value" }
+        let keys = zip(grouping.keyNames, group).map { "\($0) = \(CellFormatter.raw($1))" }.joined(separator: ", ")
+        return .error(
+            "varies-in-group", "\(written) has more than one value in a group (\(keys.isEmpty ? "all rows" : keys): \(CellFormatter.display(values.0, separatesThousands: true)) and \(CellFormatter.display(values.1, separatesThousands: true)))",
+            help: ["add it to `group by`, keep one value with `where` or a time clause (e.g. `in 2017`), or summarize it, e.g. `max(\(written))`"])
     }
 
     /// Aggregates without groups over numeric columns, from one fused pass per column; nil
@@ -120,6 +133,8 @@ struct GroupedAggregation {
                 states.append(SlotDecimalSum(slots: slots, argument: argument, average: true))
             case .min, .max:
                 states.append(SlotExtreme(slots: slots, argument: argument, largest: spec.function == .max))
+            case .only:
+                states.append(SlotOnly(slots: slots, argument: argument))
             case .distinct, .median:
                 states.append(SlotDeferred())
             }

@@ -104,7 +104,7 @@ extension Binder {
     /// Whether an expression mentions a column outside any aggregate.
     func containsBareColumn(_ expr: Expr) -> Bool {
         switch expr.kind {
-        case .name: return true
+        case .name, .qualified: return true
         case .call(let name, let args, let star): return isItemWordColumn(name, args: args, star: star)
         default:
             var found = false

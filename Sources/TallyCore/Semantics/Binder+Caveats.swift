@@ -22,6 +22,56 @@ extension Binder {
             }
             checks.append(.missingYears(time: timeOutput, series: series))
         }
+        checks += populationChecks(for: plan)
         return checks
+    }
+
+    /// One check per population attribute the plan reads; `perResident` when it divides.
+    private func populationChecks(for plan: QueryPlan) -> [CaveatCheck] {
+        var stage = plan.outputs.map(\.expr) + plan.order.map(\.expr)
+        if let having = plan.having { stage.append(having) }
+        let divisors = stage.flatMap(\.divisors).flatMap { plan.sourceExpressions(of: $0) }
+        let read = [plan.filter].compactMap { $0 } + stage.flatMap { plan.sourceExpressions(of: $0) }
+        var checks: [CaveatCheck] = []
+        for case .countryAttribute(.column(let country, _), let facts, .column(let time, _)) in read.flatMap(\.populations) {
+            let perResident = divisors.contains { $0.populations.contains(.countryAttribute(.column(country, .text), facts, year: .column(time, .integer))) }
+            let check = CaveatCheck.population(country: country, time: time, facts: facts, perResident: perResident)
+            if !checks.contains(check) { checks.append(check) }
+        }
+        return checks
+    }
+}
+
+extension BoundExpr {
+    /// The right sides of every division inside the expression.
+    var divisors: [BoundExpr] {
+        var found: [BoundExpr] = []
+        visit { if case .arithmetic(.divide, _, let divisor, _) = $0 { found.append(divisor) } }
+        return found
+    }
+
+    /// Every population attribute inside the expression.
+    var populations: [BoundExpr] {
+        var found: [BoundExpr] = []
+        visit { if case .countryAttribute(_, let facts, _) = $0, facts.attribute == .population { found.append($0) } }
+        return found
+    }
+}
+
+extension QueryPlan {
+    /// The source-level expressions a stage expression reads: itself when the query is not
+    /// grouped, else the keys and the aggregates' arguments and conditions it refers to.
+    func sourceExpressions(of expr: BoundExpr) -> [BoundExpr] {
+        guard let grouping else { return [expr] }
+        var found: [BoundExpr] = []
+        expr.forEachColumn { index in
+            if index < grouping.keys.count {
+                found.append(grouping.keys[index])
+            } else if index - grouping.keys.count < grouping.aggregates.count {
+                let spec = grouping.aggregates[index - grouping.keys.count]
+                found += [spec.argument, spec.condition].compactMap { $0 }
+            }
+        }
+        return found
     }
 }

@@ -6,6 +6,8 @@ extension Binder {
         switch expr.kind {
         case .name(let name):
             return try bindName(name)
+        case .qualified(let base, let member):
+            return try bindQualified(base, member, expr)
         case .number(let literal):
             return .literal(literal.value, literal.value.isDecimal ? .decimal : .integer)
         case .string(let text):

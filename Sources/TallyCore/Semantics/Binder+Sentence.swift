@@ -68,6 +68,9 @@ extension Binder {
             case .min: return "the smallest \(argument)"
             case .max: return "the largest \(argument)"
             case .median: return "the median of \(argument)"
+            case .only:
+                if case .countryAttribute(_, let facts, _) = spec.argument { return "its \(facts.written)" }
+                return "its \(argument)"
             }
         default: return nil
         }

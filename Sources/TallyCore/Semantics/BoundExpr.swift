@@ -25,6 +25,9 @@ public indirect enum BoundExpr: Sendable, Equatable {
     case textMatch(TextMatch, BoundExpr, pattern: String)
     /// Membership of a country group; `year` is the time column, when the group depends on it.
     case inCountryGroup(BoundExpr, CountryGroupTest, year: BoundExpr?)
+    /// A country's attribute through a country column (`destination.region`); `year` is the time
+    /// column, for `population`.
+    case countryAttribute(BoundExpr, CountryFacts, year: BoundExpr?)
     /// The first aggregate as a percent of its total over all rows (literacy `share`).
     case share(BoundExpr)
     /// Position by the first aggregate, largest first, ties sharing a rank (literacy `rank`).
@@ -43,6 +46,7 @@ public indirect enum BoundExpr: Sendable, Equatable {
         case .comparison, .and, .or, .not, .inSet, .isMissing, .textMatch, .inCountryGroup: return .boolean
         case .share, .percentChange, .contribution: return .decimal
         case .rank: return .integer
+        case .countryAttribute(_, let facts, _): return facts.attribute.type
         }
     }
 

@@ -9,4 +9,8 @@ public enum CaveatCheck: Sendable, Equatable {
     /// The result is a time series over output column `time`, one series per value of the
     /// output columns `series`; years missing inside a series are a caveat.
     case missingYears(time: Int, series: [Int])
+    /// The query reads populations (`destination.population`) through source column `country`
+    /// in the years of source column `time`; kept rows without a figure are a caveat, and so is
+    /// a base under 100,000 residents when the population divides (`perResident`).
+    case population(country: Int, time: Int, facts: CountryFacts, perResident: Bool)
 }

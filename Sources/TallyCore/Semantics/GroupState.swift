@@ -16,10 +16,11 @@ struct GroupState {
     /// Whether grouped-table column `index` is an aggregate.
     func isAggregate(_ index: Int) -> Bool { index >= keys.count }
 
-    /// Whether an expression over the grouped table reads an aggregate.
+    /// Whether an expression over the grouped table reads an aggregate (a country attribute's
+    /// one value per group is not one).
     func readsAggregate(_ expr: BoundExpr) -> Bool {
         var found = false
-        expr.forEachColumn { if isAggregate($0) { found = true } }
+        expr.forEachColumn { if isAggregate($0) && aggregates[$0 - keys.count].function != .only { found = true } }
         return found
     }
 }

@@ -90,7 +90,7 @@ public struct AggregateSpec: Sendable, Equatable {
         case .count, .countValues, .distinct: return .integer
         case .avg, .median: return .decimal
         case .sum: return argument?.type == .integer ? .integer : .decimal
-        case .min, .max: return argument?.type ?? .integer
+        case .min, .max, .only: return argument?.type ?? .integer
         }
     }
 }
@@ -98,6 +98,9 @@ public struct AggregateSpec: Sendable, Equatable {
 /// The aggregate functions.
 public enum AggregateFunction: String, Sendable, CaseIterable {
     case count, countValues = "count_values", distinct, sum, avg, min, max, median
+    /// The one value a group has (a country attribute outside an aggregate); more than one is
+    /// an error naming the group.
+    case only
 }
 
 /// One step of a plan in words, for `explain`.

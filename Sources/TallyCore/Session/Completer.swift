@@ -29,7 +29,7 @@ public struct Completer {
         }
         var seen = Set<String>()
         var results: [String] = []
-        for candidate in candidates(after: context) {
+        for candidate in candidates(after: context) + attributeCandidates(partial, after: context) {
             guard let text = candidate.rendered(matching: partial), seen.insert(text.lowercased()).inserted else { continue }
             results.append(text)
         }
@@ -204,6 +204,20 @@ public struct Completer {
         var index = openParen - 2
         if index >= 0, query[index].word == "not" { index -= 1 }
         return index >= 0 ? query[index] : nil
+    }
+
+    /// After `COLUMN.` where a column may stand and COLUMN is a country column of the queried
+    /// dataset: `COLUMN.name`, `COLUMN.region`, … (the word completed includes the column).
+    func attributeCandidates(_ partial: CompletionToken, after context: [CompletionToken]) -> [CompletionCandidate] {
+        guard partial.kind == .word, let dot = partial.text.firstIndex(of: ".") else { return [] }
+        let base = String(partial.text[..<dot])
+        var query = context
+        if let first = query.first?.word, Self.queryStatements.contains(first) { query.removeFirst() }
+        if query.first?.word == "let" { query.removeFirst(min(3, query.count)) }
+        guard let dataset = query.first, let table = catalog.table(named: dataset.name),
+              let column = table.column(named: base), table.info.isCountryColumn(column.name),
+              candidates(after: context).contains(.column(column.name)) else { return [] }
+        return CountryAttribute.allCases.map { .keyword(base + "." + $0.rawValue) }
     }
 
     // MARK: - Names and values

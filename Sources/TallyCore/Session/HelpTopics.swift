@@ -87,11 +87,15 @@ enum HelpTopics {
               example: "applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017"),
         Topic(name: "eu", summary: "`x in EU` keeps countries that were EU members in the row's year; `x in \"Western Europe\"` keeps a region or subregion.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 5"),
+        Topic(name: "attributes", summary: "On a country column, `COL.name`, `COL.iso2`, `COL.region` and `COL.subregion` read the country's row of countries, and `COL.population` its population in the row's year (missing where the population table has none). They work in every clause; outside an aggregate in a grouped query when every group has one value (else an error names a group where it varies).",
+              example: "applicants where origin = RU in 2017 group by destination.region"),
+        Topic(name: "per capita", summary: "Divide by `COL.population` for a rate per resident, e.g. `applications / destination.population * 100000 as per_100k`. A country without a population figure in that year gets a missing rate, never 0, and tally names it; under 100,000 residents a handful of people make a large rate, so tally warns. Counts in cases and in persons still differ (see mixed units).",
+              example: "applicants where origin = RU and kind = new and destination in EU in 2017 group by destination show applications, applications / destination.population * 100000 as per_100k sort by per_100k desc"),
         Topic(name: "check", summary: "`check QUERY is NUMBER[%] [within P%]` compares a claimed figure with the query's value: true (equal at the claim's precision), roughly (within P%, 5% by default) or false. A claim with % is checked against the first percent item (share, change_pct) when there is one, otherwise the first aggregate of the first row; the verdict says which (`share of DEU, row 1`). With --strict, anything but true fails the script.",
               example: "check applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017 is 268%"),
         Topic(name: "chart", summary: "`chart` draws bars beside the numbers (negative values to the left of an axis) and a sparkline for a time series; `export QUERY to \"file.svg\"` writes an SVG chart.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 8 chart"),
-        Topic(name: "caveats", summary: "Under a result, tally warns when the data call for care: mixed units, incomplete year, small base, missing years, missing groups (each is a help topic).",
+        Topic(name: "caveats", summary: "Under a result, tally warns when the data call for care: mixed units, incomplete year, small base, missing years, missing groups, and populations that are missing or under 100,000 (per capita) (each is a help topic).",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 3"),
         Topic(name: "mixed units", summary: "Some figures count persons and others cases (one case can cover a family). A sum over both adds unlike things; tally warns when the rows it added hold more than one unit. Group by unit to see them apart, or keep one unit with where.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by unit"),
@@ -112,7 +116,9 @@ enum HelpTopics {
         let aliases = ["units": "mixed units", "unit": "mixed units", "incomplete": "incomplete year", "base": "small base",
                        "caveat": "caveats", "in eu": "eu", "region": "eu", "strict": "check", "svg": "chart",
                        "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
-                       "mean": "avg", "exit": "quit", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains"]
+                       "mean": "avg", "attribute": "attributes", "population": "per capita", "per resident": "per capita", "rate": "per capita",
+                       "per 100000": "per capita", "percapita": "per capita",
+                       "exit": "quit", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains"]
         let name = aliases[wanted] ?? wanted
         guard let found = topics.first(where: { $0.name == name }) else {
             throw .error("unknown-help-topic", "no help on '\(topic)'", at: span,

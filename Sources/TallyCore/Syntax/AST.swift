@@ -66,6 +66,8 @@ public struct Expr: Sendable, Equatable {
         case textMatch(TextMatch, Expr, Expr)
         /// `x in EU`, `x in "Western Europe"`: membership of a country group (literacy).
         case inGroup(Expr, Name)
+        /// `name.name`: a country attribute (`destination.region`) or a column of a looked-up dataset.
+        case qualified(Name, Name)
         /// A function or aggregate call: `sum(x)`, `count(*)`, `count` (no parentheses), `share`, `rank`.
         case call(Name, [Expr], star: Bool)
     }

@@ -43,7 +43,8 @@ public struct Lexer {
             return number()
         case UInt8(ascii: "."):
             if let after = peek(1), Lexer.isDigit(after) { return number() }
-            return invalid(start: start, length: 1)
+            position += 1
+            return Token(.dot, span: SourceSpan(start: start, end: position), text: ".")
         default:
             if Lexer.isWordStart(byte) || (byte >= 0x80 && isLetter(at: start)) { return word() }
             return punctuation(byte)

@@ -256,24 +256,26 @@ extension Parser {
         case .string:
             advance()
             return Expr(.string(token.text), span: token.span)
-        case .quotedName:
-            advance()
-            return Expr(.name(Name(token.text, span: token.span, isQuoted: true)), span: token.span)
         case .leftParen:
             let open = openParen()
             let inner = try parseCondition()
             let close = try closeParen()
             return Expr(inner.kind, span: open.span.merged(with: close.span))
-        case .word:
+        case .word, .quotedName:
             return try parseWord(bare: bare)
         default:
             throw expected(operandNoun)
         }
     }
 
-    /// A word in operand position: a boolean, a call, a name, or an error for a misplaced keyword.
+    /// A word in operand position: a boolean, a call, a name, or an error for a misplaced
+    /// keyword; or a backquoted name. Either name may be qualified (`destination.region`).
     private mutating func parseWord(bare: Bool) throws(ParseError) -> Expr {
         let token = current
+        if token.kind == .quotedName {
+            advance()
+            return try parseQualified(Name(token.text, span: token.span, isQuoted: true))
+        }
         let name = Name(token.text, span: token.span)
         if token.isKeyword(.true) || token.isKeyword(.false) {
             advance()
@@ -293,7 +295,21 @@ extension Parser {
         }
         if !bare, startsClause(at: index) { throw expected(operandNoun) }
         advance()
-        return Expr(.name(name), span: token.span)
+        return try parseQualified(name)
+    }
+
+    /// `name ["." name]` with `current` after the first name: a name, or a qualified name.
+    private mutating func parseQualified(_ name: Name) throws(ParseError) -> Expr {
+        guard eat(.dot) != nil else { return Expr(.name(name), span: name.span) }
+        let token = current
+        guard token.kind == .word || token.kind == .quotedName else {
+            throw failure(
+                "expected-attribute", "expected a name after '\(name.text).'", at: token.span,
+                label: "e.g. \(name.text).region or \(name.text).population")
+        }
+        advance()
+        let member = Name(token.text, span: token.span, isQuoted: token.kind == .quotedName)
+        return Expr(.qualified(name, member), span: name.span.merged(with: token.span))
     }
 
     /// `call := word "(" ["*" | condition {"," condition}] ")"` with `current` at the word.

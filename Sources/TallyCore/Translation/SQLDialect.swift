@@ -55,14 +55,47 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         }
     }
 
-    /// The column holding each row's position in its file: sqlite's `rowid` (its `.import`
-    /// inserts rows in file order); elsewhere a column `tally_row` that loading adds.
+    /// The column that orders rows as their file does: `rowid` in sqlite and DuckDB, which a
+    /// table created the plain way (`.import`, `CREATE TABLE … AS SELECT * FROM read_csv(…)`)
+    /// numbers in file order; elsewhere a column `tally_row` that loading must add
+    /// (`rowNumberingNote` says how).
     var rowColumn: String {
-        self == .sqlite ? "rowid" : quote(SQLDialect.rowColumnName)
+        usesRowid ? "rowid" : quote(SQLDialect.rowColumnName)
     }
 
-    /// The name of the row-position column the non-sqlite dialects expect.
+    /// Whether tables have a `rowid` in file order, so no row-number column is needed.
+    var usesRowid: Bool { self == .sqlite || self == .duckdb }
+
+    /// The name of the row-position column PostgreSQL and Spark need.
     public static let rowColumnName = "tally_row"
+
+    /// For PostgreSQL and Spark, comment lines giving the statements that load `table` from its
+    /// CSV file with the `tally_row` column numbered in file order; nil for sqlite and DuckDB.
+    func rowNumberingNote(for table: Table) -> String? {
+        let name = quote(table.name), row = quote(SQLDialect.rowColumnName), file = string(table.name + ".csv")
+        let columns = table.columns.map { quote($0.name) }
+        switch self {
+        case .sqlite, .duckdb:
+            return nil
+        case .postgres:
+            let types: [ValueType: String] = [.integer: "BIGINT", .decimal: "DOUBLE PRECISION", .text: "TEXT", .boolean: "BOOLEAN"]
+            let typed = table.columns.map { quote($0.name) + " " + (types[$0.type] ?? "TEXT") }
+            return """
+                -- \(row) is each row's position in its file; load the file numbered, e.g.:
+                -- CREATE TABLE \(name) (\(row) BIGINT GENERATED ALWAYS AS IDENTITY, \(typed.joined(separator: ", ")));
+                -- COPY \(name) (\(columns.joined(separator: ", "))) FROM \(file) WITH (FORMAT csv, HEADER true);
+
+                """
+        case .spark:
+            let view = quote(table.name + "_csv")
+            return """
+                -- \(row) is each row's position in its file; load the file numbered, e.g.:
+                -- CREATE TEMPORARY VIEW \(view) USING csv OPTIONS (path \(file), header 'true', inferSchema 'true');
+                -- CREATE TABLE \(name) AS SELECT monotonically_increasing_id() AS \(row), * FROM \(view);
+
+                """
+        }
+    }
 
     /// Text for sorting and ordered comparison by code point: PostgreSQL's default collation
     /// follows the locale, so it needs `COLLATE "C"`; the others compare bytes already.

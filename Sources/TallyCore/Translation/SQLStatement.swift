@@ -13,10 +13,7 @@ enum SQLStatement {
             if located.span == nil { located.span = query.span }
             throw located
         }
-        var text = ""
-        if dialect != .sqlite && SQLTranslator.usesRowColumn(plan) {
-            text += "-- \(SQLDialect.rowColumnName): each row's position in its file (1, 2, …), added when the table was loaded\n"
-        }
-        return text + sql + ";\n"
+        let note = SQLTranslator.usesRowColumn(plan) ? dialect.rowNumberingNote(for: plan.source) : nil
+        return (note ?? "") + sql + ";\n"
     }
 }

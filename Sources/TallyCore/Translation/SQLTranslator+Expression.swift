@@ -43,6 +43,10 @@ extension SQLTranslator {
             return "(lower(\(try expression(operand, in: scope))) LIKE \(likePattern(kind, pattern)) ESCAPE \(dialect.string("\\")))"
         case .inCountryGroup(let operand, let test, let year):
             return try countryGroup(operand, test, year: year, in: scope)
+        case .countryAttribute(_, let facts, _):
+            throw .error(
+                "sql-unsupported", "sql cannot yet translate the country attribute \(facts.written)",
+                help: ["run the query in tally; the translation of country attributes (a join with countries and population) is not written yet"])
         case .share(let base):
             let value = try expression(base, in: scope)
             return "(\(dialect.divide(dialect.double(value), "sum(\(value)) OVER ()")) * 100)"
@@ -147,6 +151,8 @@ extension SQLTranslator {
         case .min, .max:
             let value = argumentExpr.type == .text ? dialect.codePointOrder(argument) : argument
             return "\(spec.function.rawValue)(\(value))"
+        case .only:
+            return "min(\(argument))"
         case .median:
             switch dialect {
             case .duckdb: return "quantile_cont(\(dialect.double(argument)), 0.5)"

@@ -230,7 +230,7 @@ extension BoundExpr {
              .percentChange(let l, let r), .contribution(let l, let r):
             l.visit(body)
             r.visit(body)
-        case .inCountryGroup(let x, _, let year):
+        case .inCountryGroup(let x, _, let year), .countryAttribute(let x, _, let year):
             x.visit(body)
             year?.visit(body)
         }

@@ -20,11 +20,13 @@ enum SQLiteOracle {
           applications INTEGER);
         CREATE TABLE countries(iso3 TEXT, iso2 TEXT, unhcr_code TEXT, name TEXT, short_name TEXT, aliases TEXT, region TEXT,
           subregion TEXT, eu_joined INTEGER, eu_left INTEGER);
+        CREATE TABLE population(year INTEGER, country TEXT, country_name TEXT, population INTEGER);
         .mode csv
         .import --skip 1 \(resources)/applicants.csv applicants
         .import --skip 1 \(resources)/decisions.csv decisions
         .import --skip 1 \(resources)/destination_totals.csv destination_totals
         .import --skip 1 \(resources)/countries.csv countries
+        .import --skip 1 \(resources)/population.csv population
         UPDATE countries SET eu_joined = NULL WHERE eu_joined = '';
         UPDATE countries SET eu_left = NULL WHERE eu_left = '';
         UPDATE countries SET iso2 = NULL WHERE iso2 = '';

@@ -25,7 +25,7 @@ import TallyData
               |
             1 | aplicants group by year
               | ^^^^^^^^^ did you mean 'applicants'?
-              = help: datasets: applicants, decisions, destination_totals, countries
+              = help: datasets: applicants, decisions, destination_totals, countries, population
 
             """)
     }

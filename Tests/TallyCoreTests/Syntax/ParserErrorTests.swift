@@ -351,11 +351,6 @@ import Testing
               |
             1 | load data.csv
               |      ^^^^
-            error: unexpected character '.'
-             --> <prompt>:1:10
-              |
-            1 | load data.csv
-              |          ^
 
             """)
     }

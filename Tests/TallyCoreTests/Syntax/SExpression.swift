@@ -78,6 +78,7 @@ enum SExpression {
     static func of(_ expr: Expr) -> String {
         switch expr.kind {
         case .name(let name): return of(name)
+        case .qualified(let base, let member): return "(. \(of(base)) \(of(member)))"
         case .number(let literal): return of(literal)
         case .string(let text): return quote(text)
         case .boolean(let value): return value ? "true" : "false"

@@ -22,6 +22,9 @@ struct DifferentialRun {
         var query: String
         var sql: String
         var rows: [String]
+        /// For a grouped query that is not a `change`, the result column `check` compares with a
+        /// claim: the single value, else the first aggregate (of the first row).
+        var checkedColumn: Int?
     }
 
     let session: Session
@@ -56,9 +59,26 @@ struct DifferentialRun {
                 continue
             }
             let rows = Array(SQLiteOracle.lines(ResultRenderer(format: .csv).render(result)).dropFirst())
-            cases.append(Case(query: text, sql: sql, rows: rows))
+            let single = result.table.columns.count == 1 && result.table.rowCount == 1
+            let checked = plan.grouping != nil && plan.change == nil ? (single ? 0 : plan.headline) : nil
+            cases.append(Case(query: text, sql: sql, rows: rows, checkedColumn: checked))
         }
         return (cases, skipped)
+    }
+
+    /// The verdict `check` prints for `statement` (`true`, `roughly`, `false`), or its error.
+    func verdict(_ statement: String) -> String {
+        let sink = BufferedOutput()
+        let previous = session.settings.format
+        session.settings.format = .csv
+        defer { session.settings.format = previous }
+        _ = session.run(SourceFile(name: "<check>", text: statement), mode: .script, output: sink)
+        let lines = SQLiteOracle.lines(sink.output)
+        guard lines.count >= 2, let column = SQLiteOracle.fields(lines[0]).firstIndex(of: "verdict") else {
+            return "error: " + sink.errors
+        }
+        let fields = SQLiteOracle.fields(lines[1])
+        return column < fields.count ? fields[column] : "error: no verdict"
     }
 
     /// The cases whose engine rows differ from tally's.

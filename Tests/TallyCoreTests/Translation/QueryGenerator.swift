@@ -2,8 +2,12 @@ import Foundation
 @testable import TallyCore
 
 /// Writes random valid tally queries over loaded datasets, drawing values from the data so
-/// that filters keep some rows: filters of every kind, time clauses, 0–2 group keys, shown
-/// aggregates and expressions with aliases, `share`, `rank`, `having`, `sort by`, `top`, `limit`.
+/// that filters keep some rows: filters of every kind (`in (…)` lists mixing whole numbers and
+/// decimals, text tests on country columns), time clauses, 0–2 group keys (columns or
+/// expressions, repeated in `show`, `having` and `sort by`), shown aggregates and expressions
+/// over them with aliases, `share` and `rank` anywhere among the items, keys shown or not,
+/// `having`, `sort by`, `top`, `limit`. Clauses come in any order, so a time clause lands right
+/// after a `group by` key, a `show` item or a `sort by` key as often as anywhere else.
 struct QueryGenerator {
     var random: SplitMix
     let tables: [Table]
@@ -73,7 +77,7 @@ struct QueryGenerator {
             let a = numberValue(column), b = numberValue(column)
             return "\(name) \(random.chance(0.3) ? "not between" : "between") \(min(a, b)) and \(max(a, b))"
         case 1:
-            let values = (0..<random.int(1...3)).map { _ in String(numberValue(column)) }
+            let values = (0..<random.int(1...3)).map { _ in numberText(numberValue(column)) }
             return "\(name) \(random.chance(0.3) ? "not in" : "in") (\(values.joined(separator: ", ")))"
         case 2:
             let other = random.pick(numericColumns(table)).name
@@ -114,24 +118,40 @@ struct QueryGenerator {
         }
     }
 
+    /// A group key: a column worth grouping by, or now and then an expression over a number
+    /// column (`year / 5`, `total - 1`).
+    mutating func groupKey(_ table: Table) -> String {
+        let numeric = numericColumns(table)
+        if !numeric.isEmpty, random.chance(0.15) {
+            let column = random.pick(numeric).name
+            return random.pick(["\(column) / 5", "\(column) - 1", "\(column) * 2", "\(column) / 1000"])
+        }
+        return random.pick(table.columns.filter { isKeyCandidate(table, $0) }.map(\.name))
+    }
+
     mutating func groupedClauses(_ table: Table) -> [String] {
         var clauses: [String] = []
-        let candidates = table.columns.filter { isKeyCandidate(table, $0) }.map(\.name)
         var keys: [String] = []
         let keyCount = random.chance(0.15) ? 0 : random.int(1...2)
         for _ in 0..<keyCount {
-            let key = random.pick(candidates)
+            let key = groupKey(table)
             if !keys.contains(key) { keys.append(key) }
         }
         if !keys.isEmpty { clauses.append("group by " + keys.joined(separator: ", ")) }
         var outputNames = keys
         var numericOutputs: [String] = []
+        var showsAnAggregate = true
         if keys.isEmpty || random.chance(0.7) {
             var items: [String] = []
             var firstIsNumber: Bool?
             for position in 0..<random.int(1...3) {
+                if !keys.isEmpty, random.chance(0.15) {
+                    let key = random.pick(keys)
+                    if !items.contains(key) { items.append(key) }
+                    continue
+                }
                 let (text, numeric) = aggregate(table)
-                if firstIsNumber == nil, !text.contains(" ") { firstIsNumber = numeric }
+                if firstIsNumber == nil { firstIsNumber = numeric }
                 let alias = "v\(position + 1)"
                 if random.chance(0.6) || text.contains(" ") {
                     items.append("\(text) as \(alias)")
@@ -142,9 +162,13 @@ struct QueryGenerator {
                     outputNames.append(text)
                 }
             }
-            if !keys.isEmpty, firstIsNumber ?? true, random.chance(0.3) { items.append("share"); numericOutputs.append("share") }
-            if !keys.isEmpty, firstIsNumber ?? true, random.chance(0.25) { items.append("rank"); numericOutputs.append("rank") }
-            if keys.isEmpty && items.isEmpty { items.append("count") }
+            showsAnAggregate = firstIsNumber != nil
+            for word in ["share", "rank"] where !keys.isEmpty && (firstIsNumber ?? true) && random.chance(0.25) {
+                items.insert(word, at: random.int(0...items.count))
+                numericOutputs.append(word)
+                showsAnAggregate = true
+            }
+            if items.isEmpty { items.append("count") }
             clauses.append("show " + items.joined(separator: ", "))
         } else {
             let measure = table.info.defaultMeasure ?? "count"
@@ -153,6 +177,8 @@ struct QueryGenerator {
         }
         if !keys.isEmpty, let target = numericOutputs.randomElement(using: &random), random.chance(0.3) {
             clauses.append("having \(target) \(random.pick([">", ">=", "<"])) \(random.pick([0, 1, 5, 50, 1000]))")
+        } else if let key = keys.first(where: { $0.contains(" ") }), random.chance(0.5) {
+            clauses.append("having \(key) \(random.pick([">", "<", "!="])) \(random.pick([0, 1, 400, 2000]))")
         }
         if !keys.isEmpty, random.chance(0.4) {
             let sortable = outputNames.filter { !$0.contains("(") || random.chance(0.5) }
@@ -162,7 +188,7 @@ struct QueryGenerator {
                 clauses.append("sort by " + items.joined(separator: ", "))
             }
         }
-        if !keys.isEmpty, random.chance(0.2) { clauses.append("top \(random.int(1...8))") }
+        if !keys.isEmpty, showsAnAggregate, random.chance(0.2) { clauses.append("top \(random.int(1...8))") }
         if random.chance(0.3) { clauses.append("limit \(random.int(1...15))") }
         return clauses
     }
@@ -242,6 +268,16 @@ struct QueryGenerator {
         case .integer(let value): return value
         case .decimal(let value): return Int64(value.rounded())
         default: return Int64(random.int(0...100))
+        }
+    }
+
+    /// A number as a whole number (`7`), a decimal equal to it (`7.0`) or one that no whole
+    /// number equals (`7.5`).
+    mutating func numberText(_ value: Int64) -> String {
+        switch random.int(0...5) {
+        case 0: return "\(value).0"
+        case 1: return "\(value).5"
+        default: return String(value)
         }
     }
 

@@ -22,6 +22,30 @@ import Testing
             """)
     }
 
+    /// DuckDB and sqlite order rows as their file does by `rowid`, which a table created the
+    /// plain way has: no `tally_row` column and no note; PostgreSQL and Spark print, once, how
+    /// to load the file with `tally_row` numbered.
+    @Test func fileOrderNeedsNoExtraColumnWhereTablesHaveRowid() {
+        #expect(output("set dialect duckdb\nsql destination_totals where applications > 400000 show year").output == """
+            SELECT "year"
+            FROM "destination_totals"
+            WHERE "applications" > 400000
+            ORDER BY rowid;
+
+            """)
+        #expect(!output("set dialect sqlite\nsql destination_totals show year").output.contains("tally_row"))
+        #expect(output("set dialect postgres\nsql destination_totals where applications > 400000 show year").output == """
+            -- "tally_row" is each row's position in its file; load the file numbered, e.g.:
+            -- CREATE TABLE "destination_totals" ("tally_row" BIGINT GENERATED ALWAYS AS IDENTITY, "year" BIGINT, "destination" TEXT, "destination_name" TEXT, "kind" TEXT, "unit" TEXT, "applications" BIGINT);
+            -- COPY "destination_totals" ("year", "destination", "destination_name", "kind", "unit", "applications") FROM 'destination_totals.csv' WITH (FORMAT csv, HEADER true);
+            SELECT "year"
+            FROM "destination_totals"
+            WHERE "applications" > 400000
+            ORDER BY "tally_row";
+
+            """)
+    }
+
     @Test func postgresCollatesTextByCodePoint() {
         #expect(output("set dialect postgres\nsql countries where name >= \"M\" group by region show count sort by region").output == """
             SELECT "region", count(*) AS "count"
@@ -35,7 +59,9 @@ import Testing
 
     @Test func sparkEscapesBackslashesAndDividesWithTryDivide() {
         #expect(output("set dialect spark\nsql decisions where destination_name contains \"a_\\\" show recognized / total as rate").output == """
-            -- tally_row: each row's position in its file (1, 2, …), added when the table was loaded
+            -- `tally_row` is each row's position in its file; load the file numbered, e.g.:
+            -- CREATE TEMPORARY VIEW `decisions_csv` USING csv OPTIONS (path 'decisions.csv', header 'true', inferSchema 'true');
+            -- CREATE TABLE `decisions` AS SELECT monotonically_increasing_id() AS `tally_row`, * FROM `decisions_csv`;
             SELECT try_divide(CAST(`recognized` AS DOUBLE), CAST(`total` AS DOUBLE)) AS `rate`
             FROM `decisions`
             WHERE lower(`destination_name`) LIKE '%a\\\\_\\\\\\\\%' ESCAPE '\\\\'

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import TallyCore
+import TallyData
+
+/// Country attributes (`destination.region`, `destination.population`) on the bundled data,
+/// each result compared with sqlite3 joining the same CSV files by hand.
+@Suite struct CountryAttributeTests {
+    /// EU membership in 2017 spelled out: joined by then and not yet left.
+    static let euIn2017 = "c.eu_joined <= 2017 and (c.eu_left is null or c.eu_left > 2017)"
+
+    static let pairs: [(tally: String, sql: String)] = [
+        ("applicants where origin = RU and kind = new and destination in EU in 2017 group by destination show applications, applications / destination.population * 100000 as per_100k sort by per_100k desc",
+         "select a.destination, sum(a.applications), sum(a.applications) * 100000.0 / p.population r from applicants a join countries c on c.iso3 = a.destination left join population p on p.country = a.destination and p.year = a.year where a.origin = 'RUS' and a.kind = 'new' and a.year = 2017 and \(euIn2017) group by a.destination order by r desc nulls last, a.destination"),
+        ("applicants where origin = RU in 2017 group by destination.region",
+         "select c.region, sum(a.applications) s from applicants a left join countries c on c.iso3 = a.destination where a.origin = 'RUS' and a.year = 2017 group by c.region order by s desc, c.region"),
+        ("applicants where destination.subregion = \"Western Europe\" in 2016 group by destination show destination.name, applications",
+         "select a.destination, c.name, sum(a.applications) s from applicants a join countries c on c.iso3 = a.destination where c.subregion = 'Western Europe' and a.year = 2016 group by a.destination order by s desc, a.destination"),
+        ("destination_totals where destination.population < 1000000 in 2019 show destination, destination.iso2, applications",
+         "select d.destination, c.iso2, d.applications from destination_totals d join population p on p.country = d.destination and p.year = d.year left join countries c on c.iso3 = d.destination where p.population < 1000000 and d.year = 2019 order by d.rowid"),
+    ]
+
+    let session: Session = {
+        let session = Session()
+        _ = BundledData.load(into: session, output: BufferedOutput())
+        session.settings.format = .csv
+        return session
+    }()
+
+    /// Runs `text`; the output, the errors, and whether it succeeded.
+    func run(_ text: String) -> (output: String, errors: String, succeeded: Bool) {
+        let sink = BufferedOutput()
+        let outcome = session.run(SourceFile(name: "<test>", text: text), mode: .script, output: sink)
+        return (sink.output, sink.errors, outcome == .success)
+    }
+
+    @Test func attributesAgreeWithSQLite() throws {
+        let expected = try SQLiteOracle.run(Self.pairs.map(\.sql))
+        #expect(expected.count == Self.pairs.count, "sqlite3 must answer every query")
+        for (index, pair) in Self.pairs.enumerated() where index < expected.count {
+            let result = run(pair.tally)
+            #expect(result.succeeded, "\(pair.tally): \(result.errors)")
+            let rows = result.output.split(separator: "\n").dropFirst().map(String.init)
+            let same = rows.count == expected[index].count && zip(rows, expected[index]).allSatisfy(SQLiteOracle.sameRow)
+            #expect(same, "\(pair.tally)\n tally:  \(rows.prefix(6))\n sqlite: \(expected[index].prefix(6))")
+            #expect(!rows.isEmpty, "\(pair.tally) should have rows")
+        }
+    }
+
+    /// The issue's figures: Germany 4,884 new Russian applications in 2017 on 82,657,002
+    /// residents (5.91 per 100,000); Finland 371 cases on 5,508,214 (6.74), in cases, which the
+    /// units caveat says.
+    @Test func perCapitaFiguresOfTheIssue() {
+        let result = run(Self.pairs[0].tally)
+        let rows = result.output.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let germany = rows.first { $0.first == "DEU" }, finland = rows.first { $0.first == "FIN" }
+        #expect(germany?[1] == "4884")
+        #expect(finland?[1] == "371")
+        #expect(germany.flatMap { Double($0[2]) }.map { NumberFormat.fixed($0) } == "5.91")
+        #expect(finland.flatMap { Double($0[2]) }.map { NumberFormat.fixed($0) } == "6.74")
+        #expect(result.errors.contains("warning: these sums of applications add different units together: 12,244 persons, 371 cases"))
+    }
+
+    /// No population figure for 2025: every rate is missing (never 0) and the caveat says so.
+    @Test func missingPopulationIsMissingNotZero() {
+        let result = run("applicants where origin = RU and destination = DE in 2025 group by destination show applications / destination.population as rate")
+        #expect(result.output == "destination,rate\nDEU,\n")
+        #expect(result.errors.contains("warning: destination.population has no figure for DEU (2025): what depends on it is missing there, not 0"))
+        #expect(result.errors.contains("its figures cover 1960–2024"))
+    }
+
+    /// Liechtenstein had 37,962 residents in 2017 (population.csv), under the 100,000 threshold.
+    @Test func smallPopulationWarnsOnlyWhenItDivides() {
+        let rate = run("destination_totals where destination = LI in 2017 group by destination show applications / destination.population * 100000 as per_100k")
+        #expect(rate.errors.contains("warning: a rate per resident from a base under 100,000 residents: LIE (37,962 in 2017)"))
+        let plain = run("destination_totals where destination = LI in 2017 group by destination show applications, destination.population")
+        #expect(plain.succeeded)
+        #expect(!plain.errors.contains("base under 100,000"))
+    }
+
+    /// Without a year the population of a destination varies between its rows: an error
+    /// naming the group and two of its values (Argentina 2000: 37,070,774; 2025 has none, so
+    /// the largest is 2024's).
+    @Test func attributeOutsideAggregateMustHaveOneValuePerGroup() {
+        let result = run("applicants where origin = RU and destination = AR group by destination show destination.population")
+        #expect(!result.succeeded)
+        #expect(result.errors.contains("error: destination.population has more than one value in a group (destination = ARG: "))
+        #expect(result.errors.contains("max(destination.population)"))
+    }
+
+    /// A dot between names makes a qualified name; a number keeps its dot; a dot with nothing
+    /// after it is an error at the end.
+    @Test func qualifiedNamesParse() {
+        #expect(parsed("t where destination.region = Europe") == "(t (where (= (. destination region) Europe)))")
+        #expect(parsed("t show `destination` . population / 2.5") == "(t (show (/ (. `destination` population) 2.5d)))")
+        #expect(rendered("t show destination.").hasPrefix("error: expected a name after 'destination.'\n"))
+    }
+
+    @Test func unknownAttributeSuggestsTheClosest() {
+        let result = run("applicants group by destination show destination.regoin")
+        #expect(result.errors.contains("error: a country has no attribute 'regoin'"))
+        #expect(result.errors.contains("did you mean 'destination.region'?"))
+        let notCountry = run("applicants group by kind.name")
+        #expect(notCountry.errors.contains("error: 'kind.name' reads a country's attributes, and kind is not a country column"))
+    }
+
+    @Test func completesAttributesOfCountryColumns() {
+        let completer = Completer(catalog: session.catalog)
+        let line = "applicants group by destination.re"
+        #expect(completer.complete(line: line, cursor: line.utf8.count) == ["destination.region"])
+        let all = "applicants where destination."
+        #expect(completer.complete(line: all, cursor: all.utf8.count) ==
+            ["destination.iso2", "destination.name", "destination.population", "destination.region", "destination.subregion"])
+        let plain = "applicants where kind."
+        #expect(completer.complete(line: plain, cursor: plain.utf8.count) == [])
+    }
+
+    /// Every `help` topic's example runs on the bundled datasets (except those that read or
+    /// write a file).
+    @Test func helpExamplesRun() {
+        for topic in HelpTopics.topics where !topic.example.hasPrefix("load") && !topic.example.hasPrefix("export") {
+            let result = run(topic.example)
+            #expect(result.succeeded, "help \(topic.name): \(topic.example)\n\(result.errors)")
+        }
+    }
+
+    /// `describe` and `cite` credit the population figures.
+    @Test func populationIsCredited() {
+        let cite = run("cite population")
+        #expect(cite.output.contains("World Bank, World Development Indicators, SP.POP.TOTL"))
+        #expect(cite.output.contains("CC BY 4.0"))
+        session.settings.format = .table
+        let describe = run("describe population")
+        #expect(describe.output.contains("licence: CC BY 4.0 (World Bank); the compilation ODC-PDDL 1.0"))
+    }
+}
