@@ -33,7 +33,7 @@ public enum BundledManifest {
             name: "applicants", file: "applicants.csv",
             info: yearly(
                 "Asylum applications lodged by nationals of the 15 former Soviet republics, by year, destination, kind and unit",
-                measures: ["applications"], countries: ["origin", "destination"])),
+                measures: ["applications"], countries: ["origin", "destination"], categories: ["kind"])),
         Entry(
             name: "decisions", file: "decisions.csv",
             info: yearly(
@@ -44,7 +44,7 @@ public enum BundledManifest {
             name: "destination_totals", file: "destination_totals.csv",
             info: yearly(
                 "Asylum applications from all origins, by year, destination, kind and unit",
-                measures: ["applications"], countries: ["destination"])),
+                measures: ["applications"], countries: ["destination"], categories: ["kind"])),
         Entry(
             name: "countries", file: "countries.csv",
             info: DatasetInfo(
@@ -59,9 +59,11 @@ public enum BundledManifest {
     ]
 
     /// The information shared by the yearly UNHCR tables: time column `year`, unit column `unit`.
-    private static func yearly(_ description: String, measures: [String], countries: [String]) -> DatasetInfo {
+    /// `categories` are the columns whose values can count one person several times (`kind`).
+    private static func yearly(_ description: String, measures: [String], countries: [String], categories: [String] = []) -> DatasetInfo {
         DatasetInfo(
             description: description, source: source, licence: licence, timeColumn: "year",
-            measures: measures, countryColumns: countries, unitColumn: "unit", incompleteYear: incompleteYear)
+            measures: measures, countryColumns: countries, unitColumn: "unit", categoryColumns: categories,
+            incompleteYear: incompleteYear)
     }
 }

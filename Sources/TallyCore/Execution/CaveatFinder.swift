@@ -16,6 +16,9 @@ struct CaveatFinder {
     static let listed = 3
     /// The widest span of years, first to last, in which missing years are looked for.
     static let maxSpan: Int64 = 1_000
+    /// Category values listed in a caveat before "and N more": a category has few values, and the
+    /// caveat is about which were added.
+    static let listedCategories = 8
 
     /// Every caveat found, in a fixed order.
     func caveats() throws(Diagnostic) -> [Diagnostic] {
@@ -23,7 +26,9 @@ struct CaveatFinder {
         for check in plan.caveatChecks {
             switch check {
             case .mixedUnits(let unit, let measure):
-                if let caveat = try mixedUnits(unit: unit, measure: measure) { found.append(caveat) }
+                if let caveat = mixedUnits(unit: unit, measure: measure) { found.append(caveat) }
+            case .mixedCategories(let category, let measure):
+                if let caveat = mixedCategories(category: category, measure: measure) { found.append(caveat) }
             case .incompleteYear(let time, let year):
                 if let caveat = incompleteYear(time: time, year: year) { found.append(caveat) }
             case .missingYears(let time, let series):
@@ -40,28 +45,51 @@ struct CaveatFinder {
     }
 
     /// The units among the kept rows, with the measure's total in each, when there are several.
-    private func mixedUnits(unit: Int, measure: Int) throws(Diagnostic) -> Diagnostic? {
-        let units = plan.source.columns[unit].gathered(rows)
+    private func mixedUnits(unit: Int, measure: Int) -> Diagnostic? {
+        mixedValues(
+            of: unit, measure: measure, code: "mixed-units", what: "different units", limit: CaveatFinder.listed,
+            why: "one case can cover several persons", topic: "mixed units")
+    }
+
+    /// The categories (`kind`) among the kept rows, with the measure's total in each, when there are several.
+    private func mixedCategories(category: Int, measure: Int) -> Diagnostic? {
+        let name = plan.source.columns[category].name
+        return mixedValues(
+            of: category, measure: measure, code: "mixed-categories", what: "several values of \(name)",
+            limit: CaveatFinder.listedCategories, why: "one person can be counted at several stages, once for each \(name)",
+            topic: "mixed categories")
+    }
+
+    /// A caveat naming each value of `column` that the sums of `measure` added, with its total,
+    /// when the kept rows hold more than one; `why` says why that matters.
+    private func mixedValues(
+        of column: Int, measure: Int, code: String, what: String, limit: Int, why: String, topic: String
+    ) -> Diagnostic? {
+        let totals = totalsByValue(of: column, measure: measure)
+        guard totals.count > 1 else { return nil }
+        let measureName = plan.source.columns[measure].name
+        let columnName = plan.source.columns[column].name
+        return .warning(
+            code, "these sums of \(measureName) add \(what) together: " + listed(totals.map { "\(amount($0.total)) \($0.value)" }, limit: limit),
+            help: ["\(why); add `\(columnName)` to `group by` to see them apart, or keep one with `where \(columnName) = \(totals[0].value)`",
+                   "`help \(topic)` explains this"])
+    }
+
+    /// Each value of text column `column` among the kept rows with the total of `measure` over
+    /// its rows, largest total first.
+    private func totalsByValue(of column: Int, measure: Int) -> [(value: String, total: Double)] {
+        let labels = plan.source.columns[column].gathered(rows)
         let values = plan.source.columns[measure].gathered(rows)
-        guard case .text(let codes, let dictionary) = units.data else { return nil }
+        guard case .text(let codes, let dictionary) = labels.data else { return [] }
         var totals = [Double](repeating: 0, count: dictionary.values.count)
         var present = [Bool](repeating: false, count: dictionary.values.count)
         let numbers = values.doubles
-        for i in 0..<codes.count where units.isValid(i) {
-            try context.checkCancelled(atRow: i)
+        for i in 0..<codes.count where labels.isValid(i) {
             let code = Int(codes[i])
             present[code] = true
             if values.isValid(i) { totals[code] += numbers[i] }
         }
-        let used = dictionary.values.indices.filter { present[$0] }.sorted { totals[$0] > totals[$1] }
-        guard used.count > 1 else { return nil }
-        let parts = used.map { "\(amount(totals[$0])) \(dictionary.values[$0])" }
-        let measureName = plan.source.columns[measure].name
-        let unitName = plan.source.columns[unit].name
-        return .warning(
-            "mixed-units", "these sums of \(measureName) add different units together: " + listed(parts),
-            help: ["one case can cover several persons; add `\(unitName)` to `group by` to see them apart, or keep one with `where \(unitName) = \(dictionary.values[used[0]])`",
-                   "`help mixed units` explains this"])
+        return dictionary.values.indices.filter { present[$0] }.sorted { totals[$0] > totals[$1] }.map { (dictionary.values[$0], totals[$0]) }
     }
 
     /// Whether the kept rows include the incomplete year.
@@ -161,10 +189,10 @@ struct CaveatFinder {
         columns.map { result.columns[$0].value(at: row).description }.joined(separator: " ")
     }
 
-    /// Up to `listed` items, then "and N more".
-    private func listed(_ items: [String]) -> String {
-        let shown = items.prefix(CaveatFinder.listed).joined(separator: ", ")
-        return items.count > CaveatFinder.listed ? shown + " and \(items.count - CaveatFinder.listed) more" : shown
+    /// Up to `limit` items, then "and N more".
+    private func listed(_ items: [String], limit: Int = CaveatFinder.listed) -> String {
+        let shown = items.prefix(limit).joined(separator: ", ")
+        return items.count > limit ? shown + " and \(items.count - limit) more" : shown
     }
 
     /// A number as tables show it: whole numbers grouped, others to two places.

@@ -80,9 +80,17 @@ public struct Executor {
         let table = Table(name: source.name, columns: columns, rowCount: final.count, info: resultInfo())
         return ResultSet(
             table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
-            warnings: plan.warnings + context.warnings, notes: final.isEmpty ? plan.emptyResultNotes : [],
+            warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: selection?.count, final: final.count),
             rowsAfter: rowsAfter, caveats: try CaveatFinder(plan: plan, rows: selection, result: table, context: context).caveats(),
             chartLayout: plan.chartLayout, headline: plan.headline)
+    }
+
+    /// Notes for a result without rows, or a filter that kept none (`show count` gives 0): the
+    /// binder's notes (a value that differs in case), else which condition removed every row.
+    private func emptyResultNotes(rowsLeft: Int?, final: Int) throws(Diagnostic) -> [Diagnostic] {
+        guard final == 0 || rowsLeft == 0 else { return [] }
+        if !plan.emptyResultNotes.isEmpty || rowsLeft != 0 || plan.source.rowCount == 0 { return plan.emptyResultNotes }
+        return try EmptyResultExplainer(plan: plan, context: context).notes()
     }
 
     /// The roles the result keeps if it becomes a dataset with `let`.
@@ -92,6 +100,7 @@ public struct Executor {
         info.measures = plan.outputs.filter { $0.role == .measure }.map(\.name)
         info.countryColumns = plan.outputs.filter { $0.role == .country }.map(\.name)
         if let unit = info.unitColumn, !plan.outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
+        info.categoryColumns = info.categoryColumns.filter { category in plan.outputs.contains { $0.name == category } }
         return info
     }
 }

@@ -18,6 +18,8 @@ public enum CSVLoader {
         public var table: Table
         /// Notes for the user (not errors), e.g. "skipped 3 blank lines".
         public var notes: [String]
+        /// Warnings: values the table does not hold as written (whole numbers too large for decimals).
+        public var warnings: [String] = []
     }
 
     /// Loads the file at `path` as a dataset named `name`, failing up front (`load-over-budget`) when it
@@ -76,6 +78,9 @@ public enum CSVLoader {
     private static func load<Source: ByteSource>(
         source: Source, path: String, name: String, info: DatasetInfo, limits: CSVLimits, tuning: LoadTuning
     ) throws(Diagnostic) -> Report {
+        if CarriageReturnSource<Source>.endsLinesWithCarriageReturns(source.prefix(CarriageReturnSource<Source>.sniffBytes)) {
+            return try load(source: CarriageReturnSource(source), path: path, name: name, info: info, limits: limits, tuning: tuning)
+        }
         var source = source
         var textColumns: Set<Int> = []
         var expectedRows: Int?
@@ -117,6 +122,10 @@ public enum CSVLoader {
         var notes: [String] = []
         let blankLines = outcome.blankLines
         if blankLines > 0 { notes.append("skipped \(blankLines) blank line\(blankLines == 1 ? "" : "s")") }
-        return Report(table: table, notes: notes)
+        let warnings = names.indices.compactMap { index -> String? in
+            guard let changed = outcome.columns[index].firstInexact else { return nil }
+            return "\(names[index]) holds whole numbers too large to keep exactly as decimals, so some changed; the first, in row \(changed.row &+ 1): \(changed.written) is now \(changed.storedText)"
+        }
+        return Report(table: table, notes: notes, warnings: warnings)
     }
 }

@@ -22,6 +22,8 @@ struct ColumnAccumulator {
     private var expectedRows = 0
     /// Local code → column code, reused per chunk.
     private var recode: [UInt32] = []
+    /// The first whole number the decimal column could not hold exactly.
+    private(set) var firstInexact: InexactValue?
 
     /// An empty column; `text` when it is known to be text (built so by a second pass).
     init(text: Bool) {
@@ -68,8 +70,12 @@ struct ColumnAccumulator {
             if chunk.type == .integer { integers.append(contentsOf: chunk.integers) } else { integers.append(contentsOf: Array(repeating: 0, count: chunk.rowCount)) }
         case .decimal:
             switch chunk.type {
-            case .integer: decimals.append(contentsOf: chunk.integers.lazy.map { Double($0) })
-            case .decimal: decimals.append(contentsOf: chunk.decimals)
+            case .integer:
+                if firstInexact == nil { firstInexact = InexactValue.first(in: chunk.integers, firstRow: rowCount) }
+                decimals.append(contentsOf: chunk.integers.lazy.map { Double($0) })
+            case .decimal:
+                if firstInexact == nil { firstInexact = chunk.firstInexact?.shifted(by: rowCount) }
+                decimals.append(contentsOf: chunk.decimals)
             default: decimals.append(contentsOf: Array(repeating: 0, count: chunk.rowCount))
             }
         case .boolean:
@@ -127,6 +133,7 @@ struct ColumnAccumulator {
         case (.undecided, .text) where !evidence.contains(.missingToken):
             codes = Array(repeating: 0, count: rowCount)
         case (.integer, .decimal):
+            firstInexact = InexactValue.first(in: integers, firstRow: 0)
             decimals = []
             decimals.reserveCapacity(max(expectedRows, rowCount))
             decimals.append(contentsOf: integers.lazy.map { Double($0) })
@@ -142,6 +149,7 @@ struct ColumnAccumulator {
     /// Gives up collecting: another pass will build the column as text.
     private mutating func drop() {
         needsTextPass = true
+        firstInexact = nil
         integers = []
         decimals = []
         booleans = []

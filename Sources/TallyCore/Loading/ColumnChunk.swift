@@ -44,6 +44,8 @@ struct ColumnChunk {
     private(set) var dictionary = TextDictionaryBuilder()
     /// Rows (within the chunk) that are missing, ascending.
     private(set) var missingRows: [Int] = []
+    /// The first whole number this chunk holds as a decimal that changed in the conversion.
+    private(set) var firstInexact: InexactValue?
     private var unescaped: [UInt8] = []
 
     /// Empties the chunk for a new part, keeping its memory.
@@ -59,6 +61,7 @@ struct ColumnChunk {
         codes.removeAll(keepingCapacity: true)
         dictionary.removeAll()
         missingRows.removeAll(keepingCapacity: true)
+        firstInexact = nil
     }
 
     /// Appends the field `field` of `bytes` as the next row.
@@ -91,8 +94,16 @@ struct ColumnChunk {
         }
         switch value {
         case .integer(let number):
-            if type == .integer { integers.append(number) } else { decimals.append(Double(number)) }
+            if type == .integer {
+                integers.append(number)
+            } else {
+                if firstInexact == nil { firstInexact = InexactValue.check(number, row: row) }
+                decimals.append(Double(number))
+            }
         case .decimal(let number):
+            if firstInexact == nil {
+                firstInexact = InexactValue.check(bytes, start: field.start, length: Int(field.length), value: number, row: row)
+            }
             decimals.append(number)
         case .boolean(let flag):
             booleans.append(flag)
@@ -140,6 +151,7 @@ struct ColumnChunk {
         case (.undecided, .boolean):
             booleans.append(contentsOf: Array(repeating: false, count: rows))
         case (.integer, .decimal):
+            firstInexact = InexactValue.first(in: integers, firstRow: 0)
             decimals.append(contentsOf: integers.lazy.map { Double($0) })
             integers.removeAll(keepingCapacity: true)
         case (.undecided, .text) where !evidence.contains(.missingToken):

@@ -5,7 +5,7 @@ enum CellFormatter {
     static func display(_ value: Value, separatesThousands: Bool) -> String {
         switch value {
         case .integer(let v): return separatesThousands ? NumberFormat.grouped(v) : String(v)
-        case .decimal(let v): return NumberFormat.fixed(v, places: 2, separators: true)
+        case .decimal(let v): return NumberFormat.fixed(v, places: 2, separators: separatesThousands)
         default: return value.description
         }
     }

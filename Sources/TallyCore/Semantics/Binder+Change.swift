@@ -61,7 +61,7 @@ extension Binder {
         outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
         var having: BoundExpr?
         if let condition = clauses.having {
-            having = try bindCondition(condition)
+            having = try bindClauseCondition(condition)
             steps.append(PlanStep(text: "keep groups where \(sourceText(condition))", stage: .having))
         }
         let order: [SortKeySpec]

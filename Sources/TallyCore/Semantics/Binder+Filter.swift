@@ -3,18 +3,29 @@ extension Binder {
     mutating func bindFilter(_ clauses: Clauses, steps: inout [PlanStep]) throws(Diagnostic) -> BoundExpr? {
         var parts: [BoundExpr] = []
         for condition in clauses.conditions {
-            let bound = try bindCondition(condition)
+            let bound = try bindClauseCondition(condition)
             parts.append(bound)
+            filterParts += conjuncts(condition, bound)
             steps.append(PlanStep(text: "keep rows where \(sourceText(condition))", stage: .filter))
         }
         for clause in clauses.timeFilters {
             let (bound, text) = try bindTimeFilter(clause)
             parts.append(bound)
+            filterParts.append(FilterPart(text: file.text(of: clause.span), span: clause.span, condition: bound, isTime: true))
             steps.append(PlanStep(text: "keep rows \(text)", stage: .filter))
         }
         guard var combined = parts.first else { return nil }
         for part in parts.dropFirst() { combined = .and(combined, part) }
         return combined
+    }
+
+    /// The parts of a bound condition joined by `and`, each with its text (the binder binds
+    /// `a and b` to `.and` of the two, so the trees are walked side by side).
+    func conjuncts(_ condition: Expr, _ bound: BoundExpr) -> [FilterPart] {
+        if case .and(let left, let right) = condition.kind, case .and(let boundLeft, let boundRight) = bound {
+            return conjuncts(left, boundLeft) + conjuncts(right, boundRight)
+        }
+        return [FilterPart(text: sourceText(condition), span: condition.span, condition: bound, isTime: false)]
     }
 
     /// Binds a condition and checks that it is a yes/no question.

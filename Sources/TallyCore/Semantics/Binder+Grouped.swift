@@ -28,7 +28,7 @@ extension Binder {
         outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
         var having: BoundExpr?
         if let condition = clauses.having {
-            having = try bindCondition(condition)
+            having = try bindClauseCondition(condition)
             steps.append(PlanStep(text: "keep groups where \(sourceText(condition))", stage: .having))
         }
         let timeKey = keys.firstIndex { $0.columnIndex != nil && $0.columnIndex == timeColumn?.index }

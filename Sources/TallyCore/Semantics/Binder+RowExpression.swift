@@ -90,12 +90,13 @@ extension Binder {
         if let key = state.keys.firstIndex(of: column) { return .column(key, column.type) }
         guard let index = column.columnIndex, isMeasure(index) else {
             let columnName = source.columns[column.columnIndex ?? 0].name
+            let groupBy = query.clauses.first { if case .groupBy = $0.kind { true } else { false } }
+            let keys = groupBy.map { file.text(of: $0.span) + "," } ?? "group by"
             throw .error(
                 "column-not-grouped", "\(columnName) is neither a group key nor inside an aggregate", at: name.span,
                 label: "one value per group is needed",
-                help: ["add it to `group by`, or summarize it, e.g. " + (column.type.isNumeric
-                    ? "`sum(\(columnName))` or `max(\(columnName))`"
-                    : "`distinct(\(columnName))` or `count(\(columnName))`")])
+                help: ["to see each \(columnName) in its own row, add it to the keys: `\(keys) \(columnName)`",
+                       "or summarize it, e.g. " + (column.type.isNumeric ? "`sum(\(columnName))` or `max(\(columnName))`" : "`count(\(columnName))`")])
         }
         let position = state.add(AggregateSpec(function: .sum, argument: column))
         grouping = state
@@ -192,6 +193,13 @@ extension Binder {
                     help: candidates.prefix(6).map { "\($0.iso2.isEmpty ? $0.unhcrCode : $0.iso2): \($0.name)" })
             case .unknown(let closest):
                 if dictionary.values.contains(text) { return text }
+                if case .found(let group) = directory.resolveGroup(text), NameKey(group.displayName).text == NameKey(text).text || group.kind == .europeanUnion {
+                    let written = group.kind == .europeanUnion ? group.displayName : "\"\(group.displayName)\""
+                    throw .error(
+                        "group-not-country", "'\(text)' is a group of countries, not a country", at: span,
+                        label: "did you mean `\(columnName) in \(written)`?",
+                        help: ["`in` keeps the rows whose \(columnName) belongs to the group; `help eu` explains groups"])
+                }
                 throw .error(
                     "unknown-country", "unknown country '\(text)' in \(columnName)", at: span,
                     label: closest.first.map { "did you mean \($0.iso2.isEmpty ? $0.unhcrCode : $0.iso2) (\($0.name))?" },

@@ -14,6 +14,8 @@ struct Binder {
     /// The first aggregate among the output items, once bound.
     var firstAggregateColumn: BoundExpr?
     var emptyResultNotes: [Diagnostic] = []
+    /// The filter's parts found so far (see `QueryPlan.filterParts`).
+    var filterParts: [FilterPart] = []
 
     /// Binds `query` against `catalog`.
     /// With `summarizing`, an ungrouped query without `show` becomes the sum of the default measure.
@@ -77,6 +79,7 @@ struct Binder {
     /// default measure over all kept rows (how `check` reads `applicants in 2017`).
     mutating func plan(summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
         let clauses = try collectClauses()
+        if let show = clauses.show { try checkShowNames(show) }
         var steps = [PlanStep(text: "start from \(source.name)", stage: .scan)]
         let filter = try bindFilter(clauses, steps: &steps)
         let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? (summarizing))
@@ -92,8 +95,10 @@ struct Binder {
             plan.headline = plan.outputs.firstIndex { $0.expr.columnIndex != nil && $0.expr.columnIndex == defaultMeasure }
                 ?? plan.outputs.firstIndex { $0.expr.type.isNumeric && $0.role != .time }
         }
+        for index in plan.outputs.indices where plan.outputs[index].role == .time { plan.outputs[index].separatesThousands = false }
         plan.warnings = warnings
         plan.emptyResultNotes = emptyResultNotes
+        plan.filterParts = filterParts.sorted { $0.span.start < $1.span.start }
         plan.chart = clauses.chart != nil
         plan.chartLayout = try chartLayout(for: plan, requested: clauses.chart)
         plan.caveatChecks = caveatChecks(for: plan)

@@ -4,6 +4,9 @@ public enum CaveatCheck: Sendable, Equatable {
     /// The query sums source column `measure` over rows whose unit column `unit` may hold
     /// more than one value (`cases` and `persons`), and `unit` is not a group key.
     case mixedUnits(unit: Int, measure: Int)
+    /// The query sums source column `measure` over rows whose category column `category` (`kind`)
+    /// may hold more than one value, and `category` is not a group key.
+    case mixedCategories(category: Int, measure: Int)
     /// The kept rows may include `year` of source column `time`, which the source marks incomplete.
     case incompleteYear(time: Int, year: Int64)
     /// The result is a time series over output column `time`, one series per value of the

@@ -37,6 +37,9 @@ public struct QueryPlan: Sendable {
     public var chartLayout: ChartLayout?
     /// Caveats to look for in the data once the query has run.
     public var caveatChecks: [CaveatCheck] = []
+    /// The filter's parts, each over `source`: every `where` condition split at `and`, and every
+    /// time clause; when no row passes, they say which removed every row (`EmptyResultExplainer`).
+    public var filterParts: [FilterPart] = []
 
     /// Grouping keys (over `source`) and the aggregates computed per group.
     public struct Grouping: Sendable {
@@ -124,4 +127,16 @@ public struct ChangeSpec: Sendable, Equatable {
     public var to: Int64
     /// Output columns of the value in each year, the change and the percent change.
     public var fromColumn: Int, toColumn: Int, changeColumn: Int, percentColumn: Int
+}
+
+/// One condition of a query's filter, bound on its own.
+public struct FilterPart: Sendable {
+    /// The condition as written (`kind = nwe`, `since 2030`).
+    public var text: String
+    /// Where it is written, so that parts are tried in the order of the query.
+    public var span: SourceSpan
+    /// The condition over the source.
+    public var condition: BoundExpr
+    /// Whether it is a time clause (`since`, `until`, `in`, `between`).
+    public var isTime: Bool
 }

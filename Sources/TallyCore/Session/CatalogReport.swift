@@ -61,6 +61,7 @@ enum CatalogReport {
         if info.measures.first == column { roles.append("default measure") } else if info.measures.contains(column) { roles.append("measure") }
         if info.countryColumns.contains(column) { roles.append("country") }
         if info.unitColumn == column { roles.append("unit") }
+        if info.categoryColumns.contains(column) { roles.append("category") }
         return roles.joined(separator: ", ")
     }
 

@@ -232,22 +232,25 @@ public struct Completer {
     func valueCandidates(of token: CompletionToken, in table: Table) -> [CompletionCandidate] {
         guard token.kind != .string, let column = table.column(named: token.name),
               case .text(_, let dictionary) = column.data else { return [] }
-        var values = dictionary.values.map(CompletionCandidate.value)
-        if table.info.isCountryColumn(column.name), let directory = catalog.countries {
-            values += countryNames(present: Set(dictionary.values), directory: directory)
+        guard table.info.isCountryColumn(column.name), let directory = catalog.countries else {
+            return dictionary.values.map(CompletionCandidate.value)
         }
-        return values
+        let present = Set(dictionary.values)
+        let held = directory.countries.filter { !spellings(of: $0).filter(present.contains).isEmpty }
+        let known = Set(held.flatMap(spellings))
+        let others = dictionary.values.filter { !known.contains($0) }.map(CompletionCandidate.value)
+        return others + (held.isEmpty ? directory.countries : held).map {
+            .country(names: ([$0.name] + $0.aliases).filter { !$0.isEmpty }, codes: codes(of: $0))
+        }
     }
 
-    /// The names and aliases of the countries whose codes or names are in `present` (all
-    /// countries when none is, e.g. a column of free-form names).
-    func countryNames(present: Set<String>, directory: CountryDirectory) -> [CompletionCandidate] {
-        let held = directory.countries.filter {
-            present.contains($0.iso3) || present.contains($0.iso2) || present.contains($0.unhcrCode)
-                || present.contains($0.name)
-        }
-        return (held.isEmpty ? directory.countries : held).flatMap { country in
-            ([country.name] + country.aliases).filter { !$0.isEmpty }.map(CompletionCandidate.value)
-        }
+    /// How a country can be written: its name, aliases and codes.
+    func spellings(of country: Country) -> [String] {
+        ([country.name] + country.aliases).filter { !$0.isEmpty } + codes(of: country)
+    }
+
+    /// A country's codes: ISO 3, ISO 2, UNHCR.
+    func codes(of country: Country) -> [String] {
+        [country.iso3, country.iso2, country.unhcrCode].filter { !$0.isEmpty }
     }
 }

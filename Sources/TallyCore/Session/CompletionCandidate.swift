@@ -8,6 +8,10 @@ enum CompletionCandidate: Equatable {
     case column(String)
     /// A value of a column.
     case value(String)
+    /// A country, by its name and aliases, then its codes: a name or alias typed in full, else the
+    /// first spelling that fits, is offered, so each country is offered once (`Geo` gives
+    /// `Georgia`, not also `GEO`).
+    case country(names: [String], codes: [String])
 
     /// How the candidate is written to replace `partial`, or nil when it does not match it.
     /// Matching is a case-insensitive prefix test on the name or value itself, so a value that
@@ -28,6 +32,9 @@ enum CompletionCandidate: Equatable {
                 ? value : Self.quote(value, with: "\"")
         case (.value(let value), .string):
             return value.lowercased().hasPrefix(prefix) ? Self.quote(value, with: partial.quote) : nil
+        case (.country(let names, let codes), _):
+            let exact = names.first { $0.lowercased() == prefix }
+            return ((exact.map { [$0] } ?? []) + names + codes).lazy.compactMap { CompletionCandidate.value($0).rendered(matching: partial) }.first
         default:
             return nil
         }

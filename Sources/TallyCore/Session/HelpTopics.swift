@@ -95,10 +95,14 @@ enum HelpTopics {
               example: "check applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017 is 268%"),
         Topic(name: "chart", summary: "`chart` draws bars beside the numbers (negative values to the left of an axis) and a sparkline for a time series; `export QUERY to \"file.svg\"` writes an SVG chart.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 8 chart"),
-        Topic(name: "caveats", summary: "Under a result, tally warns when the data call for care: mixed units, incomplete year, small base, missing years, missing groups, and populations that are missing or under 100,000 (per capita) (each is a help topic).",
+        Topic(name: "caveats", summary: "Under a result, tally warns when the data call for care: mixed units, mixed categories, incomplete year, small base, missing years, missing groups, and populations that are missing or under 100,000 (per capita) (each is a help topic).",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 3"),
         Topic(name: "mixed units", summary: "Some figures count persons and others cases (one case can cover a family). A sum over both adds unlike things; tally warns when the rows it added hold more than one unit. Group by unit to see them apart, or keep one unit with where.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by unit"),
+        Topic(name: "mixed categories", summary: "Some columns split a count into stages that can count one person more than once: in applicants, `kind` is new (a first application), repeat, appeal or other, so one person who applies, appeals and applies again is counted three times. A sum over several kinds is a count of applications, not of people; tally warns when the rows it added hold more than one kind. Group by kind to see them apart, or keep one with where kind = new.",
+              example: "applicants where origin = RU and destination = US change from 2012 to 2017"),
+        Topic(name: "and or", summary: "`and` binds tighter than `or`: `a or b and c` means `a or (b and c)`. A condition that mixes them without parentheses gets a warning showing how it was read; write the parentheses you mean, e.g. `(origin = RU or origin = UA) and kind = new`.",
+              example: "applicants where (origin = RU or origin = UA) and kind = new in 2017 group by origin"),
         Topic(name: "incomplete year", summary: "The latest year of the bundled data is incomplete in the source: it covers part of the year, so it looks like a fall when it is not. Compare whole years, e.g. with until.",
               example: "applicants where origin = UA group by year since 2020 until 2024"),
         Topic(name: "small base", summary: "A percent change from a small number is large and unstable: from 6 to 30 is +400% though only 24 more. Below a base of 100 tally warns; read the change itself beside the percent.",
@@ -113,7 +117,7 @@ enum HelpTopics {
     static func text(for topic: String?, at span: SourceSpan) throws(Diagnostic) -> String {
         guard let topic, !topic.isEmpty else { return overview }
         let wanted = topic.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ")
-        let aliases = ["units": "mixed units", "unit": "mixed units", "incomplete": "incomplete year", "base": "small base",
+        let aliases = ["units": "mixed units", "and": "and or", "or": "and or", "precedence": "and or", "categories": "mixed categories", "category": "mixed categories", "kinds": "mixed categories", "kind": "mixed categories", "unit": "mixed units", "incomplete": "incomplete year", "base": "small base",
                        "caveat": "caveats", "in eu": "eu", "region": "eu", "strict": "check", "svg": "chart",
                        "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
                        "mean": "avg", "attribute": "attributes", "population": "per capita", "per resident": "per capita", "rate": "per capita",

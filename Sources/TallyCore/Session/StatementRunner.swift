@@ -140,10 +140,10 @@ struct StatementRunner {
         }
         let result = try runQuery(query)
         let table = result.table.renamed(name.text)
-        session.catalog.add(table, origin: .derived)
+        let replaced = session.catalog.add(table, origin: .derived)
         try session.remote?.copy(table)
         reportAside(result)
-        output.standardError("let \(name.text): \(rowsAndColumns(table))\n")
+        output.standardError("\(Session.added(table.name, verb: "let", replacing: replaced)): \(rowsAndColumns(table))\n")
     }
 
     private func runLoad(path: String, name: Name?, roles: RoleDeclaration, span: SourceSpan) throws(Diagnostic) {

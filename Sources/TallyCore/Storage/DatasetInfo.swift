@@ -15,6 +15,9 @@ public struct DatasetInfo: Sendable, Equatable {
     public var countryColumns: [String]
     /// The column saying what a measure counts (`persons`, `cases`), for caveats.
     public var unitColumn: String?
+    /// Columns whose values are categories that may count the same thing more than once (`kind`:
+    /// a person can apply `new`, then `repeat`, then `appeal`), so a sum across them gets a caveat.
+    public var categoryColumns: [String]
     /// The latest year, when the source marks it incomplete.
     public var incompleteYear: Int?
 
@@ -22,7 +25,7 @@ public struct DatasetInfo: Sendable, Equatable {
     public init(
         description: String = "", source: String = "", licence: String = "", timeColumn: String? = nil,
         measures: [String] = [], countryColumns: [String] = [], unitColumn: String? = nil,
-        incompleteYear: Int? = nil
+        categoryColumns: [String] = [], incompleteYear: Int? = nil
     ) {
         self.description = description
         self.source = source
@@ -31,6 +34,7 @@ public struct DatasetInfo: Sendable, Equatable {
         self.measures = measures
         self.countryColumns = countryColumns
         self.unitColumn = unitColumn
+        self.categoryColumns = categoryColumns
         self.incompleteYear = incompleteYear
     }
 

@@ -58,6 +58,9 @@ extension Parser {
             label = "'\(token.text)' cannot follow the right side of a comparison"
         } else if token.kind == .word, let clause = Parser.closestClauseWord(to: token.text) {
             label = "did you mean '\(clause)'?"
+        } else if let value = wordsOfOneValue() {
+            label = "a value of several words needs quotes: \"\(value)\""
+            help = ["write e.g. `destination = \"United States\"`; a bare word is one value"]
         } else if query.clauses.isEmpty, !query.source.isQuoted,
             let statement = Suggestion.closest(to: query.source.text, among: Keyword.statementWords)
         {
@@ -66,6 +69,18 @@ extension Parser {
         let diagnostic = Diagnostic.error(
             "unexpected-token", "expected \(expecting), found '\(found)'", at: token.span, label: label, help: help)
         return ParseError(diagnostic: diagnostic, atEnd: false)
+    }
+
+    /// The words from a comparison's bare value to `current` (`United States` in `destination =
+    /// United States`) when `current` is a word right after such a value: one value written unquoted.
+    func wordsOfOneValue() -> String? {
+        guard current.kind == .word, index >= 2 else { return nil }
+        var first = index - 1
+        while first > 0, tokens[first].kind == .word, !Parser.isLogical(tokens[first]) { first -= 1 }
+        guard first < index - 1, Parser.comparison(tokens[first].kind) != nil else { return nil }
+        var last = index
+        while last + 1 < tokens.count, tokens[last + 1].kind == .word, !startsClause(at: last + 1), !Parser.isLogical(tokens[last + 1]) { last += 1 }
+        return source.text(of: tokens[first + 1].span.merged(with: tokens[last].span))
     }
 
     /// "expected 'by' after 'group'" when `word` is `group` or `sort` (which need `by` to be clause words).

@@ -181,11 +181,26 @@ extension Parser {
             throw habit(
                 "tally has no 'null'", at: span, label: "did you mean 'is \(negated ? "not " : "")missing'?")
         }
-        guard word.isKeyword(.missing) else { return nil }
+        guard word.isKeyword(.missing) else {
+            if (word.kind == .word && !Parser.isLogical(word)) || word.kind == .string || word.kind == .quotedName {
+                throw isUsedAsEquals(left, value: word, negated: negated)
+            }
+            return nil
+        }
         advance()
         if negated { advance() }
         advance()
         return Expr(.isMissing(left, negated: negated), span: left.span.merged(with: word.span))
+    }
+
+    /// The error for `x is VALUE` (`origin is RU`): `is` only tests for missing values; `=` compares.
+    private func isUsedAsEquals(_ left: Expr, value: Token, negated: Bool) -> ParseError {
+        let written = "\(source.text(of: left.span)) \(negated ? "!=" : "=") \(source.text(of: value.span))"
+        let diagnostic = Diagnostic.error(
+            "is-not-equals", "'is' only tests for missing values", at: current.span.merged(with: negated ? peek().span : current.span),
+            label: "did you mean '\(written)'?",
+            help: ["compare with `=` (or `!=`); `x is missing` and `x is not missing` test for empty cells"])
+        return ParseError(diagnostic: diagnostic, atEnd: false)
     }
 
     /// The text test that `current` starts: `contains`, `starts with`, `ends with`.
@@ -293,7 +308,7 @@ extension Parser {
             advance()
             return Expr(.call(name, [], star: false), span: token.span)
         }
-        if !bare, startsClause(at: index) { throw expected(operandNoun) }
+        if !bare, startsClause(at: index), !namesChangeColumn(token) { throw expected(operandNoun) }
         advance()
         return try parseQualified(name)
     }
@@ -310,6 +325,12 @@ extension Parser {
         advance()
         let member = Name(token.text, span: token.span, isQuoted: token.kind == .quotedName)
         return Expr(.qualified(name, member), span: name.span.merged(with: token.span))
+    }
+
+    /// Whether `token` is `change` written as an operand (`sort by change`, the output column of a
+    /// `change` clause): the clause always goes on with `from`.
+    private func namesChangeColumn(_ token: Token) -> Bool {
+        token.isKeyword(.change) && !peek().isKeyword(.from)
     }
 
     /// `call := word "(" ["*" | condition {"," condition}] ")"` with `current` at the word.

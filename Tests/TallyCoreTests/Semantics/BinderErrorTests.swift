@@ -61,7 +61,8 @@ import TallyData
               |
             1 | applicants group by destination show kind
               |                                      ^^^^ one value per group is needed
-              = help: add it to `group by`, or summarize it, e.g. `distinct(kind)` or `count(kind)`
+              = help: to see each kind in its own row, add it to the keys: `group by destination, kind`
+              = help: or summarize it, e.g. `count(kind)`
 
             """)
     }

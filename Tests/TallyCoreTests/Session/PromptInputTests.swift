@@ -64,7 +64,7 @@ import Testing
         let typist = Typist()
         _ = typist.type("let a = t where kind = new")
         let let2 = typist.type("since 2012")
-        #expect(let2.errors == "→ let a = t where kind = new since 2012\nlet a: 1 row, 5 columns\n")
+        #expect(let2.errors == "→ let a = t where kind = new since 2012\nreplaced a: 1 row, 5 columns\n")
         _ = typist.type("check t where kind = new is 18")
         let check = typist.type("since 2012")
         #expect(check.errors.hasPrefix("→ check t where kind = new since 2012 is 18\n"))

@@ -1,0 +1,89 @@
+/// Says why a query's filter kept no row: which condition removed every row, and what the
+/// column it tests holds (its values, the closest to the one written, or its range; for a time
+/// clause, the years the data cover). Run only when the filter kept nothing, so its extra passes
+/// over the data cost nothing on the queries that have rows.
+struct EmptyResultExplainer {
+    let plan: QueryPlan
+    let context: ExecutionContext
+
+    /// Values of a text column listed in full; above this, only the closest is named.
+    static let listedValues = 12
+
+    /// The explanation, as notes (none when the parts cannot be told apart).
+    func notes() throws(Diagnostic) -> [Diagnostic] {
+        let filter = RowFilter(table: plan.source, context: context)
+        for part in plan.filterParts where try filter.select(part.condition, from: nil).isEmpty {
+            return [.note("empty-result", "`\(part.text)` matches no row of \(plan.source.name)", help: describe(part, among: nil))]
+        }
+        var kept: Selection?
+        var before: [String] = []
+        for part in plan.filterParts {
+            let left = try filter.select(part.condition, from: kept)
+            if left.isEmpty, let rows = kept {
+                let count = rows.count == 1 ? "1 row" : "\(NumberFormat.grouped(Int64(rows.count))) rows"
+                return [.note(
+                    "empty-result", "`\(part.text)` matches none of the \(count) left by `\(before.joined(separator: " and "))`",
+                    help: describe(part, among: rows))]
+            }
+            kept = left
+            before.append(part.text)
+        }
+        return []
+    }
+
+    /// What the column a condition tests holds, among `rows` (nil: all rows).
+    private func describe(_ part: FilterPart, among rows: Selection?) -> [String] {
+        guard let (column, written) = testedColumn(part.condition) else { return [] }
+        let values = plan.source.columns[column].gathered(rows)
+        let name = plan.source.columns[column].name
+        let scope = rows == nil ? "" : "there, "
+        if case .text(let codes, let dictionary) = values.data {
+            var present = [Bool](repeating: false, count: dictionary.count)
+            for i in 0..<codes.count where values.isValid(i) { present[Int(codes[i])] = true }
+            let held = dictionary.values.indices.filter { present[$0] }.map { dictionary.values[$0] }
+            guard !held.isEmpty else { return ["\(scope)\(name) is always missing"] }
+            let closest = written.flatMap { Suggestion.closest(to: $0, among: held) }.map { "; did you mean '\($0)'?" } ?? ""
+            guard held.count > EmptyResultExplainer.listedValues else {
+                return ["\(scope)\(name) holds: " + held.sorted().joined(separator: ", ") + closest]
+            }
+            return ["\(scope)\(name) holds \(NumberFormat.grouped(Int64(held.count))) different values" + closest]
+        }
+        guard values.type.isNumeric else { return [] }
+        let numbers = values.doubles
+        let valid = (0..<values.count).filter { values.isValid($0) }
+        guard let low = valid.map({ numbers[$0] }).min(), let high = valid.map({ numbers[$0] }).max() else {
+            return ["\(scope)\(name) is always missing"]
+        }
+        if part.isTime, rows == nil { return ["the data cover \(number(low, grouped: false)) to \(number(high, grouped: false)) (\(name))"] }
+        return ["\(scope)\(name) runs from \(number(low)) to \(number(high))"]
+    }
+
+    /// The source column a condition tests, with the text value it is compared with, if any.
+    private func testedColumn(_ condition: BoundExpr) -> (Int, String?)? {
+        switch condition {
+        case .comparison(_, .column(let index, _), .literal(let value, _)):
+            if case .text(let text) = value { return (index, text) }
+            return (index, nil)
+        case .inSet(.column(let index, _), let values, _):
+            if values.count == 1, case .text(let text)? = values.first { return (index, text) }
+            return (index, nil)
+        case .textMatch(_, .column(let index, _), let pattern):
+            return (index, pattern)
+        case .isMissing(.column(let index, _), _), .inCountryGroup(.column(let index, _), _, _):
+            return (index, nil)
+        case .and(let left, let right):
+            guard let first = testedColumn(left), let second = testedColumn(right), first.0 == second.0 else { return nil }
+            return (first.0, nil)
+        case .not(let inner):
+            return testedColumn(inner).map { ($0.0, nil) }
+        default:
+            return nil
+        }
+    }
+
+    /// A number as a table shows it: whole numbers without decimals, grouped unless they are years.
+    private func number(_ value: Double, grouped: Bool = true) -> String {
+        guard value.rounded() == value, abs(value) < 9e15 else { return NumberFormat.fixed(value) }
+        return grouped ? NumberFormat.grouped(Int64(value)) : String(Int64(value))
+    }
+}

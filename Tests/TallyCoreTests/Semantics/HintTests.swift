@@ -1,0 +1,91 @@
+import Testing
+@testable import TallyCore
+
+/// Hints that point the right way: each mistake's whole message, caret and help, as the user sees it.
+@Suite struct HintTests {
+    let bundled = BundledSession()
+
+    func errors(_ text: String) -> String { bundled.errors(text) }
+
+    /// A text column beside the keys: one value per group is needed, so it belongs in the keys.
+    @Test func columnOutsideTheKeysSuggestsAddingItToTheKeys() {
+        #expect(errors("applicants in 2017 group by destination show kind, count") == """
+            error: kind is neither a group key nor inside an aggregate
+             --> <prompt>:1:46
+              |
+            1 | applicants in 2017 group by destination show kind, count
+              |                                              ^^^^ one value per group is needed
+              = help: to see each kind in its own row, add it to the keys: `group by destination, kind`
+              = help: or summarize it, e.g. `count(kind)`
+
+            """)
+    }
+
+    /// `total` is also a column of decisions: read as the column, the item would be sum(total) / 2.
+    @Test func reusingAShowNameIsAnErrorThatWritesTheExpression() {
+        #expect(errors("decisions group by destination show sum(recognized) as total, total / 2") == """
+            error: 'total' is the name given to `sum(recognized)` in this show
+             --> <prompt>:1:63
+              |
+            1 | decisions group by destination show sum(recognized) as total, total / 2
+              |                                                               ^^^^^ names another item
+              = help: a show item cannot use another's name; write the expression: `sum(recognized) / 2`
+              = help: names given with `as` can be used in `having` and `sort by`
+              = help: to mean the column total, write `` `total` ``
+
+            """)
+        #expect(errors("applicants group by destination show count as n, n + 1 as m") == """
+            error: 'n' is the name given to `count` in this show
+             --> <prompt>:1:50
+              |
+            1 | applicants group by destination show count as n, n + 1 as m
+              |                                                  ^ names another item
+              = help: a show item cannot use another's name; write the expression: `count + 1`
+              = help: names given with `as` can be used in `having` and `sort by`
+
+            """)
+    }
+
+    @Test func isBetweenAColumnAndAValueSuggestsEquals() {
+        #expect(errors("applicants where origin is RU") == """
+            error: 'is' only tests for missing values
+             --> <prompt>:1:25
+              |
+            1 | applicants where origin is RU
+              |                         ^^ did you mean 'origin = RU'?
+              = help: compare with `=` (or `!=`); `x is missing` and `x is not missing` test for empty cells
+
+            """)
+        #expect(errors("applicants where kind is not \"new\"") == """
+            error: 'is' only tests for missing values
+             --> <prompt>:1:23
+              |
+            1 | applicants where kind is not "new"
+              |                       ^^^^^^ did you mean 'kind != "new"'?
+              = help: compare with `=` (or `!=`); `x is missing` and `x is not missing` test for empty cells
+
+            """)
+    }
+
+    /// `change` is a clause word only before `from`; elsewhere it is the change query's output column.
+    @Test func sortByChangeNamesTheOutputColumn() {
+        let output = bundled.run("applicants where origin = RU and destination in (DE, FR) and kind = new change from 2012 to 2017 group by destination sort by change")
+        let rows = output.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let changes = rows.compactMap { Int($0[3]) }
+        #expect(changes.count == 2 && changes == changes.sorted(), "\(output.output)")
+        #expect(parsed("t sort by change desc") == "(t (sort-by (desc change)))")
+        #expect(parsed("t having change > 0") == "(t (having (> change 0)))")
+    }
+
+    @Test func valueOfSeveralWordsSuggestsQuotes() {
+        #expect(errors("applicants where destination = United States") == """
+            error: expected a clause or the end of the statement, found 'States'
+             --> <prompt>:1:39
+              |
+            1 | applicants where destination = United States
+              |                                       ^^^^^^ a value of several words needs quotes: "United States"
+              = help: write e.g. `destination = "United States"`; a bare word is one value
+
+            """)
+    }
+}
