@@ -68,7 +68,6 @@ public enum FileWriter {
         let exists = lstat(target, &status) == 0
         if exists { try checkReplaceable(status, target: target, path: path) }
         let (descriptor, temporary) = try createTemporary(beside: target, path: path)
-        PendingFile.set(temporary)
         defer { PendingFile.clear() }
         do throws(Diagnostic) {
             try adopt(exists ? status : nil, descriptor: descriptor, path: path)
@@ -130,7 +129,8 @@ public enum FileWriter {
     }
 
     /// Creates the temporary file: in the target's folder, named after it (shortened to fit the
-    /// system's name limit) plus random letters, created exclusively and never through a link.
+    /// system's name limit) plus random letters, created exclusively and never through a link. Its
+    /// name is in `PendingFile` before it exists, so a signal at any moment finds it.
     private static func createTemporary(beside target: String, path: String) throws(Diagnostic) -> (Int32, String) {
         let folder = folder(of: target)
         let name = String(target.utf8.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self) } ?? "")
@@ -141,9 +141,13 @@ public enum FileWriter {
         while stem.utf8.count > room { stem = stem.dropLast() }
         for _ in 0..<100 {
             let temporary = folder + "/." + stem + suffix + randomLetters(randomLength)
+            PendingFile.set(temporary)
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if descriptor >= 0 { return (descriptor, temporary) }
-            if errno != EEXIST { throw failure(path) }
+            let code = errno
+            PendingFile.clear()
+            errno = code
+            if code != EEXIST { throw failure(path) }
         }
         throw failure(path)
     }
