@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds tally's libFuzzer targets and runs them for a given time.
 #
-#   Fuzz/run.sh TARGET SECONDS      TARGET: parser, query, csv, or all (each for SECONDS)
+#   Fuzz/run.sh [--plain] TARGET SECONDS   TARGET: parser, query, csv, prompt, export, or all (each
+#                                           for SECONDS); --plain builds without AddressSanitizer,
+#                                           many times faster, for long runs that count executions
 #
-# Each target is one entry file in Fuzz/Targets/ compiled with the engine's sources into one module
-# with plain swiftc (SwiftPM cannot link a fuzzer into an executable target). Builds, corpora, logs
+# Each target is one entry file in Fuzz/Targets/ compiled with the engine's sources and Fuzz/Support/
+# into one module with plain swiftc (SwiftPM cannot link a fuzzer into an executable target). Builds, corpora, logs
 # and crash artifacts live in a scratch folder, $FUZZ_WORK (default /tmp/tally-fuzz); a build is
 # reused while no source is newer. Seeds come from Grammar/ and Examples/ (every file, and every
 # statement line on its own) and from Fuzz/seeds/csv/. Exits 1 when a target finds a crash, a leak
@@ -13,18 +15,25 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${FUZZ_WORK:-${TMPDIR:-/tmp}/tally-fuzz}
-targets=(parser query csv)
+targets=(parser query csv prompt export)
+sanitizers=fuzzer,address
+flavour=asan
 
 usage() {
-    echo "usage: Fuzz/run.sh parser|query|csv|all SECONDS" >&2
+    echo "usage: Fuzz/run.sh [--plain] parser|query|csv|prompt|export|all SECONDS" >&2
     exit 2
 }
 
+if [[ ${1:-} == --plain ]]; then
+    sanitizers=fuzzer
+    flavour=plain
+    shift
+fi
 [[ $# -eq 2 ]] || usage
 [[ $2 =~ ^[0-9]+$ && $2 -gt 0 ]] || usage
 case $1 in
     all) selected=("${targets[@]}") ;;
-    parser|query|csv) selected=("$1") ;;
+    parser|query|csv|prompt|export) selected=("$1") ;;
     *) usage ;;
 esac
 seconds=$2
@@ -34,23 +43,25 @@ entry_file() {
         parser) echo "$root/Fuzz/Targets/ParserTarget.swift" ;;
         query) echo "$root/Fuzz/Targets/QueryTarget.swift" ;;
         csv) echo "$root/Fuzz/Targets/CSVTarget.swift" ;;
+        prompt) echo "$root/Fuzz/Targets/PromptTarget.swift" ;;
+        export) echo "$root/Fuzz/Targets/ExportTarget.swift" ;;
     esac
 }
 
 # Compiles the target unless its binary is newer than every engine source and the entry file.
 build() {
-    local target=$1 binary="$work/bin/fuzz-$1" entry
+    local target=$1 binary="$work/bin/fuzz-$1-$flavour" entry
     entry=$(entry_file "$target")
     mkdir -p "$work/bin"
-    if [[ -x $binary ]] && [[ -z $(find "$root/Sources/TallyCore" "$entry" -name '*.swift' -newer "$binary" | head -n 1) ]]; then
+    if [[ -x $binary ]] && [[ -z $(find "$root/Sources/TallyCore" "$root/Fuzz/Support" "$entry" -name '*.swift' -newer "$binary" | head -n 1) ]]; then
         return
     fi
-    echo "building $target fuzzer…" >&2
+    echo "building $target fuzzer ($flavour)…" >&2
     local sources=()
     while IFS= read -r -d '' file; do sources+=("$file"); done \
-        < <(find "$root/Sources/TallyCore" -name '*.swift' -print0 | sort -z)
+        < <(find "$root/Sources/TallyCore" "$root/Fuzz/Support" -name '*.swift' -print0 | sort -z)
     # ld.gold warns about every ASan helper symbol; keep everything else.
-    swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TallyFuzz \
+    swiftc -sanitize="$sanitizers" -parse-as-library -O -module-name TallyFuzz \
         "${sources[@]}" "$entry" -o "$binary.partial" 2> >(grep -v "Cannot export local symbol" >&2)
     mv "$binary.partial" "$binary"
 }
@@ -65,6 +76,12 @@ add_seed() {
 seed() {
     local target=$1 corpus="$work/corpus/$1"
     mkdir -p "$corpus"
+    if [[ $target == export ]]; then
+        for name in out.csv out.tsv out.json out.md chart.svg csv .csv "a b.csv" "x.CSV" "$(printf 'a%.0s' {1..250}).csv"; do
+            add_seed "$corpus" "$name"
+        done
+        return
+    fi
     if [[ $target == csv ]]; then
         cp "$root"/Fuzz/seeds/csv/*.csv "$corpus/"
         for file in "$root"/Sources/TallyData/Resources/*.csv; do
@@ -85,11 +102,11 @@ run() {
     local target=$1 dictionary="$root/Fuzz/tally.dict" max_len=1024
     if [[ $target == csv ]]; then dictionary="$root/Fuzz/csv.dict"; max_len=16384; fi
     mkdir -p "$work/artifacts/$target" "$work/logs"
-    local log="$work/logs/$target.log" status=0
+    local log="$work/logs/$target-$flavour.log" status=0
     # Short allocation stacks and a small quarantine: the engine allocates a lot, and full ASan
     # bookkeeping would make the fuzzers several times slower without finding more.
     ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=2:quarantine_size_mb=16} \
-    "$work/bin/fuzz-$target" "$work/corpus/$target" \
+    "$work/bin/fuzz-$target-$flavour" "$work/corpus/$target" \
         -max_total_time="$seconds" -dict="$dictionary" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$work/artifacts/$target/" -print_final_stats=1 > "$log" 2>&1 || status=$?
     local runs speed
@@ -100,7 +117,7 @@ run() {
         grep -E "ERROR|SUMMARY|Test unit written" "$log" >&2 || tail -n 20 "$log" >&2
         return 1
     fi
-    echo "$target: ${runs:-?} executions in ${seconds}s (${speed:-?}/s), no crash"
+    echo "$target ($flavour): ${runs:-?} executions in ${seconds}s (${speed:-?}/s), no crash"
 }
 
 failed=0

@@ -14,7 +14,7 @@ final class PostgresConnection {
         guard PQstatus(connection) == CONNECTION_OK else {
             let message = PostgresConnection.message(PQerrorMessage(connection))
             PQfinish(connection)
-            throw .error("postgres-connect", "cannot connect to PostgreSQL at \(url): \(message)",
+            throw .error("postgres-connect", "cannot connect to PostgreSQL at \(Self.redacted(url)): \(message)",
                          help: ["start a server, or check the URL: postgresql://USER@HOST:PORT/DATABASE"])
         }
         self.connection = connection
@@ -22,6 +22,28 @@ final class PostgresConnection {
     }
 
     deinit { PQfinish(connection) }
+
+    /// `url` with every password replaced by `***`: the one in `user:password@` of a URL, and the
+    /// value of every `password=` (libpq's `key=value` form and URL query parameters).
+    static func redacted(_ url: String) -> String {
+        var text = url
+        if let scheme = text.firstRange(of: "://") {
+            let authorityEnd = text[scheme.upperBound...].firstIndex(of: "/") ?? text.endIndex
+            let authority = text[scheme.upperBound..<authorityEnd]
+            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+                text.replaceSubrange(text.index(after: colon)..<at, with: "***")
+            }
+        }
+        var searchStart = text.startIndex
+        while let key = text[searchStart...].firstRange(of: "password=") {
+            let quoted = text[key.upperBound...].first == "'"
+            let valueEnd = text[key.upperBound...].dropFirst(quoted ? 1 : 0)
+                .firstIndex { quoted ? $0 == "'" : ($0 == " " || $0 == "&") }.map { quoted ? text.index(after: $0) : $0 } ?? text.endIndex
+            text.replaceSubrange(key.upperBound..<valueEnd, with: "***")
+            searchStart = text.index(key.upperBound, offsetBy: 3)
+        }
+        return text
+    }
 
     /// Runs `sql` and returns its rows, each value as PostgreSQL's text (nil for NULL).
     func execute(_ sql: String) throws(Diagnostic) -> [[String?]] {

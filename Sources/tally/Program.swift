@@ -18,6 +18,8 @@ enum Program {
 
     /// Runs tally with `arguments` (without the program name) and returns the exit status.
     static func run(arguments: [String]) -> Int32 {
+        StandardOutput.holdStandardDescriptors()
+        InterruptHandler.installCleanup()
         let output = StandardOutput()
         defer { output.flush() }
         let options: CommandLineOptions
@@ -75,6 +77,7 @@ enum Program {
         }
         if prompt && outcome == .success {
             Repl(session: session, output: output).run()
+            InterruptHandler.finishTermination()
             return success
         }
         switch outcome {

@@ -93,16 +93,23 @@ final class ReadlineEditor: LineEditor {
         rl_variable_bind("completion-ignore-case", "on")
         using_history()
         stifle_history(Self.historyLimit)
-        if let historyPath { read_history(historyPath) }
+        if let historyPath {
+            for entry in HistoryFile.recentEntries(path: historyPath, limit: Int(Self.historyLimit)) { add_history(entry) }
+        }
     }
 
     func readLine(prompt: String) -> LineInput {
         readlineState.result = nil
+        guard !InterruptHandler.terminationRequested else { return .endOfInput }
         rl_callback_handler_install(prompt, lineHandler)
         defer { rl_callback_handler_remove() }
         while true {
             var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, -1)
+            if InterruptHandler.terminationRequested {
+                rl_callback_sigcleanup()
+                return .endOfInput
+            }
             if interrupt.isCancelled {
                 interrupt.reset()
                 dropLine()

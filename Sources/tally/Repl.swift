@@ -35,7 +35,7 @@ final class Repl {
     func run() {
         let onTerminal = Terminal.isTerminal(STDIN_FILENO)
         session.settings.interactive = true
-        InterruptHandler.install(cancelling: session.cancellation)
+        InterruptHandler.install(cancelling: session.cancellation, graceful: onTerminal)
         let editor = makeEditor(onTerminal: onTerminal)
         if onTerminal {
             output.standardOutput(TextWrapper.prose(banner(), width: session.settings.width))
@@ -51,7 +51,7 @@ final class Repl {
                 prompt = Self.prompt
             case .endOfInput:
                 if onTerminal { output.standardOutput("\n") }
-                input.finish(output: output)
+                if !InterruptHandler.terminationRequested { input.finish(output: output) }
                 leave(editor)
                 return
             case .line(let line):

@@ -24,20 +24,21 @@ enum TallyBinary {
         ProcessInfo.processInfo.environment["TALLY_BINARY"] ?? packageRoot + "/.build/debug/tally"
     }
 
-    /// Runs tally with `arguments`, feeding it `input` on standard input (an empty pipe by
-    /// default, so it is never a terminal), in `directory`, with `environment` added. With
-    /// `mergingErrors`, standard error goes to the same pipe as standard output, interleaved as a
-    /// terminal would show them.
+    /// Runs tally (or `executable`, with `$TALLY` naming tally) with `arguments`, feeding it `input`
+    /// on standard input (an empty pipe by default, so it is never a terminal), in `directory`, with
+    /// `environment` added. With `mergingErrors`, standard error goes to the same pipe as standard
+    /// output, interleaved as a terminal would show them.
     static func run(
-        _ arguments: [String], input: String = "", directory: String? = nil, environment: [String: String] = [:],
-        mergingErrors: Bool = false
+        _ arguments: [String], input: String = "", executable: String? = nil, directory: String? = nil,
+        environment: [String: String] = [:], mergingErrors: Bool = false
     ) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         merged["NO_COLOR"] = "1"
         merged.removeValue(forKey: "TALLY_DATA_DIR")
+        merged["TALLY"] = path
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

@@ -23,6 +23,11 @@ final class TerminalSession {
 
     deinit { _ = try? tmux(["kill-server"]) }
 
+    /// Closes the terminal, as closing its window does: the programs in it get SIGHUP.
+    func hangUp() throws {
+        try tmux(["kill-session", "-t", name])
+    }
+
     /// Sends keys as tmux names them (`Enter`, `Tab`, `C-c`, `C-d`, `Up`) or literal text.
     func send(_ keys: String...) throws {
         try tmux(["send-keys", "-t", name] + keys)

@@ -43,9 +43,15 @@ import TallyData
             ("2019.csv", Array("a\n1\n".utf8)),
             ("two-mb.csv", Array(("n\n" + String(repeating: "12345\n", count: 350_000)).utf8)),
             ("controls.csv", Array("label,n\n\"\u{1B}]2;PWNED\u{7}\",1\n\"\u{1B}[2J\u{1B}[H fake: 0 rows\",2\n\u{202E}evil,3\n".utf8)),
+            ("late-nul.csv", Array(("n\n" + String(repeating: "1\n", count: 40_000) + "2").utf8) + [0] + Array("\n".utf8)),
+            ("utf16.csv", [0xFF, 0xFE] + Array("a\n1\n".utf8).flatMap { [$0, 0] }),
+            ("read-only.csv", Array("old\n".utf8)),
+            ("linked.csv", Array("old\n".utf8)),
         ]
         try? FileManager.default.createDirectory(atPath: path + "/folder.csv", withIntermediateDirectories: true)
         for (name, bytes) in files { FileManager.default.createFile(atPath: path + "/" + name, contents: Data(bytes)) }
+        chmod(path + "/read-only.csv", 0o444)
+        link(path + "/linked.csv", path + "/linked-too.csv")
         return path
     }()
 
@@ -159,6 +165,11 @@ import TallyData
             Case(input: "export applicants to \"\(d)/out.xlsx\"", code: "export-format", message: "error: cannot tell the format of '\(d)/out.xlsx' from its extension", secondLine: " --> <catalogue>:1:22"),
             Case(input: "export applicants to \"\(d)/no-such-folder/out.csv\"", code: "export-failed", message: "error: cannot write '\(d)/no-such-folder/out.csv': no such file or directory"),
             Case(input: "export applicants to \"\(d)/folder.csv\"", code: "export-failed", message: "error: cannot write '\(d)/folder.csv': is a directory"),
+            Case(input: "load \"\(d)/late-nul.csv\" as mine", code: "load-binary", message: "error: '\(d)/late-nul.csv' is not a text CSV file (it contains a NUL byte)", secondLine: " --> \(d)/late-nul.csv:40002:2"),
+            Case(input: "load \"\(d)/utf16.csv\" as mine", code: "load-binary", message: "error: '\(d)/utf16.csv' is not a text CSV file (it looks like UTF-16 text; convert it to UTF-8, e.g. with `iconv -f UTF-16 -t UTF-8 FILE > NEW`)"),
+            Case(input: "export countries to \"\(d)/read-only.csv\"", code: "export-failed", message: "error: cannot write '\(d)/read-only.csv': the file is read-only", secondLine: "  = help: make it writable (chmod u+w) or export to another name"),
+            Case(input: "export countries to \"\(d)/linked.csv\"", code: "export-failed", message: "error: cannot write '\(d)/linked.csv': the file has 2 hard links", secondLine: "  = help: export replaces a file whole, which would split its links; remove the other links or export to another name"),
+            Case(input: "export countries to \"\(d)/csv\"", code: "export-format", message: "error: '\(d)/csv' has no extension to tell the format by", secondLine: " --> <catalogue>:1:21"),
         ]
     }()
 
@@ -215,7 +226,7 @@ import TallyData
         #expect((lines.count > 1 && !lines[1].isEmpty ? String(lines[1]) : nil) == entry.secondLine)
         #expect(Self.fingerprint(session.catalog) == before, "the catalog changed")
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: Self.folder)) ?? []
-        #expect(leftovers.filter { $0.contains(".tally-tmp-") }.isEmpty, "export left a temporary file")
+        #expect(leftovers.filter { $0.contains(".tally-") }.isEmpty, "export left a temporary file")
     }
 
     /// Statements that show the cells of `controls.csv` (`ESC ] 2;PWNED BEL` sets a terminal's

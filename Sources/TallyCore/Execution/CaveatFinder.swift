@@ -7,17 +7,21 @@ struct CaveatFinder {
     let rows: Selection?
     /// The result, as shown.
     let result: Table
+    /// The cancellation flag, polled in every loop over rows.
+    let context: ExecutionContext
 
     /// Bases below this make a percent change a caveat.
     static let smallBase = 100.0
     /// Group names listed in a caveat before "and N more".
     static let listed = 3
+    /// The widest span of years, first to last, in which missing years are looked for.
+    static let maxSpan: Int64 = 1_000
     /// Category values listed in a caveat before "and N more": a category has few values, and the
     /// caveat is about which were added.
     static let listedCategories = 8
 
     /// Every caveat found, in a fixed order.
-    func caveats() -> [Diagnostic] {
+    func caveats() throws(Diagnostic) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for check in plan.caveatChecks {
             switch check {
@@ -28,14 +32,14 @@ struct CaveatFinder {
             case .incompleteYear(let time, let year):
                 if let caveat = incompleteYear(time: time, year: year) { found.append(caveat) }
             case .missingYears(let time, let series):
-                if plan.top == nil, plan.limit == nil, let caveat = missingYears(time: time, series: series) { found.append(caveat) }
+                if plan.top == nil, plan.limit == nil, let caveat = try missingYears(time: time, series: series) { found.append(caveat) }
             case .population(let country, let time, let facts, let perResident):
                 found += PopulationCaveats(source: plan.source, rows: rows)
                     .caveats(country: country, time: time, facts: facts, perResident: perResident)
             }
         }
         if let change = plan.change {
-            found += changeCaveats(change)
+            found += try changeCaveats(change)
         }
         return found
     }
@@ -112,13 +116,15 @@ struct CaveatFinder {
         }
     }
 
-    /// Years missing inside each series of a time series.
-    private func missingYears(time: Int, series: [Int]) -> Diagnostic? {
+    /// Years missing inside each series of a time series; a series spanning `maxSpan` years or more
+    /// (a missing-date marker such as -9223372036854775808 among real years) is not enumerated.
+    private func missingYears(time: Int, series: [Int]) throws(Diagnostic) -> Diagnostic? {
         guard time < result.columns.count else { return nil }
         let years = result.columns[time]
         var yearsBySeries: [String: Set<Int64>] = [:]
         var seriesOrder: [String] = []
         for row in 0..<result.rowCount {
+            try context.checkCancelled(atRow: row)
             guard case .integer(let year) = years.value(at: row) else { continue }
             let name = label(row, series)
             if yearsBySeries[name] == nil { seriesOrder.append(name) }
@@ -126,9 +132,12 @@ struct CaveatFinder {
         }
         var gaps: [String] = []
         var missingCount = 0
-        for name in seriesOrder {
+        for (index, name) in seriesOrder.enumerated() {
+            try context.checkCancelled(atRow: index)
             let present = (yearsBySeries[name] ?? []).sorted()
-            guard let first = present.first, let last = present.last, last &- first < 1_000 else { continue }
+            guard let first = present.first, let last = present.last else { continue }
+            let span = last.subtractingReportingOverflow(first)
+            guard !span.overflow, span.partialValue < CaveatFinder.maxSpan else { continue }
             let missing = (first...last).filter { !(yearsBySeries[name] ?? []).contains($0) }
             guard !missing.isEmpty else { continue }
             missingCount += missing.count
@@ -144,13 +153,14 @@ struct CaveatFinder {
     }
 
     /// Groups missing in a compared year, and percent changes from a small base.
-    private func changeCaveats(_ change: ChangeSpec) -> [Diagnostic] {
+    private func changeCaveats(_ change: ChangeSpec) throws(Diagnostic) -> [Diagnostic] {
         let keys = Array(0..<change.fromColumn)
         let before = result.columns[change.fromColumn], after = result.columns[change.toColumn]
         let percent = result.columns[change.percentColumn]
         var absent: [String] = [], small: [String] = []
         let base = before.doubles, new = after.doubles
         for row in 0..<result.rowCount {
+            try context.checkCancelled(atRow: row)
             if !before.isValid(row) || !after.isValid(row) {
                 absent.append(label(row, keys).isEmpty ? "the whole result" : label(row, keys))
             } else if abs(base[row]) < CaveatFinder.smallBase {

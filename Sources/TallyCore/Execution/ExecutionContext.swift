@@ -17,6 +17,11 @@ final class ExecutionContext {
         }
     }
 
+    /// `checkCancelled` once every `batchSize` rows: for loops that visit rows one at a time.
+    func checkCancelled(atRow row: Int) throws(Diagnostic) {
+        if row % Self.batchSize == 0 { try checkCancelled() }
+    }
+
     /// Records a warning once per code.
     func warn(_ diagnostic: Diagnostic) {
         if warned.insert(diagnostic.code).inserted { warnings.append(diagnostic) }

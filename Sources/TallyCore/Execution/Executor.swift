@@ -16,7 +16,7 @@ public struct Executor {
         let selection = try plan.filter.map { condition throws(Diagnostic) in
             try RowFilter(table: plan.source, context: context).select(condition, from: nil)
         }
-        return CaveatFinder(plan: plan, rows: selection, result: result).caveats()
+        return try CaveatFinder(plan: plan, rows: selection, result: result, context: context).caveats()
     }
 
     func run() throws(Diagnostic) -> ResultSet {
@@ -81,7 +81,7 @@ public struct Executor {
         return ResultSet(
             table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: selection?.count, final: final.count),
-            rowsAfter: rowsAfter, caveats: CaveatFinder(plan: plan, rows: selection, result: table).caveats(),
+            rowsAfter: rowsAfter, caveats: try CaveatFinder(plan: plan, rows: selection, result: table, context: context).caveats(),
             chartLayout: plan.chartLayout, headline: plan.headline)
     }
 

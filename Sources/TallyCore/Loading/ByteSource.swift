@@ -9,6 +9,8 @@ protocol ByteSource {
     mutating func rewind() throws(LoadError)
     /// The first `count` bytes (fewer at the end), without the reading checks: for locating an error.
     func prefix(_ count: Int) -> [UInt8]
+    /// Throws `changed` when the bytes are no longer those the reading started with.
+    func checkUnchanged() throws(LoadError)
 }
 
 /// Bytes already in memory, as a `ByteSource`.
@@ -35,4 +37,6 @@ struct MemorySource: ByteSource {
     mutating func rewind() throws(LoadError) { position = 0 }
 
     func prefix(_ count: Int) -> [UInt8] { Array(bytes.prefix(max(0, count))) }
+
+    func checkUnchanged() throws(LoadError) {}
 }

@@ -10,6 +10,8 @@ struct CSVLimits: Sendable {
     var maxRows: Int = Int(Int32.max)
     /// The memory budget in megabytes a file read may use (see `MemoryBudget`); nil for none.
     var budgetMegabytes: Int64?
+    /// The flag that stops a load (Ctrl-C), polled at every chunk read and while waiting for a FIFO.
+    var cancellation: CancellationFlag?
 
     /// The limits used by `CSVLoader.load`.
     static let standard = CSVLimits()

@@ -23,13 +23,15 @@ public enum CSVLoader {
     }
 
     /// Loads the file at `path` as a dataset named `name`, failing up front (`load-over-budget`) when it
-    /// would need more than `budgetMegabytes` of memory (nil: no budget).
+    /// would need more than `budgetMegabytes` of memory (nil: no budget); `cancellation` stops it.
     /// Errors are `Diagnostic`s with code `load-…` and a `fileLocation` where one applies.
     public static func load(
-        path: String, name: String, info: DatasetInfo = DatasetInfo(), budgetMegabytes: Int64? = nil
+        path: String, name: String, info: DatasetInfo = DatasetInfo(), budgetMegabytes: Int64? = nil,
+        cancellation: CancellationFlag? = nil
     ) throws(Diagnostic) -> Report {
         var limits = CSVLimits.standard
         limits.budgetMegabytes = budgetMegabytes
+        limits.cancellation = cancellation
         return try load(path: path, name: name, info: info, limits: limits)
     }
 
@@ -89,8 +91,10 @@ public enum CSVLoader {
             let outcome: LoadPass<Source>.Outcome
             do {
                 outcome = try pass.run()
+                try pass.source.checkUnchanged()
             } catch {
-                throw error.diagnostic(path: path, bytes: pass.source.prefix(error.furthestOffset &+ 1))
+                let reported = (try? pass.source.checkUnchanged()) == nil ? LoadError.changed : error
+                throw reported.diagnostic(path: path, bytes: pass.source.prefix(reported.furthestOffset &+ 1))
             }
             source = pass.source
             let again = outcome.columns.indices.filter { outcome.columns[$0].needsTextPassAtEnd }

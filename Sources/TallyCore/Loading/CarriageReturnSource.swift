@@ -28,4 +28,6 @@ struct CarriageReturnSource<Base: ByteSource>: ByteSource {
     mutating func rewind() throws(LoadError) { try base.rewind() }
 
     func prefix(_ count: Int) -> [UInt8] { base.prefix(count).map { $0 == 0x0D ? 0x0A : $0 } }
+
+    func checkUnchanged() throws(LoadError) { try base.checkUnchanged() }
 }

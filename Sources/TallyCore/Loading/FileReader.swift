@@ -23,10 +23,16 @@ final class FileReader: ByteSource {
     private var offset = 0
     /// Bytes since the last line feed read.
     private var bytesSinceLineFeed = 0
+    /// The size and modification time when opened, to notice a file changed during the load.
+    private let identity: [Int]
 
-    /// Opens `path` for reading; a directory or a file that cannot be opened is an error.
+    /// How long one wait for a FIFO's writer lasts before the cancellation flag is looked at, in ms.
+    static let waitSlice: Int32 = 100
+
+    /// Opens `path` for reading; a directory or a file that cannot be opened is an error. A FIFO is
+    /// opened without waiting for a writer, then waited on in slices, so Ctrl-C stops the wait.
     init(path: String, limits: CSVLimits) throws(LoadError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Self.openError(errno) }
         var status = stat()
         var regular = false
@@ -38,11 +44,32 @@ final class FileReader: ByteSource {
             }
             regular = status.st_mode & S_IFMT == S_IFREG
             if regular { size = Int(status.st_size) }
+            if status.st_mode & S_IFMT == S_IFIFO {
+                do throws(LoadError) {
+                    try Self.waitForWriter(descriptor, cancellation: limits.cancellation)
+                } catch {
+                    close(descriptor)
+                    throw error
+                }
+            }
         }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         self.descriptor = descriptor
         self.limits = limits
         self.isRegularFile = regular
         self.knownSize = size
+        self.identity = Self.identity(status)
+    }
+
+    func checkUnchanged() throws(LoadError) {
+        var status = stat()
+        guard isRegularFile, fstat(descriptor, &status) == 0 else { return }
+        if Self.identity(status) != identity { throw .changed }
+    }
+
+    /// What `checkUnchanged` compares: size, and modification time to the nanosecond.
+    private static func identity(_ status: stat) -> [Int] {
+        [Int(status.st_size), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec)]
     }
 
     deinit { close(descriptor) }
@@ -54,8 +81,21 @@ final class FileReader: ByteSource {
         return got
     }
 
+    /// Waits until a FIFO has something to read or its writer has come and gone, looking at the
+    /// cancellation flag every `waitSlice` milliseconds.
+    private static func waitForWriter(_ descriptor: Int32, cancellation: CancellationFlag?) throws(LoadError) {
+        while true {
+            if cancellation?.isCancelled == true { throw .cancelled(waitingForWriter: true) }
+            var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let count = poll(&ready, 1, waitSlice)
+            if count > 0 { return }
+            if count < 0 && errno != EINTR { throw .unreadable(reason: describe(errno)) }
+        }
+    }
+
     /// Reads one chunk of at most `CSVLimits.chunkBytes` into `buffer`, unchecked.
     private func readChunk(into buffer: UnsafeMutableRawBufferPointer) throws(LoadError) -> Int {
+        if limits.cancellation?.isCancelled == true { throw .cancelled(waitingForWriter: false) }
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         let wanted = min(buffer.count, max(1, limits.chunkBytes))
         while true {
@@ -68,7 +108,7 @@ final class FileReader: ByteSource {
     /// Checks a chunk just read: binary data at the start, or a line longer than the field limit.
     private func check(_ chunk: UnsafeRawBufferPointer) throws(LoadError) {
         guard !chunk.isEmpty else { return }
-        if offset == 0, let kind = TextValidator.binaryKind(of: Array(chunk)) { throw .binary(kind: kind) }
+        if offset == 0, let kind = TextValidator.binaryKind(of: Array(chunk.prefix(TextValidator.headBytes))) { throw .binary(kind: kind) }
         offset &+= chunk.count
         if let lastLineFeed = chunk.lastIndex(of: 0x0A) {
             bytesSinceLineFeed = chunk.count &- 1 &- lastLineFeed

@@ -7,12 +7,18 @@ enum LoadError: Error, Equatable {
     case missingFile
     /// The path is a directory.
     case directory
+    /// The file's size or modification time changed while it was being loaded.
+    case changed
+    /// The load was cancelled (Ctrl-C), or its FIFO had no writer when it was.
+    case cancelled(waitingForWriter: Bool)
     /// The file exists but cannot be opened or read; `reason` is the system's wording.
     case unreadable(reason: String)
     /// The file holds no bytes (or only a byte-order mark and blank lines).
     case empty
     /// The file is compressed, an archive or holds NUL bytes; `kind` says which.
     case binary(kind: String)
+    /// A NUL byte at `offset`, past the start of the file (a NUL at the start is `binary`).
+    case nulByte(offset: Int)
     /// The byte at `offset` does not continue valid UTF-8.
     case invalidUTF8(offset: Int)
     /// A line runs past `limit` bytes from `offset` without a line break.
@@ -36,9 +42,10 @@ enum LoadError: Error, Equatable {
     /// The same failure with every byte offset moved by `distance` (from a buffer's offsets to the file's).
     func shifted(by distance: Int) -> LoadError {
         switch self {
-        case .missingFile, .directory, .unreadable, .empty, .binary, .overBudget: return self
+        case .missingFile, .directory, .changed, .cancelled, .unreadable, .empty, .binary, .overBudget: return self
         case .tooManyRows(let offset, let limit): return .tooManyRows(offset: offset &+ distance, limit: limit)
         case .invalidUTF8(let offset): return .invalidUTF8(offset: offset &+ distance)
+        case .nulByte(let offset): return .nulByte(offset: offset &+ distance)
         case .lineTooLong(let offset, let limit): return .lineTooLong(offset: offset &+ distance, limit: limit)
         case .fieldTooLong(let offset, let limit): return .fieldTooLong(offset: offset &+ distance, limit: limit)
         case .tooManyColumns(let offset, let limit): return .tooManyColumns(offset: offset &+ distance, limit: limit)
@@ -52,8 +59,8 @@ enum LoadError: Error, Equatable {
     /// The largest byte offset this failure refers to (0 when none): how much of the file locating it needs.
     var furthestOffset: Int {
         switch self {
-        case .missingFile, .directory, .unreadable, .empty, .binary, .overBudget: return 0
-        case .invalidUTF8(let offset), .lineTooLong(let offset, _), .fieldTooLong(let offset, _), .tooManyRows(let offset, _),
+        case .missingFile, .directory, .changed, .cancelled, .unreadable, .empty, .binary, .overBudget: return 0
+        case .invalidUTF8(let offset), .nulByte(let offset), .lineTooLong(let offset, _), .fieldTooLong(let offset, _), .tooManyRows(let offset, _),
             .tooManyColumns(let offset, _), .unterminatedQuote(let offset), .textAfterQuote(let offset):
             return offset
         case .fieldCount(let recordStart, let offset, _, _): return max(recordStart, offset)
@@ -67,12 +74,21 @@ enum LoadError: Error, Equatable {
             return Diagnostic.error("load-missing-file", "cannot open '\(path)': no such file")
         case .directory:
             return Diagnostic.error("load-directory", "cannot load '\(path)': it is a directory, not a CSV file")
+        case .changed:
+            return Diagnostic.error(
+                "load-file-changed", "'\(path)' changed while it was being loaded", help: ["load it again once it is written"])
+        case .cancelled(let waiting):
+            return Diagnostic.error(
+                "cancelled", waiting ? "load of '\(path)' cancelled while waiting for something to write to it" : "load of '\(path)' cancelled",
+                help: ["the datasets are as they were"])
         case .unreadable(let reason):
             return Diagnostic.error("load-unreadable", "cannot read '\(path)': \(reason)")
         case .empty:
             return Diagnostic.error("load-empty", "'\(path)' is empty: a CSV file needs at least a header line")
         case .binary(let kind):
             return Diagnostic.error("load-binary", "'\(path)' is not a text CSV file (\(kind))")
+        case .nulByte(let offset):
+            return located("load-binary", "'\(path)' is not a text CSV file (it contains a NUL byte)", offset, path, bytes)
         case .invalidUTF8(let offset):
             return located("load-invalid-utf8", "'\(path)' is not valid UTF-8", offset, path, bytes)
         case .lineTooLong(let offset, let limit):

@@ -57,7 +57,7 @@ struct LoadPass<Source: ByteSource> {
     /// Reads the whole source; errors carry file offsets.
     mutating func run() throws(LoadError) -> Outcome {
         try fill(1 << 16)
-        let head = try buffer.withBytes { bytes throws(LoadError) in Array(bytes.prefix(1 << 16)) }
+        let head = try buffer.withBytes { bytes throws(LoadError) in Array(bytes.prefix(TextValidator.headBytes)) }
         if let kind = TextValidator.binaryKind(of: head) { try fail(.binary(kind: kind), drainingFrom: 0, checkText: false) }
         var blankLines = try skipLeadingBlankLines()
         try fill(DelimiterSniffer.sampleBytes &+ 1)

@@ -1,7 +1,11 @@
 /// Checks that a file's bytes are text: not compressed or archived, no NUL bytes, valid UTF-8.
 enum TextValidator {
-    /// Why the start of a file is not text, or nil when it may be: gzip or zip magic, or a NUL byte.
+    /// Why the start of a file is not text, or nil when it may be: gzip or zip magic, UTF-16 text (a
+    /// UTF-16 byte-order mark, or a NUL byte beside the first character), or a NUL byte.
     static func binaryKind(of bytes: [UInt8]) -> String? {
+        if bytes.count >= 2, bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF || (bytes[0] == 0) != (bytes[1] == 0) {
+            return "it looks like UTF-16 text; convert it to UTF-8, e.g. with `iconv -f UTF-16 -t UTF-8 FILE > NEW`"
+        }
         if bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B {
             return "it looks like gzip-compressed data"
         }
@@ -11,6 +15,9 @@ enum TextValidator {
         if bytes.contains(0) { return nulBytes }
         return nil
     }
+
+    /// How much of the start of a file `binaryKind` looks at: 64 KiB.
+    static let headBytes = 1 << 16
 
     /// The wording for a file holding NUL bytes.
     static let nulBytes = "it contains NUL bytes"
@@ -36,7 +43,7 @@ enum TextValidator {
             }
             let lead = base[index]
             if lead < 0x80 {
-                if lead == 0 { throw .binary(kind: nulBytes) }
+                if lead == 0 { throw .nulByte(offset: index) }
                 index &+= 1
                 continue
             }

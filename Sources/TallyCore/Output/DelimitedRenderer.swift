@@ -1,16 +1,15 @@
 /// Writes a result as CSV or TSV: a header line, then every row; raw values; fields quoted
 /// (RFC 4180) when they hold the delimiter, a quote or a line break.
-struct DelimitedRenderer {
+struct DelimitedRenderer: RowRenderer {
     /// `,` or a tab.
     let delimiter: Character
 
-    func render(_ table: Table) -> String {
-        var out = table.columns.map { quote($0.name) }.joined(separator: String(delimiter)) + "\n"
-        for row in 0..<table.rowCount {
-            out += table.columns.map { quote(CellFormatter.raw($0.value(at: row))) }.joined(separator: String(delimiter))
-            out += "\n"
-        }
-        return out
+    func header(_ table: Table) -> String {
+        table.columns.map { quote($0.name) }.joined(separator: String(delimiter)) + "\n"
+    }
+
+    func row(_ row: Int, of table: Table) -> String {
+        table.columns.map { quote(CellFormatter.raw($0.value(at: row))) }.joined(separator: String(delimiter)) + "\n"
     }
 
     private func quote(_ field: String) -> String {

@@ -1,13 +1,16 @@
 /// Writes a result as one JSON array of objects, keys in column order; missing is `null`.
-struct JSONRenderer {
-    func render(_ table: Table) -> String {
-        guard table.rowCount > 0 else { return "[]\n" }
-        var out = "[\n"
-        for row in 0..<table.rowCount {
-            let fields = table.columns.map { JSONRenderer.string($0.name) + ": " + JSONRenderer.value($0.value(at: row)) }
-            out += "  {" + fields.joined(separator: ", ") + "}" + (row + 1 < table.rowCount ? ",\n" : "\n")
-        }
-        return out + "]\n"
+struct JSONRenderer: RowRenderer {
+    func header(_ table: Table) -> String {
+        table.rowCount > 0 ? "[\n" : "[]\n"
+    }
+
+    func row(_ row: Int, of table: Table) -> String {
+        let fields = table.columns.map { JSONRenderer.string($0.name) + ": " + JSONRenderer.value($0.value(at: row)) }
+        return "  {" + fields.joined(separator: ", ") + "}" + (row + 1 < table.rowCount ? ",\n" : "\n")
+    }
+
+    func footer(_ table: Table) -> String {
+        table.rowCount > 0 ? "]\n" : ""
     }
 
     /// A JSON value: numbers raw (non-finite as null), text quoted.

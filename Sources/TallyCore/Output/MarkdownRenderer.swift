@@ -1,15 +1,16 @@
 /// Writes a result as a Markdown (GitHub) table; numbers right-aligned, raw values (country
 /// codes stay codes), control characters shown as escapes (`TerminalText`): Markdown is read
 /// by people.
-struct MarkdownRenderer {
-    func render(_ table: Table) -> String {
+struct MarkdownRenderer: RowRenderer {
+    func header(_ table: Table) -> String {
         guard !table.columns.isEmpty else { return "" }
-        var out = "| " + table.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
-        out += "|" + table.columns.map { CellFormatter.isRightAligned($0.type) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
-        for row in 0..<table.rowCount {
-            out += "| " + table.columns.map { escape(CellFormatter.raw($0.value(at: row))) }.joined(separator: " | ") + " |\n"
-        }
-        return out
+        return "| " + table.columns.map { escape($0.name) }.joined(separator: " | ") + " |\n"
+            + "|" + table.columns.map { CellFormatter.isRightAligned($0.type) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
+    }
+
+    func row(_ row: Int, of table: Table) -> String {
+        guard !table.columns.isEmpty else { return "" }
+        return "| " + table.columns.map { escape(CellFormatter.raw($0.value(at: row))) }.joined(separator: " | ") + " |\n"
     }
 
     private func escape(_ text: String) -> String {

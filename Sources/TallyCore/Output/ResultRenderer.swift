@@ -35,10 +35,18 @@ public struct ResultRenderer {
             case .table: return BoxTableRenderer(rowLimit: rowLimit, width: width, colored: colored).render(shown)
             case .vertical: return VerticalRenderer(rowLimit: rowLimit, width: width, colored: colored).render(shown)
             }
-        case .csv: return DelimitedRenderer(delimiter: ",").render(result.table)
-        case .tsv: return DelimitedRenderer(delimiter: "\t").render(result.table)
-        case .json: return JSONRenderer().render(result.table)
-        case .markdown: return MarkdownRenderer().render(result.table)
+        case .csv, .tsv, .json, .markdown: return rowRenderer?.render(result.table) ?? ""
+        }
+    }
+
+    /// The renderer of a file format written row by row (nil for the table format).
+    var rowRenderer: RowRenderer? {
+        switch format {
+        case .table: return nil
+        case .csv: return DelimitedRenderer(delimiter: ",")
+        case .tsv: return DelimitedRenderer(delimiter: "\t")
+        case .json: return JSONRenderer()
+        case .markdown: return MarkdownRenderer()
         }
     }
 }

@@ -22,6 +22,10 @@ public final class PromptInput {
     private let sourceName: String
     /// The lines of the unfinished statement.
     private var pending = ""
+    /// Answers for a long unfinished statement without parsing it again at every line.
+    private var shortcut = ContinuationShortcut()
+    /// What the unfinished statement wanted when it was last parsed whole.
+    private var lastWanted: String?
 
     /// Creates the input of a prompt over `session`.
     public init(session: Session, sourceName: String) {
@@ -34,26 +38,26 @@ public final class PromptInput {
     public func enter(_ line: String, output: OutputSink) -> Step {
         if line.contains("\n") {
             var block = pending.isEmpty ? line : pending + "\n" + line
-            pending = ""
+            cancel()
             while let last = block.last, last.isWhitespace { block.removeLast() }
             return block.isEmpty ? .nothing : .ran(text: block, outcome: run(block, mode: .script, output: output))
         }
         let word = line.lowercased().filter { !$0.isWhitespace }
         if !pending.isEmpty, word == "quit" || word == "exit" {
-            pending = ""
+            cancel()
             return .ran(text: line, outcome: .quit)
         }
-        pending = pending.isEmpty ? line : pending + "\n" + line
-        if pending.allSatisfy(\.isWhitespace) {
-            pending = ""
-            return .nothing
-        }
+        if pending.isEmpty && line.allSatisfy(\.isWhitespace) { return .nothing }
+        pending += pending.isEmpty ? line : "\n" + line
+        if shortcut.surelyWantsMore(after: line), let lastWanted { return .needsMore(lastWanted) }
         return complete(output: output, force: false)
     }
 
     /// Drops the unfinished statement (Ctrl-C).
     public func cancel() {
         pending = ""
+        shortcut = ContinuationShortcut()
+        lastWanted = nil
     }
 
     /// At the end of input: runs the unfinished statement, if there is one, so that its error shows.
@@ -68,9 +72,10 @@ public final class PromptInput {
         let text = pending
         let last = RefinableQuery.isRefinement(text) ? session.lastQuery : nil
         if !force, let wanted = Parser.continuation(last?.extended(by: text) ?? text, mode: last == nil ? .interactive : .script) {
+            lastWanted = wanted
             return .needsMore(wanted)
         }
-        pending = ""
+        cancel()
         return .ran(text: text, outcome: run(text, mode: .interactive, output: output))
     }
 

@@ -38,7 +38,8 @@ extension Session {
     /// Reads the CSV file at `path` within the memory budget and checks the roles declared for it,
     /// without touching the catalog.
     func loadTable(path: String, name: String, info: DatasetInfo, roles: RoleDeclaration) throws(Diagnostic) -> CSVLoader.Report {
-        let report = try CSVLoader.load(path: path, name: name, info: info, budgetMegabytes: settings.memoryMegabytes)
+        let report = try CSVLoader.load(
+            path: path, name: name, info: info, budgetMegabytes: settings.memoryMegabytes, cancellation: cancellation)
         for role in [roles.time].compactMap({ $0 }) + roles.measures + roles.countries
         where report.table.columnIndex(named: role.text) == nil {
             let suggestion = Suggestion.closest(to: role.text, among: report.table.columns.map(\.name))

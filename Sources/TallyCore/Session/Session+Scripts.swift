@@ -15,7 +15,7 @@ extension Session {
         let resolved = Self.resolve(path, from: source)
         let text: String
         do {
-            text = try FileText.read(path: resolved)
+            text = try ScriptReader.read(path: resolved)
         } catch {
             throw .error("script-unreadable", "cannot read script '\(resolved)': \(error.reason)", at: pathSpan)
         }

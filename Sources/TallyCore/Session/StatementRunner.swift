@@ -162,7 +162,12 @@ struct StatementRunner {
     }
 
     private func runExport(_ query: Query, path: String, pathSpan: SourceSpan, title: String?) throws(Diagnostic) {
-        let extensionName = path.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        let fileName = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else {
+            throw .error("export-format", "'\(path)' has no extension to tell the format by", at: pathSpan,
+                         label: "add .csv, .tsv, .json, .md or .svg")
+        }
+        let extensionName = fileName[fileName.index(after: dot)...].lowercased()
         let format: OutputFormat
         switch extensionName {
         case "csv": format = .csv
@@ -171,7 +176,7 @@ struct StatementRunner {
         case "md", "markdown": format = .markdown
         case "svg":
             let result = try runQuery(query)
-            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span), title: title).render(result.showingCountryNames(from: countryNames)), to: path)
+            try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span), title: title).render(result.showingCountryNames(from: countryNames)), to: path, cancellation: session.cancellation)
             reportAside(result)
             output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
             return
@@ -183,7 +188,10 @@ struct StatementRunner {
             throw .error("export-title", "only a chart (.svg) has a title", at: pathSpan, label: "write the chart to a .svg file, or leave out 'titled'")
         }
         let result = try runQuery(query)
-        try FileWriter.write(ResultRenderer(format: format).render(result), to: path)
+        let renderer = ResultRenderer(format: format).rowRenderer
+        try FileWriter.write(to: path, cancellation: session.cancellation) { output throws(Diagnostic) in
+            try renderer?.write(result.table, to: &output)
+        }
         reportAside(result)
         output.standardError("exported \(rowsAndColumns(result.table)) to \(path)\n")
     }

@@ -53,10 +53,10 @@ public struct DiagnosticRenderer: Sendable {
         let piece = { (from: Int, to: Int) in Self.shown(source.bytes[from..<to]) }
         let window = SnippetWindow(
             before: piece(lineStart, start), span: piece(start, caretEnd), after: piece(caretEnd, lineEnd),
-            room: width.map { $0 - String(line).count - 3 }, labelWidth: label.map { DisplayWidth.of($0) + 1 } ?? 0)
-        let gutter = String(line)
+            room: width.map { $0 - String(source.displayLine(line)).count - 3 }, labelWidth: label.map { DisplayWidth.of($0) + 1 } ?? 0)
+        let gutter = String(source.displayLine(line))
         let pad = String(repeating: " ", count: gutter.count)
-        var out = pad + paint("--> ", style: "34") + TerminalText.visible(source.name) + ":\(line):\(source.column(of: span.start))\n"
+        var out = pad + paint("--> ", style: "34") + TerminalText.visible(source.name) + ":\(source.displayLine(line)):\(source.column(of: span.start))\n"
         out += pad + paint(" |", style: "34") + "\n"
         out += paint("\(gutter) |", style: "34") + " \(window.line)\n"
         var caretLine = pad + paint(" |", style: "34") + " " + String(repeating: " ", count: window.caretColumn)

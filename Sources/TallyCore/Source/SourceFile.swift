@@ -3,28 +3,50 @@
 /// Holds the text as UTF-8 bytes plus the offsets where lines start, so that a `SourceSpan`
 /// can be turned into a line, a column and the text of its line when an error is drawn.
 public struct SourceFile: Sendable {
-    /// Display name: a script path, `<command line>`, `<prompt>` or `<stdin>`.
-    public let name: String
-    /// The full text.
-    public let text: String
-    /// The text as UTF-8 bytes; spans index into this.
-    public let bytes: [UInt8]
-    /// Byte offset of the first byte of every line.
-    public let lineStarts: [Int]
-    /// The file the text was read from, when it was: `run` finds scripts relative to its folder.
-    public let path: String?
+    /// The stored parts, shared by copies: a source is one reference wide, so the parser's deep
+    /// recursion carries no copies of it.
+    private final class Storage: Sendable {
+        let name: String
+        let text: String
+        let bytes: [UInt8]
+        let lineStarts: [Int]
+        let path: String?
+        let firstLine: Int
 
-    /// Creates a source from its display name and text, and the path of the file it was read from.
-    public init(name: String, text: String, path: String? = nil) {
-        self.name = name
-        self.text = text
-        self.path = path
-        self.bytes = Array(text.utf8)
+        init(name: String, text: String, bytes: [UInt8], lineStarts: [Int], path: String?, firstLine: Int) {
+            self.name = name
+            self.text = text
+            self.bytes = bytes
+            self.lineStarts = lineStarts
+            self.path = path
+            self.firstLine = firstLine
+        }
+    }
+
+    private let storage: Storage
+
+    /// Display name: a script path, `<command line>`, `<prompt>` or `<stdin>`.
+    public var name: String { storage.name }
+    /// The full text.
+    public var text: String { storage.text }
+    /// The text as UTF-8 bytes; spans index into this.
+    public var bytes: [UInt8] { storage.bytes }
+    /// Byte offset of the first byte of every line.
+    public var lineStarts: [Int] { storage.lineStarts }
+    /// The file the text was read from, when it was: `run` finds scripts relative to its folder.
+    public var path: String? { storage.path }
+    /// The line the text starts on in what it was read from (a piece of standard input), for messages.
+    public var firstLine: Int { storage.firstLine }
+
+    /// Creates a source from its display name and text, the path of the file it was read from, and
+    /// the line of its input it starts on.
+    public init(name: String, text: String, path: String? = nil, firstLine: Int = 1) {
+        let bytes = Array(text.utf8)
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             starts.append(offset + 1)
         }
-        self.lineStarts = starts
+        storage = Storage(name: name, text: text, bytes: bytes, lineStarts: starts, path: path, firstLine: firstLine)
     }
 
     /// The 1-based line that holds byte `offset`.
@@ -35,6 +57,11 @@ public struct SourceFile: Sendable {
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         return low + 1
+    }
+
+    /// The line number messages show for 1-based `line` of the text: its line in the whole input.
+    public func displayLine(_ line: Int) -> Int {
+        line &+ firstLine &- 1
     }
 
     /// The bytes of 1-based `line`, without its line end.

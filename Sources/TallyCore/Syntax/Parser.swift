@@ -97,6 +97,13 @@ public struct Parser {
         return parser.wantedAtEnd
     }
 
+    /// Whether a script line starting like `line` continues the statement above it: it starts with
+    /// a clause word, `and` or `or`.
+    public static func continuesStatement(line: String) -> Bool {
+        let parser = Parser(SourceFile(name: "<line>", text: line), mode: .script)
+        return parser.continuesStatement(at: parser.tokenIndexAfterNewlines(from: 0))
+    }
+
     // MARK: - Statements and recovery
 
     /// `script := { [statement] (newline | ";") }`: every statement, reporting errors as it goes.

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// libFuzzer entry point for `export` paths: any bytes as the file name of `export countries to "…"`
+/// (which picks the format by extension, then writes through `FileWriter`) and of a direct
+/// `FileWriter.write`, inside a scratch folder emptied after every input.
+///
+/// Built by `Fuzz/run.sh export`. A name with a `..` part is skipped, so nothing is written outside the
+/// scratch folder. A crash, a sanitizer report, a timeout or a leftover temporary file is a bug.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzExport(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let name = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    guard !name.contains("\0"), !name.split(separator: "/").contains("..") else { return 0 }
+    let path = ExportScratch.folder + "/" + name
+    let quoted = path.replacingOccurrences(of: "\"", with: "\"\"")
+    let source = SourceFile(name: "<fuzz>", text: "export countries limit 2 to \"\(quoted)\"")
+    let session = Session(catalog: FuzzCatalog.shared)
+    for statement in Parser.parse(source, mode: .script).statements {
+        _ = StatementRunner(session: session, source: source, output: BufferedOutput()).run(statement)
+    }
+    _ = try? FileWriter.write("a,b\n1,2\n", to: path)
+    ExportScratch.empty()
+    return 0
+}
+
+/// The folder the export target writes in.
+enum ExportScratch {
+    /// Made once per run, under the system's temporary folder.
+    static let folder: String = {
+        var template = Array("/tmp/tally-fuzz-export-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { buffer in
+            mkdtemp(buffer.baseAddress).map { String(cString: $0) } ?? "/tmp"
+        }
+    }()
+
+    /// Removes every file in the folder; a temporary file left behind is a bug, so it traps.
+    static func empty() {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            precondition(!name.contains(".tally-"), "a temporary file was left behind: \(name)")
+            if unlink(folder + "/" + name) != 0 { rmdir(folder + "/" + name) }
+        }
+    }
+}
