@@ -7,6 +7,6 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let source = SourceFile(name: "<fuzz>", text: text)
     _ = Parser.parse(source, mode: .script)
-    _ = Parser.wantsMoreInput(text)
+    _ = Parser.continuation(text)
     return 0
 }
