@@ -32,7 +32,8 @@ enum ExportScratch {
     static let folder: String = {
         var template = Array("/tmp/tally-fuzz-export-XXXXXX".utf8CString)
         return template.withUnsafeMutableBufferPointer { buffer in
-            mkdtemp(buffer.baseAddress).map { String(cString: $0) } ?? "/tmp"
+            guard let base = buffer.baseAddress else { return "/tmp" }
+            return mkdtemp(base).map { String(cString: $0) } ?? "/tmp"
         }
     }()
 

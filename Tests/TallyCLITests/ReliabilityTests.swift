@@ -177,11 +177,14 @@ import Testing
         try session.send("Enter")
         try #require(session.wait(timeout: 60) { $0.contains("0 rows") && $0.hasSuffix("\ntally>") } != nil, "\(session.screen())")
         try session.hangUp()
+        // The file may exist before its lines are written: wait for the lines, not for the file.
         let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, (try? String(contentsOfFile: history, encoding: .utf8)) == nil {
+        func entries() -> [Substring] {
+            ((try? String(contentsOfFile: history, encoding: .utf8)) ?? "").split(separator: "\n").filter { !$0.hasPrefix("#") }
+        }
+        while Date() < deadline, entries().isEmpty {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        let entries = try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
-        #expect(entries == ["datasets"])
+        #expect(entries() == ["datasets"])
     }
 }
