@@ -61,6 +61,6 @@ private func leakCheckingEnable() { sanitizerCall("__lsan_enable") }
 
 /// Calls the sanitizer function `name` when the program has it.
 private func sanitizerCall(_ name: String) {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: -2), name) else { return }
+    guard let symbol = dlsym(nil, name) else { return }
     unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)()
 }
