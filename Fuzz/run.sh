@@ -5,12 +5,14 @@
 #                                           for SECONDS); --plain builds without AddressSanitizer,
 #                                           many times faster, for long runs that count executions
 #
-# Each target is one entry file in Fuzz/Targets/ compiled with the engine's sources and Fuzz/Support/
-# into one module with plain swiftc (SwiftPM cannot link a fuzzer into an executable target). Builds, corpora, logs
-# and crash artifacts live in a scratch folder, $FUZZ_WORK (default /tmp/tally-fuzz); a build is
-# reused while no source is newer. Seeds come from Grammar/ and Examples/ (every file, and every
-# statement line on its own) and from Fuzz/seeds/csv/. Exits 1 when a target finds a crash, a leak
-# or a timeout; the input that did it is in $FUZZ_WORK/artifacts/TARGET/.
+# The engine (Sources/TallyCore and Fuzz/Support) is compiled once per flavour into a static library,
+# module TallyFuzzEngine, built with -enable-testing; each target is one entry file in Fuzz/Targets/
+# that imports it @testable and is linked against it with plain swiftc (SwiftPM cannot link a fuzzer
+# into an executable target). Builds, corpora, logs and crash artifacts live in a scratch folder,
+# $FUZZ_WORK (default /tmp/tally-fuzz); the library and each binary are reused while no source is
+# newer. Seeds come from Grammar/ and Examples/ (every file, and every statement line on its own) and
+# from Fuzz/seeds/csv/. Exits 1 when a target finds a crash, a leak or a timeout; the input that did
+# it is in $FUZZ_WORK/artifacts/TARGET/.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,21 +50,44 @@ entry_file() {
     esac
 }
 
-# Compiles the target unless its binary is newer than every engine source and the entry file.
+# Prints the first of the given files or folders' Swift sources newer than `$1`, if any.
+newer_source() {
+    local than=$1
+    shift
+    find "$@" -name '*.swift' -newer "$than" | head -n 1
+}
+
+# Compiles the engine into $engine unless its library is newer than every engine source.
+build_engine() {
+    local library="$engine/libTallyFuzzEngine.a"
+    if [[ -f $library ]] && [[ -z $(newer_source "$library" "$root/Sources/TallyCore" "$root/Fuzz/Support") ]]; then
+        return
+    fi
+    echo "building the engine ($flavour)…" >&2
+    local sources=() partial="$engine.partial"
+    while IFS= read -r -d '' file; do sources+=("$file"); done \
+        < <(find "$root/Sources/TallyCore" "$root/Fuzz/Support" -name '*.swift' -print0 | sort -z)
+    rm -rf "$partial"
+    mkdir -p "$partial"
+    swiftc -sanitize="$sanitizers" -parse-as-library -O -enable-testing -module-name TallyFuzzEngine \
+        -emit-module -emit-module-path "$partial/TallyFuzzEngine.swiftmodule" \
+        -emit-library -static -o "$partial/libTallyFuzzEngine.a" "${sources[@]}"
+    rm -rf "$engine"
+    mv "$partial" "$engine"
+}
+
+# Links the target's entry file against the engine unless its binary is newer than both.
 build() {
     local target=$1 binary="$work/bin/fuzz-$1-$flavour" entry
     entry=$(entry_file "$target")
     mkdir -p "$work/bin"
-    if [[ -x $binary ]] && [[ -z $(find "$root/Sources/TallyCore" "$root/Fuzz/Support" "$entry" -name '*.swift' -newer "$binary" | head -n 1) ]]; then
+    if [[ -x $binary ]] && [[ ! "$engine/libTallyFuzzEngine.a" -nt $binary ]] && [[ -z $(newer_source "$binary" "$entry") ]]; then
         return
     fi
     echo "building $target fuzzer ($flavour)…" >&2
-    local sources=()
-    while IFS= read -r -d '' file; do sources+=("$file"); done \
-        < <(find "$root/Sources/TallyCore" "$root/Fuzz/Support" -name '*.swift' -print0 | sort -z)
     # ld.gold warns about every ASan helper symbol; keep everything else.
-    swiftc -sanitize="$sanitizers" -parse-as-library -O -module-name TallyFuzz \
-        "${sources[@]}" "$entry" -o "$binary.partial" 2> >(grep -v "Cannot export local symbol" >&2)
+    swiftc -sanitize="$sanitizers" -parse-as-library -O -I "$engine" "$entry" -L "$engine" -lTallyFuzzEngine \
+        -o "$binary.partial" 2> >(grep -v "Cannot export local symbol" >&2)
     mv "$binary.partial" "$binary"
 }
 
@@ -120,6 +145,8 @@ run() {
     echo "$target ($flavour): ${runs:-?} executions in ${seconds}s (${speed:-?}/s), no crash"
 }
 
+engine="$work/engine-$flavour"
+build_engine
 failed=0
 for target in "${selected[@]}"; do
     build "$target"

@@ -1,3 +1,5 @@
+@testable import TallyFuzzEngine
+
 /// libFuzzer entry point for the CSV loader: any bytes, loaded as a `.csv` and as a `.tsv` file.
 ///
 /// Built by `Fuzz/run.sh csv`; no file is touched (`CSVLoader.load(bytes:…)`). A table that loads is

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+@testable import TallyFuzzEngine
 
 /// libFuzzer entry point for `export` paths: any bytes as the file name of `export countries to "…"`
 /// (which picks the format by extension, then writes through `FileWriter`) and of a direct

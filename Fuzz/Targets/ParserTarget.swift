@@ -1,6 +1,8 @@
+@testable import TallyFuzzEngine
+
 /// libFuzzer entry point for the lexer and the parser: any bytes, parsed as a script and as prompt input.
 ///
-/// Built by `Fuzz/run.sh parser` together with the engine's sources into one module, so it reaches the
+/// Built by `Fuzz/run.sh parser` against the engine library, imported `@testable` so it reaches the
 /// engine's internal types. A crash, a sanitizer report or a timeout here is a bug in Syntax/.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {

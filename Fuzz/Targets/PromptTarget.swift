@@ -1,3 +1,5 @@
+@testable import TallyFuzzEngine
+
 /// libFuzzer entry point for the prompt's line handling: any bytes, cut into lines, fed to the
 /// statement assembler that standard input and long pastes use (with its continuation shortcut and
 /// `Parser.continuation`), and every line completed at a few cursor positions against the fuzz catalog.

@@ -1,3 +1,5 @@
+@testable import TallyFuzzEngine
+
 /// libFuzzer entry point for the whole statement path: parse, bind, execute and render, against two
 /// small tables made here (a yearly table with measures and country columns, and a countries table).
 ///
