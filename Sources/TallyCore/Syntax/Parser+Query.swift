@@ -45,6 +45,7 @@ extension Parser {
     /// `combination := ("lookup" | "join") source ["as" name] "on" key {"," key}`, after the clause word.
     private mutating func parseCombination(_ kind: Combination.Kind) throws(ParseError) -> Combination {
         noun = "a dataset"
+        if at(.word), current.text.lowercased() == "on" { throw expected("a dataset") }
         let other = try parseSource()
         var alias: Name?
         if eat(.as) != nil { alias = try parseName("a name for the \(kind.rawValue)ed dataset") }
