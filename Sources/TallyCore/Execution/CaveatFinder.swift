@@ -109,17 +109,7 @@ struct CaveatFinder {
             let key = keys.map { CellFormatter.raw(plan.source.columns[$0].value(at: row)) }.joined(separator: ", ")
             if !shown.contains(key) { shown.append(key) }
         }
-        if let rows {
-            for (position, row) in rows.enumerated() {
-                try context.checkCancelled(atRow: position)
-                visit(Int(row))
-            }
-        } else {
-            for row in otherRows.indices {
-                try context.checkCancelled(atRow: row)
-                visit(row)
-            }
-        }
+        try forEachKept(of: otherRows.count, visit)
         guard count > 0 else { return nil }
         let keyNames = keys.map { plan.source.columns[$0].name }.joined(separator: ", ")
         return .warning(
@@ -137,21 +127,26 @@ struct CaveatFinder {
             if seen[source] == 1 { repeated += 1 }
             if seen[source] < 2 { seen[source] += 1 }
         }
-        if let rows {
-            for (position, row) in rows.enumerated() {
-                try context.checkCancelled(atRow: position)
-                visit(Int(row))
-            }
-        } else {
-            for row in sourceRows.indices {
-                try context.checkCancelled(atRow: row)
-                visit(row)
-            }
-        }
+        try forEachKept(of: sourceRows.count, visit)
         guard repeated > 0 else { return nil }
         return .warning(
             "join-fan-out", "\(NumberFormat.grouped(Int64(repeated))) \(repeated == 1 ? "row" : "rows") of \(plan.source.name) \(repeated == 1 ? "was" : "were") counted more than once: each matched several rows of \(dataset), and the result counts it once per match",
             help: ["aggregate the other side first, e.g. `join (\(dataset) group by …) on …`, or use `lookup` when it has one row per key; `help join` explains this"])
+    }
+
+    /// Calls `body` with every kept row of a source of `count` rows, in order.
+    private func forEachKept(of count: Int, _ body: (Int) -> Void) throws(Diagnostic) {
+        if let rows {
+            for (position, row) in rows.enumerated() {
+                try context.checkCancelled(atRow: position)
+                body(Int(row))
+            }
+            return
+        }
+        for row in 0..<count {
+            try context.checkCancelled(atRow: row)
+            body(row)
+        }
     }
 
     /// Whether the kept rows include the incomplete year.

@@ -24,12 +24,7 @@ struct KeySlots {
             let rightKeys = pair.rightKeys ?? rightDictionary.values
             let leftKeys = pair.leftKeys ?? leftDictionary.values
             var slotOfKey: [String: Int32] = [:]
-            let rightSlotOfCode = rightKeys.map { key -> Int32 in
-                if let slot = slotOfKey[key] { return slot }
-                let slot = Int32(truncatingIfNeeded: slotOfKey.count)
-                slotOfKey[key] = slot
-                return slot
-            }
+            let rightSlotOfCode = rightKeys.map { slot(of: $0, in: &slotOfKey) }
             let leftSlotOfCode = leftKeys.map { slotOfKey[$0] ?? -1 }
             return KeySlots(
                 left: try perCode(leftCodes, pair.left.validity, leftSlotOfCode, context),
@@ -109,14 +104,7 @@ struct KeySlots {
         var slotOfBits: [UInt64: Int32] = [:]
         var rightSlots = [Int32](repeating: -1, count: right.count)
         for i in right.indices where (rightValidity?.isValid(i) ?? true) && !right[i].isNaN {
-            let key = bits(right, exact?.1, i)
-            if let slot = slotOfBits[key] {
-                rightSlots[i] = slot
-            } else {
-                let slot = Int32(truncatingIfNeeded: slotOfBits.count)
-                slotOfBits[key] = slot
-                rightSlots[i] = slot
-            }
+            rightSlots[i] = slot(of: bits(right, exact?.1, i), in: &slotOfBits)
         }
         var leftSlots = [Int32](repeating: -1, count: left.count)
         for i in left.indices where (leftValidity?.isValid(i) ?? true) && !left[i].isNaN {
@@ -124,6 +112,14 @@ struct KeySlots {
             leftSlots[i] = slotOfBits[bits(left, exact?.0, i)] ?? -1
         }
         return KeySlots(left: leftSlots, right: rightSlots, count: slotOfBits.count)
+    }
+
+    /// The slot of `key`, numbering keys in the order they are first seen.
+    private static func slot<Key: Hashable>(of key: Key, in slots: inout [Key: Int32]) -> Int32 {
+        if let slot = slots[key] { return slot }
+        let slot = Int32(truncatingIfNeeded: slots.count)
+        slots[key] = slot
+        return slot
     }
 
     /// The slots of two keys together: one slot per pair of slots that the right side has, so
@@ -152,14 +148,7 @@ struct KeySlots {
         var slotOfPair: [Int64: Int32] = [:]
         func pair(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
         for i in right.indices where right[i] >= 0 && other.right[i] >= 0 {
-            let key = pair(right[i], other.right[i])
-            if let slot = slotOfPair[key] {
-                rightSlots[i] = slot
-            } else {
-                let slot = Int32(truncatingIfNeeded: slotOfPair.count)
-                slotOfPair[key] = slot
-                rightSlots[i] = slot
-            }
+            rightSlots[i] = KeySlots.slot(of: pair(right[i], other.right[i]), in: &slotOfPair)
         }
         for i in left.indices where left[i] >= 0 && other.left[i] >= 0 {
             try context.checkCancelled(atRow: i)
