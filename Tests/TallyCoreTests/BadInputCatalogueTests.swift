@@ -161,7 +161,7 @@ import TallyData
             Case(input: "load \"\(d)/where.csv\"", code: "load-needs-name", message: "error: 'where.csv' does not make a usable dataset name", secondLine: " --> <catalogue>:1:1"),
             Case(input: "load \"\(d)/2019.csv\"", code: "load-needs-name", message: "error: '2019.csv' does not make a usable dataset name", secondLine: " --> <catalogue>:1:1"),
             Case(input: "applicants where destination in (DE, Narnia)", code: "unknown-country", message: "error: unknown country 'Narnia' in destination", secondLine: " --> <catalogue>:1:38"),
-            Case(input: "set memory 1\nload \"\(d)/two-mb.csv\" as mine", code: "load-over-budget", message: "error: loading '\(d)/two-mb.csv' would need about 5 MB of memory, more than the memory budget of 1 MB", secondLine: "  = help: raise the budget with `set memory N` (in megabytes), or load a smaller file"),
+            Case(input: "set memory 1\nload \"\(d)/two-mb.csv\" as mine", code: "load-over-budget", message: "error: loading '\(d)/two-mb.csv' would need about 11 MB of memory, more than the memory budget of 1 MB", secondLine: "  = help: raise the budget with `set memory N` (in megabytes), or load a smaller file"),
             Case(input: "export applicants to \"\(d)/out.xlsx\"", code: "export-format", message: "error: cannot tell the format of '\(d)/out.xlsx' from its extension", secondLine: " --> <catalogue>:1:22"),
             Case(input: "export applicants to \"\(d)/no-such-folder/out.csv\"", code: "export-failed", message: "error: cannot write '\(d)/no-such-folder/out.csv': no such file or directory"),
             Case(input: "export applicants to \"\(d)/folder.csv\"", code: "export-failed", message: "error: cannot write '\(d)/folder.csv': is a directory"),

@@ -14,6 +14,9 @@ struct BlockBuffer {
     /// Whether the source has no more bytes.
     private(set) var atEnd = false
 
+    /// The memory the buffer holds, in bytes.
+    var memoryBytes: Int { MemoryBudget.heapBytes(storage) }
+
     /// Number of unparsed bytes held.
     var unparsed: Int { count &- start }
 

@@ -3,6 +3,8 @@
 protocol ByteSource {
     /// The number of bytes when known in advance (to reserve column capacity), else nil.
     var knownSize: Int? { get }
+    /// The memory the source itself holds, in bytes (a stream read into memory holds all of it).
+    var heldBytes: Int { get }
     /// Reads the next bytes into `buffer` (at most its size); 0 at the end.
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(LoadError) -> Int
     /// Starts again from the first byte.
@@ -23,6 +25,8 @@ struct MemorySource: ByteSource {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     var knownSize: Int? { bytes.count }
+
+    var heldBytes: Int { MemoryBudget.heapBytes(bytes) }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(LoadError) -> Int {
         let count = min(buffer.count, bytes.count &- position)

@@ -22,8 +22,8 @@ public enum CSVLoader {
         public var warnings: [String] = []
     }
 
-    /// Loads the file at `path` as a dataset named `name`, failing up front (`load-over-budget`) when it
-    /// would need more than `budgetMegabytes` of memory (nil: no budget); `cancellation` stops it.
+    /// Loads the file at `path` as a dataset named `name`, stopping (`load-over-budget`) as soon as it
+    /// shows it would need more than `budgetMegabytes` of memory (nil: no budget); `cancellation` stops it.
     /// Errors are `Diagnostic`s with code `load-…` and a `fileLocation` where one applies.
     public static func load(
         path: String, name: String, info: DatasetInfo = DatasetInfo(), budgetMegabytes: Int64? = nil,
@@ -48,10 +48,6 @@ public enum CSVLoader {
         do {
             reader = try FileReader(path: path, limits: limits)
         } catch {
-            throw error.diagnostic(path: path, bytes: [])
-        }
-        if let budget = limits.budgetMegabytes, let size = reader.knownSize, Int64(size) > MemoryBudget.maxFileBytes(megabytes: budget) {
-            let error = LoadError.overBudget(neededBytes: MemoryBudget.estimate(fileBytes: Int64(size)), budgetMegabytes: budget, isStream: false)
             throw error.diagnostic(path: path, bytes: [])
         }
         if reader.isRegularFile {

@@ -19,6 +19,8 @@ struct CarriageReturnSource<Base: ByteSource>: ByteSource {
 
     var knownSize: Int? { base.knownSize }
 
+    var heldBytes: Int { base.heldBytes }
+
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(LoadError) -> Int {
         let count = try base.read(into: buffer)
         for index in 0..<count where buffer[index] == 0x0D { buffer[index] = 0x0A }

@@ -45,6 +45,29 @@ struct ColumnAccumulator {
         needsTextPass || (type == .undecided && evidence.contains(.missingToken))
     }
 
+    /// The memory the column's values, missing-row bits and scratch hold now, in bytes.
+    var valueBytes: Int {
+        MemoryBudget.heapBytes(integers) &+ MemoryBudget.heapBytes(decimals) &+ MemoryBudget.heapBytes(booleans)
+            &+ MemoryBudget.heapBytes(codes) &+ MemoryBudget.heapBytes(missingWords) &+ MemoryBudget.heapBytes(recode)
+    }
+
+    /// The memory the dictionary holds, with what its finished strings will take, in bytes.
+    var dictionaryBytes: Int { dictionary.memoryBytes }
+
+    /// What each row costs in the finished column: its value by the column's type (a column still
+    /// undecided becomes text codes) and, once a row is missing, its missing bit (held twice while
+    /// the column is finished); nothing when another pass will build the column.
+    var bytesPerRow: Double {
+        if needsTextPass { return 0 }
+        let missingBits = missingCount > 0 ? 0.25 : 0
+        switch type {
+        case .integer: return Double(MemoryLayout<Int64>.stride) + missingBits
+        case .decimal: return Double(MemoryLayout<Double>.stride) + missingBits
+        case .boolean: return Double(MemoryLayout<Bool>.stride) + missingBits
+        case .text, .undecided: return Double(MemoryLayout<UInt32>.stride) + missingBits
+        }
+    }
+
     /// Reserves room for about `rows` rows in all.
     mutating func reserve(rows: Int) {
         expectedRows = rows

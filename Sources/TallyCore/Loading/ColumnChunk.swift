@@ -48,6 +48,13 @@ struct ColumnChunk {
     private(set) var firstInexact: InexactValue?
     private var unescaped: [UInt8] = []
 
+    /// The memory the chunk holds, in bytes.
+    var memoryBytes: Int {
+        MemoryBudget.heapBytes(integers) &+ MemoryBudget.heapBytes(decimals) &+ MemoryBudget.heapBytes(booleans)
+            &+ MemoryBudget.heapBytes(codes) &+ MemoryBudget.heapBytes(missingRows) &+ MemoryBudget.heapBytes(unescaped)
+            &+ dictionary.memoryBytes
+    }
+
     /// Empties the chunk for a new part, keeping its memory.
     mutating func reset(mode: Mode) {
         self.mode = mode

@@ -19,6 +19,8 @@ final class FileReader: ByteSource {
     let isRegularFile: Bool
     /// The size of a regular file when opened.
     let knownSize: Int?
+    /// Nothing: the reader holds only the chunk being read.
+    var heldBytes: Int { 0 }
     /// Bytes read since the start or the last rewind.
     private var offset = 0
     /// Bytes since the last line feed read.
@@ -153,9 +155,8 @@ final class FileReader: ByteSource {
             }
             let got = try result.get()
             if got == 0 { return }
-            if let budget = limits.budgetMegabytes, Int64(bytes.count) &+ Int64(got) > MemoryBudget.maxFileBytes(megabytes: budget) {
-                let read = Int64(bytes.count) &+ Int64(got)
-                throw .overBudget(neededBytes: MemoryBudget.estimate(fileBytes: read), budgetMegabytes: budget, isStream: true)
+            if let budget = limits.budgetMegabytes, Int64(bytes.count) &+ Int64(got) > MemoryBudget.maxHeldBytes(megabytes: budget) {
+                throw .overBudget(neededBytes: MemoryBudget.bytes(megabytes: budget), budgetMegabytes: budget, isStream: true)
             }
             bytes.append(contentsOf: chunk[0..<got])
             let checked = chunk.withUnsafeBytes { buffer in

@@ -8,6 +8,9 @@
 /// cut inside a quoted field: the rest of the block is then parsed in one piece, with more bytes read
 /// when the block's own cut was inside quotes.
 ///
+/// After every block the memory the load will hold at its end is projected and checked against the
+/// budget (`MemoryForecast`), so a load too large for it stops early.
+///
 /// Errors keep the precedence of a whole-file load: the reader's own errors (such as a line longer
 /// than the limit) anywhere in the file, then binary data at the start, then the first NUL or invalid
 /// UTF-8 anywhere, then the first malformed record. So after a failure the rest of the file is still
@@ -73,6 +76,7 @@ struct LoadPass<Source: ByteSource> {
         var reserved = expectedRows != nil
         var inOnePiece = false
         var wanted = tuning.blockBytes
+        var forecast = limits.budgetMegabytes.map(MemoryForecast.init)
         while let cut = try nextCut(reading: wanted) {
             let bounds = inOnePiece ? [buffer.start, cut] : partBounds(buffer.start..<cut)
             let partCount = bounds.count &- 1
@@ -103,6 +107,9 @@ struct LoadPass<Source: ByteSource> {
             buffer.start = cut
             inOnePiece = false
             wanted = tuning.blockBytes
+            try forecast?.check(
+                columns: columns, rows: rowCount, consumedBytes: buffer.base &+ cut &- dataStart,
+                totalBytes: source.knownSize.map { $0 &- dataStart }, otherBytes: heldBytes(besides: parts))
             if !reserved, let size = source.knownSize, rowCount > 0 {
                 let consumed = Double(buffer.base &+ cut &- dataStart)
                 let estimate = Double(rowCount) * Double(max(0, size &- dataStart)) / max(1, consumed)
@@ -215,6 +222,11 @@ struct LoadPass<Source: ByteSource> {
         }
         bounds.append(range.upperBound)
         return bounds
+    }
+
+    /// The memory the pass holds besides its columns: the block, the parts' chunks, the source's bytes.
+    private func heldBytes(besides parts: [PartParser]) -> Int {
+        parts.reduce(buffer.memoryBytes &+ source.heldBytes &+ MemoryBudget.heapBytes(parts)) { $0 &+ $1.memoryBytes }
     }
 
     private func reserve(_ columns: inout [ColumnAccumulator], rows: Int) {

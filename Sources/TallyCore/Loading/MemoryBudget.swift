@@ -4,19 +4,21 @@ import Glibc
 import Darwin
 #endif
 
-/// How much memory a load may take, and how much a file would take once loaded.
+/// How much memory a load may take, and what the memory it holds costs.
 ///
-/// Swift cannot recover from a failed allocation, so a load that would not fit must fail before it
-/// starts. The estimate is deliberately generous: the loader streams a regular file block by block,
-/// peaking below the file's size, but a pipe is held whole while its columns are built, so about
-/// `bytesPerFileByte` times the file.
+/// Swift cannot recover from a failed allocation, so a load must stop before it would exceed the
+/// budget. What a table costs depends on its fields, not on its file's size (a column of `1`s costs
+/// four times its bytes as 64-bit integers, a column of long repeated words almost nothing), so the
+/// loader measures its columns by their types after every block and projects them to the end of the
+/// file (`MemoryForecast`). A pipe, which cannot be read twice, is held whole first: at most half the
+/// budget, since the array holding it doubles as it grows.
 public enum MemoryBudget {
-    /// Bytes of memory a load needs per byte of file, at its peak.
-    static let bytesPerFileByte: Int64 = 2
     /// The share of the machine's memory the default budget allows, in percent.
     static let defaultPercent: Int64 = 80
     /// The budget when the machine's memory cannot be read: 4 GiB.
     static let fallbackMegabytes: Int64 = 4_096
+    /// What the allocator and the array header add to every array's storage, in bytes.
+    static let arrayOverhead = 48
 
     /// The default budget in megabytes: most of the machine's memory (`MemTotal` of /proc/meminfo).
     public static let machineDefaultMegabytes: Int64 = {
@@ -24,16 +26,20 @@ public enum MemoryBudget {
         return max(1, total / 1_024 * defaultPercent / 100)
     }()
 
-    /// The memory, in bytes, a load of a file of `fileBytes` bytes needs (saturating, never trapping).
-    static func estimate(fileBytes: Int64) -> Int64 {
-        let (product, overflow) = max(fileBytes, 0).multipliedReportingOverflow(by: bytesPerFileByte)
-        return overflow ? Int64.max : product
+    /// A budget of `megabytes` in bytes (saturating, never trapping).
+    static func bytes(megabytes: Int64) -> Int64 {
+        let (bytes, overflow) = max(megabytes, 0).multipliedReportingOverflow(by: 1 << 20)
+        return overflow ? Int64.max : bytes
     }
 
-    /// The largest file, in bytes, a budget of `megabytes` lets a load read.
-    static func maxFileBytes(megabytes: Int64) -> Int64 {
-        let (bytes, overflow) = megabytes.multipliedReportingOverflow(by: 1 << 20)
-        return overflow ? Int64.max : bytes / bytesPerFileByte
+    /// The most bytes of a stream a budget of `megabytes` lets a load hold.
+    static func maxHeldBytes(megabytes: Int64) -> Int64 {
+        bytes(megabytes: megabytes) / 2
+    }
+
+    /// The heap memory `array` holds: its capacity, plus the header and allocator overhead.
+    static func heapBytes<Element>(_ array: [Element]) -> Int {
+        array.capacity == 0 ? 0 : array.capacity &* MemoryLayout<Element>.stride &+ arrayOverhead
     }
 
     /// Megabytes, rounded up, for messages.

@@ -24,6 +24,11 @@ struct PartParser {
     /// The first failure, with offsets relative to the storage; nil when the part parsed.
     private(set) var failure: Failure?
 
+    /// The memory the part's chunks hold, in bytes.
+    var memoryBytes: Int {
+        chunks.reduce(MemoryBudget.heapBytes(chunks)) { $0 &+ $1.memoryBytes }
+    }
+
     /// Parses `range` of `bytes` into chunks collecting as `modes` say, one mode per column.
     mutating func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, modes: [ColumnChunk.Mode], delimiter: UInt8, limits: CSVLimits

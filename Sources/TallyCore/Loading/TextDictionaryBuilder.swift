@@ -10,21 +10,35 @@ struct TextDictionaryBuilder {
     /// Per slot: 0 when free, else the high 32 bits of the hash and the code + 1 in the low 32 bits.
     private var slots: [UInt64]
     private var mask: Int
+    /// The memory the finished dictionary's strings will take (see `memoryBytes`).
+    private var stringBytes = 0
 
-    /// An empty builder.
+    /// Slots of a table's first allocation.
+    private static let initialSlots = 64
+
+    /// An empty builder; its table is allocated with the first value (most chunks of a wide file
+    /// never hold text).
     init() {
-        slots = Array(repeating: 0, count: 64)
-        mask = 63
+        slots = []
+        mask = 0
     }
 
     /// Number of distinct values so far.
     var count: Int { ends.count }
 
+    /// The memory the builder holds, plus what the finished dictionary's strings will take: 16 bytes
+    /// each, and the value's bytes with a header when it is too long to be stored inline.
+    var memoryBytes: Int {
+        MemoryBudget.heapBytes(arena) &+ MemoryBudget.heapBytes(ends) &+ MemoryBudget.heapBytes(slots) &+ stringBytes
+    }
+
     /// Forgets every value, keeping the memory for reuse.
     mutating func removeAll() {
+        guard !ends.isEmpty else { return }
         arena.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         slots.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        stringBytes = 0
     }
 
     /// The code of the `length` bytes at `start` of `bytes`, adding them when new.
@@ -35,6 +49,10 @@ struct TextDictionaryBuilder {
 
     /// The code of `key`, adding it when new.
     mutating func code(_ key: UnsafeRawBufferPointer) -> UInt32 {
+        if slots.isEmpty {
+            slots = Array(repeating: 0, count: Self.initialSlots)
+            mask = Self.initialSlots &- 1
+        }
         let hash = Self.hash(key)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -50,6 +68,7 @@ struct TextDictionaryBuilder {
         let code = ends.count
         arena.append(contentsOf: key)
         ends.append(arena.count)
+        stringBytes &+= key.count > 15 ? 16 &+ MemoryBudget.arrayOverhead &+ key.count : 16
         slots[slot] = tag | UInt64(code &+ 1)
         if ends.count &* 2 > slots.count { grow() }
         return UInt32(truncatingIfNeeded: code)
