@@ -86,7 +86,7 @@ final class Repl {
         guard onTerminal else { return PlainLineEditor() }
         let session = self.session
         return ReadlineEditor(historyPath: Self.historyPath(), interrupt: session.cancellation) { line, cursor in
-            let completer = Completer(catalog: session.catalog)
+            let completer = Completer(catalog: session.catalog, cancellation: session.cancellation)
             return (completer.wordStart(line: line, cursor: cursor), completer.complete(line: line, cursor: cursor))
         }
     }

@@ -189,3 +189,54 @@ extension BadInputCatalogueTests {
         #expect(LoadError.changed.diagnostic(path: "x.csv", bytes: []).message == "'x.csv' changed while it was being loaded")
     }
 }
+
+/// The bad-input catalogue, Ctrl-C outside the executor's main loops: in the caveat loops and in tab
+/// completion.
+@Suite struct CancelledCaveatAndCompletionTests {
+    /// A table of `rows` rows whose amounts `n` are in two units, alternately.
+    static func mixedUnits(rows: Int) throws -> Catalog {
+        var csv = "unit,n\n"
+        for row in 0..<rows { csv += (row % 2 == 0 ? "cases" : "persons") + ",\(row)\n" }
+        let info = DatasetInfo(measures: ["n"], unitColumn: "unit")
+        var catalog = Catalog()
+        _ = catalog.add(try CSVLoader.load(bytes: Array(csv.utf8), path: "t.csv", name: "t", info: info).table, origin: .loaded)
+        return catalog
+    }
+
+    /// The mixed-units caveat once summed every kept row without looking at the flag.
+    @Test func mixedUnitsCaveatStopsWhenCancelled() throws {
+        let catalog = try Self.mixedUnits(rows: 10_000)
+        let file = SourceFile(name: "<test>", text: "t show sum(n)")
+        guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else {
+            Issue.record("not a query")
+            return
+        }
+        let plan = try Binder.bind(query, in: file, catalog: catalog)
+        let result = try Executor.run(plan).table
+        let caveats = try Executor.caveats(of: plan, result: result)
+        #expect(caveats.map(\.code) == ["mixed-units"])
+        // 0 + 2 + … + 9998 in cases, 1 + 3 + … + 9999 in persons.
+        #expect(caveats.first?.message.contains("25,000,000 persons") == true, "\(caveats)")
+        #expect(caveats.first?.message.contains("24,995,000 cases") == true, "\(caveats)")
+
+        let flag = CancellationFlag()
+        flag.cancel()
+        let error = #expect(throws: Diagnostic.self) { _ = try Executor.caveats(of: plan, result: result, cancellation: flag) }
+        #expect(error?.code == "cancelled")
+    }
+
+    /// Completing a value of a column of 200,000 distinct values gives up, offering nothing, once the
+    /// flag is set; without it, it offers every value that fits.
+    @Test func completionGivesUpWhenCancelled() throws {
+        var csv = "id\n"
+        for row in 0..<200_000 { csv += "r\(row)\n" }
+        var catalog = Catalog()
+        _ = catalog.add(try CSVLoader.load(bytes: Array(csv.utf8), path: "big.csv", name: "big").table, origin: .loaded)
+        let line = "big where id = r1"
+        // r1, r10…r19, r100…r199, r1000…r1999, r10000…r19999, r100000…r199999.
+        #expect(Completer(catalog: catalog).complete(line: line, cursor: line.utf8.count).count == 111_111)
+        let flag = CancellationFlag()
+        flag.cancel()
+        #expect(Completer(catalog: catalog, cancellation: flag).complete(line: line, cursor: line.utf8.count) == [])
+    }
+}

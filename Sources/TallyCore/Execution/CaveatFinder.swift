@@ -28,9 +28,9 @@ struct CaveatFinder {
         for check in plan.caveatChecks {
             switch check {
             case .mixedUnits(let unit, let measure):
-                if let caveat = mixedUnits(unit: unit, measure: measure) { found.append(caveat) }
+                if let caveat = try mixedUnits(unit: unit, measure: measure) { found.append(caveat) }
             case .mixedCategories(let category, let measure):
-                if let caveat = mixedCategories(category: category, measure: measure) { found.append(caveat) }
+                if let caveat = try mixedCategories(category: category, measure: measure) { found.append(caveat) }
             case .incompleteYear(let time, let year):
                 if let caveat = incompleteYear(time: time, year: year) { found.append(caveat) }
             case .missingYears(let time, let series):
@@ -51,16 +51,16 @@ struct CaveatFinder {
     }
 
     /// The units among the kept rows, with the measure's total in each, when there are several.
-    private func mixedUnits(unit: Int, measure: Int) -> Diagnostic? {
-        mixedValues(
+    private func mixedUnits(unit: Int, measure: Int) throws(Diagnostic) -> Diagnostic? {
+        try mixedValues(
             of: unit, measure: measure, code: "mixed-units", what: "different units", limit: CaveatFinder.listed,
             why: "one case can cover several persons", topic: "mixed units")
     }
 
     /// The categories (`kind`) among the kept rows, with the measure's total in each, when there are several.
-    private func mixedCategories(category: Int, measure: Int) -> Diagnostic? {
+    private func mixedCategories(category: Int, measure: Int) throws(Diagnostic) -> Diagnostic? {
         let name = plan.source.columns[category].name
-        return mixedValues(
+        return try mixedValues(
             of: category, measure: measure, code: "mixed-categories", what: "several values of \(name)",
             limit: CaveatFinder.listedCategories, why: "one person can be counted at several stages, once for each \(name)",
             topic: "mixed categories")
@@ -70,8 +70,8 @@ struct CaveatFinder {
     /// when the kept rows hold more than one; `why` says why that matters.
     private func mixedValues(
         of column: Int, measure: Int, code: String, what: String, limit: Int, why: String, topic: String
-    ) -> Diagnostic? {
-        let totals = totalsByValue(of: column, measure: measure)
+    ) throws(Diagnostic) -> Diagnostic? {
+        let totals = try totalsByValue(of: column, measure: measure)
         guard totals.count > 1 else { return nil }
         let measureName = plan.source.columns[measure].name
         let columnName = plan.source.columns[column].name
@@ -82,15 +82,17 @@ struct CaveatFinder {
     }
 
     /// Each value of text column `column` among the kept rows with the total of `measure` over
-    /// its rows, largest total first.
-    private func totalsByValue(of column: Int, measure: Int) -> [(value: String, total: Double)] {
+    /// its rows, largest total first; polls the cancellation flag as it goes.
+    func totalsByValue(of column: Int, measure: Int) throws(Diagnostic) -> [(value: String, total: Double)] {
         let labels = plan.source.columns[column].gathered(rows)
         let values = plan.source.columns[measure].gathered(rows)
         guard case .text(let codes, let dictionary) = labels.data else { return [] }
         var totals = [Double](repeating: 0, count: dictionary.values.count)
         var present = [Bool](repeating: false, count: dictionary.values.count)
         let numbers = values.doubles
-        for i in 0..<codes.count where labels.isValid(i) {
+        for i in 0..<codes.count {
+            try context.checkCancelled(atRow: i)
+            guard labels.isValid(i) else { continue }
             let code = Int(codes[i])
             present[code] = true
             if values.isValid(i) { totals[code] += numbers[i] }

@@ -12,13 +12,22 @@
 public struct Completer {
     /// The datasets and countries completions are drawn from.
     public let catalog: Catalog
+    /// Ctrl-C: polled while candidates are gathered (a column may hold millions of values); once it
+    /// is set the completion gives up and offers nothing.
+    public let cancellation: CancellationFlag?
 
-    /// Creates a completer over `catalog`.
-    public init(catalog: Catalog) { self.catalog = catalog }
+    /// Candidates looked at between two looks at the cancellation flag.
+    static let cancellationStride = 4_096
+
+    /// Creates a completer over `catalog`, stopped by `cancellation` when given.
+    public init(catalog: Catalog, cancellation: CancellationFlag? = nil) {
+        self.catalog = catalog
+        self.cancellation = cancellation
+    }
 
     /// The candidates for the word that ends at byte offset `cursor` of `line` (UTF-8 bytes;
     /// clamped to the line), sorted case-insensitively (quoted ones by their content), without
-    /// duplicates.
+    /// duplicates; none when cancelled.
     public func complete(line: String, cursor: Int) -> [String] {
         let tokens = CompletionTokenizer.tokenize(prefixOf: line, cursor: cursor)
         guard let tokens else { return [] }
@@ -28,12 +37,14 @@ public struct Completer {
             context.removeSubrange(...semicolon)
         }
         var seen = Set<String>()
-        var results: [String] = []
-        for candidate in candidates(after: context) + attributeCandidates(partial, after: context) {
+        var results: [(key: String, text: String)] = []
+        for (index, candidate) in (candidates(after: context) + attributeCandidates(partial, after: context)).enumerated() {
+            if index % Self.cancellationStride == 0, cancellation?.isCancelled == true { return [] }
             guard let text = candidate.rendered(matching: partial), seen.insert(text.lowercased()).inserted else { continue }
-            results.append(text)
+            results.append((Self.sortKey(text), text))
         }
-        return results.sorted { Self.sortKey($0) < Self.sortKey($1) }
+        if cancellation?.isCancelled == true { return [] }
+        return results.sorted { $0.key < $1.key }.map(\.text)
     }
 
     /// Candidates sort case-insensitively, quoted ones by their content.
