@@ -185,6 +185,47 @@ struct PromptTests {
         #expect(session.waitForLastLine("[exit 0]"))
     }
 
+    /// Completing a value of a column of a million distinct values is long work: Ctrl-C during it
+    /// gives a fresh prompt at once (the flag was once only looked at after the next key), and the
+    /// prompt goes on working. A list of matches too long to show is cut and counted.
+    @Test func ctrlCDuringCompletionGivesAFreshPrompt() throws {
+        let folder = try TemporaryFolder()
+        var csv = "id\n"
+        csv.reserveCapacity(9_000_000)
+        for row in 0..<1_000_000 { csv += "r\(row)\n" }
+        let path = try folder.write("big.csv", csv)
+        let session = try TerminalSession(
+            arguments: ["--no-bundled", "--load", "big=\(path)"],
+            environment: ["TALLY_HISTORY": folder.path + "/history"])
+        let loaded = session.wait(timeout: 180) { $0.hasSuffix("\n" + Self.prompt) || $0.contains("[exit ") }
+        try #require(loaded?.hasSuffix("\n" + Self.prompt) == true, "\(session.screen())")
+
+        try session.type("big where id = r")
+        #expect(session.waitForLastLine("tally> big where id = r"))
+        try session.send("Tab")
+        try session.send("C-c")
+        #expect(session.wait(timeout: 5) { $0.hasSuffix("tally> big where id = r^C\ntally>") } != nil, "\(session.screen())")
+
+        try session.type("big where id = r99999")
+        try session.send("Tab")
+        try session.send("Tab")
+        // r99999 and r999990…r999999.
+        #expect(session.wait(timeout: 30) { $0.contains("r999995") && $0.hasSuffix("tally> big where id = r99999") } != nil, "\(session.screen())")
+        try session.send("C-u")
+        try session.type("big where id = r1")
+        try session.send("Tab")
+        try session.send("Tab")
+        // r1, r10…r19, …, r100000…r199999: 111,111 values, 500 listed.
+        #expect(session.wait(timeout: 60) { $0.contains("(and 110,611 more; type more of the word to narrow them)") } != nil, "\(session.screen())")
+        #expect(session.waitForLastLine("tally> big where id = r1", timeout: 10))
+        try session.send("C-u")
+        try session.type("big show count")
+        try session.send("Enter")
+        #expect(session.wait(timeout: 30) { $0.contains("1,000,000") && $0.hasSuffix("\n" + Self.prompt) } != nil, "\(session.screen())")
+        try session.send("C-d")
+        #expect(session.waitForLastLine("[exit 0]"))
+    }
+
     /// A cell holding `ESC ] 2;PWNED BEL` or `ESC [2J ESC [H fake: 0 rows` is shown as escapes:
     /// the title stays, the screen keeps what was typed, and no fake result is drawn.
     @Test func dataCannotDrawOnTheTerminal() throws {
