@@ -64,6 +64,9 @@ public struct Executor {
         let relation: Relation
         switch node {
         case .scan(let scan): relation = Relation(table: scan.table)
+        case .combine(let combine):
+            _ = try run(combine.input)
+            relation = Relation(table: combine.table)
         case .filter(let filter): relation = try run(filter, on: try run(filter.input))
         case .aggregate(let aggregate): relation = try run(aggregate, on: try run(aggregate.input))
         case .sort(let sort): relation = try run(sort, on: try run(sort.input))

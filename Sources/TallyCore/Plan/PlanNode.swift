@@ -5,6 +5,7 @@
 /// each walk: `inputs`, `replacingInputs`, `schema`, the executor, `explain` and the SQL writer.
 public indirect enum PlanNode: Sendable {
     case scan(Scan)
+    case combine(Combine)
     case filter(Filter)
     case aggregate(Aggregate)
     case sort(Sort)
@@ -16,6 +17,7 @@ public indirect enum PlanNode: Sendable {
     public var inputs: [PlanNode] {
         switch self {
         case .scan: return []
+        case .combine(let node): return [node.input]
         case .filter(let node): return [node.input]
         case .aggregate(let node): return [node.input]
         case .sort(let node): return [node.input]
@@ -30,6 +32,7 @@ public indirect enum PlanNode: Sendable {
         guard let first = inputs.first else { return self }
         switch self {
         case .scan: return self
+        case .combine(var node): node.input = first; return .combine(node)
         case .filter(var node): node.input = first; return .filter(node)
         case .aggregate(var node): node.input = first; return .aggregate(node)
         case .sort(var node): node.input = first; return .sort(node)
@@ -43,6 +46,7 @@ public indirect enum PlanNode: Sendable {
     public var schema: [PlanColumn] {
         switch self {
         case .scan(let node): return node.schema
+        case .combine(let node): return node.schema
         case .aggregate(let node): return node.schema
         case .project(let node): return node.schema
         case .filter, .sort, .top, .limit: return inputs.first?.schema ?? []

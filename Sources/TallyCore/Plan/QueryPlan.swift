@@ -19,6 +19,8 @@ public struct QueryPlan: Sendable {
     public var chartLayout: ChartLayout?
     /// Caveats to look for in the data once the query has run.
     public var caveatChecks: [CaveatCheck] = []
+    /// Where the scanned rows come from (a dataset, or a parenthesised query's plan), for `sql`.
+    var origin: SourceOrigin?
 }
 
 /// A `change from Y1 to Y2` comparison, as planned: where its columns are in the output.

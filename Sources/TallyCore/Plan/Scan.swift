@@ -1,9 +1,11 @@
-/// Reads a dataset: the leaf of every plan.
+/// Reads a dataset, or the result of a parenthesised query: the leaf of every plan.
 public struct Scan: Sendable {
-    /// The dataset read.
+    /// The rows read.
     public var table: Table
+    /// How `explain` names them: the dataset's name, or the parenthesised query as written.
+    public var described: String
 
-    /// The dataset's columns, with the roles its description gives them.
+    /// The table's columns, with the roles its description gives them.
     public var schema: [PlanColumn] {
         table.columns.indices.map { PlanColumn(name: table.columns[$0].name, type: table.columns[$0].type, role: table.role(ofColumn: $0)) }
     }

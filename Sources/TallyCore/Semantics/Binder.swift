@@ -6,6 +6,8 @@ struct Binder {
     let source: Table
     let query: Query
     let file: SourceFile
+    /// The source with its lookups and joins made: `source` is its table.
+    let combined: CombinedSource
     var warnings: [Diagnostic] = []
     /// Set while binding over the grouped table: its keys and the aggregates found so far.
     var grouping: GroupState?
@@ -18,10 +20,8 @@ struct Binder {
     /// Binds `query` against `catalog`.
     /// With `summarizing`, an ungrouped query without `show` becomes the sum of the default measure.
     static func bind(_ query: Query, in file: SourceFile, catalog: Catalog, summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
-        guard let table = catalog.table(named: query.source.text) else {
-            throw unknownDataset(query.source, catalog: catalog)
-        }
-        var binder = Binder(catalog: catalog, source: table, query: query, file: file)
+        let combined = try CombinedSource.resolve(query, in: file, catalog: catalog)
+        var binder = Binder(catalog: catalog, source: combined.table, query: query, file: file, combined: combined)
         return try binder.plan(summarizing: summarizing)
     }
 
@@ -68,6 +68,7 @@ struct Binder {
             case .limit(let n, let span): clauses.limit = (n, span)
             case .change: clauses.change = clause
             case .chart: clauses.chart = clause
+            case .combine: break
             }
         }
         return clauses
@@ -77,19 +78,20 @@ struct Binder {
     /// default measure over all kept rows (how `check` reads `applicants in 2017`).
     mutating func plan(summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
         let clauses = try collectClauses()
-        let scan = PlanNode.scan(Scan(table: source))
+        let start = combined.plan
         if let show = clauses.show { try checkShowNames(show) }
+        warnings += combined.warnings
         let conditions = try bindFilter(clauses)
         let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? (summarizing))
         var plan: QueryPlan
         if let change = clauses.change {
-            plan = try bindChange(clauses, change, input: scan, conditions: conditions)
+            plan = try bindChange(clauses, change, input: start, conditions: conditions)
         } else if isGrouped {
-            plan = try bindGrouped(clauses, input: scan.filtered(by: conditions, level: .rows))
+            plan = try bindGrouped(clauses, input: start.filtered(by: conditions, level: .rows))
             let keyCount = plan.grouping?.keys.count ?? 0
             plan.headline = plan.outputs.firstIndex { output in output.expr.columnIndex.map { $0 >= keyCount } ?? true }
         } else {
-            plan = try bindUngrouped(clauses, input: scan.filtered(by: conditions, level: .rows))
+            plan = try bindUngrouped(clauses, input: start.filtered(by: conditions, level: .rows))
             plan.headline = plan.outputs.firstIndex { $0.expr.columnIndex != nil && $0.expr.columnIndex == defaultMeasure }
                 ?? plan.outputs.firstIndex { $0.expr.type.isNumeric && $0.role != .time }
         }
@@ -102,6 +104,7 @@ struct Binder {
         plan.chart = clauses.chart != nil
         plan.chartLayout = try chartLayout(for: plan, requested: clauses.chart)
         plan.caveatChecks = caveatChecks(for: plan)
+        plan.origin = combined.origin
         return plan
     }
 

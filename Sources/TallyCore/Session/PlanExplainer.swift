@@ -50,7 +50,9 @@ struct PlanExplainer {
         switch node {
         case .scan(let scan):
             source = scan.table.name
-            steps.append(("start from \(scan.table.name)", rows))
+            steps.append(("start from \(scan.described)", rows))
+        case .combine(let combine):
+            for combination in combine.combinations { steps.append((combination.explanation, combination.rows)) }
         case .filter(let filter):
             describe(filter, rows: rows)
         case .aggregate(let aggregate):
