@@ -7,3 +7,10 @@ public struct PlanColumn: Sendable, Equatable {
     /// What the column means (time, measure, country or plain).
     public var role: OutputColumn.Role
 }
+
+extension Table {
+    /// The table's columns as a plan sees them, with the roles its description gives them.
+    public var schema: [PlanColumn] {
+        columns.indices.map { PlanColumn(name: columns[$0].name, type: columns[$0].type, role: role(ofColumn: $0)) }
+    }
+}

@@ -2,7 +2,8 @@
 /// at each leaf and the projection at the root. Rows flow from the leaves up.
 ///
 /// Adding an operator is adding its type (one file in `Plan/`), one case here, and one case in
-/// each walk: `inputs`, `replacingInputs`, `schema`, the executor, `explain` and the SQL writer.
+/// each walk: `inputs`, `replacingInputs`, `schema`, `expressions`, `PlanOutline`, the executor
+/// and `explain`.
 public indirect enum PlanNode: Sendable {
     case scan(Scan)
     case combine(Combine)
@@ -50,6 +51,18 @@ public indirect enum PlanNode: Sendable {
         case .aggregate(let node): return node.schema
         case .project(let node): return node.schema
         case .filter, .sort, .top, .limit: return inputs.first?.schema ?? []
+        }
+    }
+
+    /// The expressions the operator computes or tests, over its input.
+    public var expressions: [BoundExpr] {
+        switch self {
+        case .scan, .combine, .limit: return []
+        case .filter(let node): return node.conditions.map(\.condition)
+        case .aggregate(let node): return node.keys + node.aggregates.flatMap { [$0.argument, $0.condition].compactMap { $0 } }
+        case .sort(let node): return node.keys.map(\.expr)
+        case .top(let node): return [node.key]
+        case .project(let node): return node.outputs.map(\.expr)
         }
     }
 

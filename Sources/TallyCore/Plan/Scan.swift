@@ -6,7 +6,5 @@ public struct Scan: Sendable {
     public var described: String
 
     /// The table's columns, with the roles its description gives them.
-    public var schema: [PlanColumn] {
-        table.columns.indices.map { PlanColumn(name: table.columns[$0].name, type: table.columns[$0].type, role: table.role(ofColumn: $0)) }
-    }
+    public var schema: [PlanColumn] { table.schema }
 }

@@ -99,6 +99,7 @@ struct Binder {
             for index in project.outputs.indices where project.outputs[index].role == .time { project.outputs[index].separatesThousands = false }
             plan.root = .project(project)
         }
+        plan.root = PlanRewriter.optimized(plan.root)
         plan.warnings = warnings
         plan.emptyResultNotes = emptyResultNotes
         plan.chart = clauses.chart != nil

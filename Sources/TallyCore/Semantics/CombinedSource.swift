@@ -27,7 +27,7 @@ struct CombinedSource {
     /// Resolves `query`'s source and makes its lookups and joins.
     static func resolve(_ query: Query, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> CombinedSource {
         let start = try Side.resolve(query.source, alias: nil, in: file, catalog: catalog)
-        var combined = CombinedSource(table: start.table, origin: start.origin, start: start.table, startDescribed: start.described)
+        var combined = CombinedSource(table: start.table, start: start.table, startDescribed: start.described, origin: start.origin)
         combined.warnings = start.warnings
         combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
         for clause in query.clauses {
