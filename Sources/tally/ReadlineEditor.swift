@@ -114,7 +114,7 @@ private func displayMatches(_ matches: UnsafeMutablePointer<UnsafeMutablePointer
     rl_display_match_list(matches, count, longest)
     let unlisted = readlineState.unlisted
     if unlisted > 0 {
-        let note = "\r\n(and \(NumberFormat.grouped(Int64(unlisted))) more; type more of the word to narrow them)"
+        let note = "(and \(NumberFormat.grouped(Int64(unlisted))) more; type more of the word to narrow them)\r\n"
         tally_readline_print(note)
     }
     rl_forced_update_display()

@@ -18,6 +18,18 @@ struct PromptTests {
         return session
     }
 
+    /// A session with `csv` loaded as the dataset `big`, once its prompt shows (a large file takes a
+    /// while in a debug build).
+    static func start(loading csv: String, folder: TemporaryFolder) throws -> TerminalSession {
+        let path = try folder.write("big.csv", csv)
+        let session = try TerminalSession(
+            arguments: ["--no-bundled", "--load", "big=\(path)"],
+            environment: ["TALLY_HISTORY": folder.path + "/history"])
+        let loaded = session.wait(timeout: 180) { $0.hasSuffix("\n" + prompt) || $0.contains("[exit ") }
+        try #require(loaded?.hasSuffix("\n" + prompt) == true, "\(session.screen())")
+        return session
+    }
+
     @Test func ctrlDLeavesWithStatusZero() throws {
         let folder = try TemporaryFolder()
         let session = try Self.start(["--no-bundled"], folder: folder)
@@ -160,12 +172,7 @@ struct PromptTests {
         for row in 0..<3_000_000 {
             csv += "r\(row),g\(row % 1000),\(row % 97)\n"
         }
-        let path = try folder.write("big.csv", csv)
-        let session = try TerminalSession(
-            arguments: ["--no-bundled", "--load", "big=\(path)"],
-            environment: ["TALLY_HISTORY": folder.path + "/history"])
-        let loaded = session.wait(timeout: 180) { $0.hasSuffix("\n" + Self.prompt) || $0.contains("[exit ") }
-        try #require(loaded?.hasSuffix("\n" + Self.prompt) == true, "\(session.screen())")
+        let session = try Self.start(loading: csv, folder: folder)
 
         try session.type("big group by id, grp show median(value), distinct(value), count")
         #expect(session.waitForLastLine("tally> big group by id, grp show median(value), distinct(value), count"))
@@ -193,12 +200,7 @@ struct PromptTests {
         var csv = "id\n"
         csv.reserveCapacity(9_000_000)
         for row in 0..<1_000_000 { csv += "r\(row)\n" }
-        let path = try folder.write("big.csv", csv)
-        let session = try TerminalSession(
-            arguments: ["--no-bundled", "--load", "big=\(path)"],
-            environment: ["TALLY_HISTORY": folder.path + "/history"])
-        let loaded = session.wait(timeout: 180) { $0.hasSuffix("\n" + Self.prompt) || $0.contains("[exit ") }
-        try #require(loaded?.hasSuffix("\n" + Self.prompt) == true, "\(session.screen())")
+        let session = try Self.start(loading: csv, folder: folder)
 
         try session.type("big where id = r")
         #expect(session.waitForLastLine("tally> big where id = r"))
