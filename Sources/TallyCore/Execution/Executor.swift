@@ -27,11 +27,22 @@ public struct Executor {
         }
         rowsAfter[.filter] = selection?.count ?? source.rowCount
 
-        let stage: Table
+        var stage: Table
         let stageRows: Selection?
+        var outputs = plan.outputs
+        var chartLayout = plan.chartLayout
+        var headline = plan.headline
         if let grouping = plan.grouping {
             stage = try GroupedAggregation(source: source, grouping: grouping, context: context).run(rows: selection)
             stageRows = nil
+            if let pivot = plan.pivot {
+                let crosstab = try Crosstab(pivot: pivot, grouping: grouping, source: source, rows: selection, context: context).spread(stage)
+                stage = crosstab.table
+                outputs = Crosstab.outputs(outputs, inserting: crosstab.columns)
+                headline = outputs.count - 1
+                let cells = (outputs.count - 1 - crosstab.columns.count)..<(outputs.count - 1)
+                chartLayout = chartLayout.map { $0.spreading(cells: cells, holding: pivot.cellName, across: pivot.keyName) }
+            }
             rowsAfter[.group] = stage.rowCount
         } else {
             stage = source
@@ -67,7 +78,7 @@ public struct Executor {
         }
         let final = positions.map { Int32(truncatingIfNeeded: $0) }
         var columns: [Column] = []
-        for output in plan.outputs {
+        for output in outputs {
             var column = try evaluator.evaluate(output.expr).gathered(final)
             column.name = output.name
             column.originalName = output.name
@@ -77,12 +88,12 @@ public struct Executor {
             columns.append(column)
         }
         rowsAfter[.output] = final.count
-        let table = Table(name: source.name, columns: columns, rowCount: final.count, info: resultInfo())
+        let table = Table(name: source.name, columns: columns, rowCount: final.count, info: resultInfo(outputs))
         return ResultSet(
-            table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
+            table: table, separatesThousands: outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: selection?.count, final: final.count),
             rowsAfter: rowsAfter, caveats: try CaveatFinder(plan: plan, rows: selection, result: table, context: context).caveats(),
-            chartLayout: plan.chartLayout, headline: plan.headline)
+            chartLayout: chartLayout, headline: headline)
     }
 
     /// Notes for a result without rows, or a filter that kept none (`show count` gives 0): the
@@ -94,13 +105,13 @@ public struct Executor {
     }
 
     /// The roles the result keeps if it becomes a dataset with `let`.
-    private func resultInfo() -> DatasetInfo {
+    private func resultInfo(_ outputs: [OutputColumn]) -> DatasetInfo {
         var info = plan.source.info
-        info.timeColumn = plan.outputs.first { $0.role == .time }?.name
-        info.measures = plan.outputs.filter { $0.role == .measure }.map(\.name)
-        info.countryColumns = plan.outputs.filter { $0.role == .country }.map(\.name)
-        if let unit = info.unitColumn, !plan.outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
-        info.categoryColumns = info.categoryColumns.filter { category in plan.outputs.contains { $0.name == category } }
+        info.timeColumn = outputs.first { $0.role == .time }?.name
+        info.measures = outputs.filter { $0.role == .measure }.map(\.name)
+        info.countryColumns = outputs.filter { $0.role == .country }.map(\.name)
+        if let unit = info.unitColumn, !outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
+        info.categoryColumns = info.categoryColumns.filter { category in outputs.contains { $0.name == category } }
         return info
     }
 }

@@ -8,9 +8,12 @@ extension Binder {
         let times = clauses.timeFilters.map(timePhrase)
         if !times.isEmpty { rows += (clauses.conditions.isEmpty ? " " : ", ") + times.joined(separator: ", ") }
         parts.append("From \(source.name), take \(rows)")
-        let keys = plan.grouping?.keyNames ?? []
+        let keys = Array((plan.grouping?.keyNames ?? []).prefix(plan.pivot?.rowKeyCount ?? Int.max))
         let each = keys.isEmpty ? "over all of them" : "for each " + keys.joined(separator: " and ")
-        if let change = plan.change {
+        if let pivot = plan.pivot {
+            let cell = pivot.asShare ? "its percent of the column's total" : pivot.cellName
+            parts.append("\(each), show \(cell) in one column per \(pivot.keyName), then the total")
+        } else if let change = plan.change {
             let measure = describe(plan.outputs[change.fromColumn], in: plan) ?? plan.outputs[change.fromColumn].name
             parts.append("\(each), compare \(measure) in \(change.from) with \(change.to): the change, the change in percent, and each group's part of the overall change")
         } else if let grouping = plan.grouping {
@@ -27,13 +30,15 @@ extension Binder {
             parts.append("sort by " + sortKeys.map { sourceText($0.expr) + ($0.descending == true ? " (largest first)" : "") }.joined(separator: ", then "))
         } else if plan.change != nil, !keys.isEmpty {
             parts.append("largest change first")
+        } else if plan.pivot != nil, !keys.isEmpty, plan.order.first?.descending == true {
+            parts.append("largest total first")
         } else if let grouping = plan.grouping, !keys.isEmpty {
             let timeKey = grouping.keys.contains { $0.columnIndex != nil && $0.columnIndex == timeColumn?.index }
             parts.append(timeKey ? "in \(timeColumn?.name ?? "time") order" : "largest first")
         }
         if let (n, _) = clauses.top { parts.append("keep the \(n) largest") }
         if let (n, _) = clauses.limit { parts.append("keep the first \(n)") }
-        if plan.chart { parts.append("draw bars beside the numbers") }
+        if plan.chart { parts.append(plan.pivot == nil ? "draw bars beside the numbers" : "draw a sparkline of each row") }
         return parts.joined(separator: "; ") + "."
     }
 

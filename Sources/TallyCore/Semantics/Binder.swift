@@ -47,6 +47,8 @@ struct Binder {
         var limit: (Int64, SourceSpan)?
         var change: Clause?
         var chart: Clause?
+        /// `across KEY`, with its clause.
+        var across: (key: Expr, clause: Clause)?
     }
 
     func collectClauses() throws(Diagnostic) -> Clauses {
@@ -70,6 +72,7 @@ struct Binder {
             case .limit(let n, let span): clauses.limit = (n, span)
             case .change: clauses.change = clause
             case .chart: clauses.chart = clause
+            case .across(let key): clauses.across = (key, clause)
             }
         }
         return clauses
@@ -85,7 +88,14 @@ struct Binder {
         let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? (summarizing))
         var plan: QueryPlan
         if let change = clauses.change {
+            if let across = clauses.across {
+                throw .error("across-with-change", "'across' and 'change' each make columns of years; use one of them",
+                             at: across.clause.keywordSpan, label: "a second way to make columns",
+                             help: ["`change from Y1 to Y2` compares two years; `across year` shows every year"])
+            }
             plan = try bindChange(clauses, change, filter: filter, steps: &steps)
+        } else if let across = clauses.across {
+            plan = try bindAcross(clauses, key: across.key, filter: filter, steps: &steps)
         } else if isGrouped {
             plan = try bindGrouped(clauses, filter: filter, steps: &steps)
             let keyCount = plan.grouping?.keys.count ?? 0

@@ -31,6 +31,10 @@ public struct QueryPlan: Sendable {
     public var headline: Int?
     /// The `change from … to …` comparison, when the query has one.
     public var change: ChangeSpec?
+    /// The `across KEY` crosstab, when the query has one: the stage table is then the grouped
+    /// table spread by `Crosstab` (row keys, `total`, one column per value), and the columns of
+    /// values are inserted before the last output (`total`) when the query runs.
+    public var pivot: PivotSpec?
     /// Whether the query asked for a chart (`chart`).
     public var chart = false
     /// How the result is drawn as a chart (bars beside a table, or an SVG file), if it has a number to draw.

@@ -59,7 +59,7 @@ public struct Completer {
     /// Clause words, offered after a complete item of a query.
     static let clauseWords = [
         "where", "having", "since", "until", "in", "between", "group by", "sort by", "show", "top", "limit",
-        "change", "chart",
+        "change", "chart", "across",
     ]
     /// Words that may follow the left operand of a condition.
     static let conditionWords = ["in", "not", "between", "is", "contains", "starts with", "ends with"]

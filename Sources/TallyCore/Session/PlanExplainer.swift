@@ -19,7 +19,10 @@ enum PlanExplainer {
         }
         let names = result.table.columns.map(\.name).joined(separator: ", ")
         lines.append("\(plan.steps.count + 1). show \(names)  → \(NumberFormat.grouped(Int64(result.table.rowCount))) \(result.table.rowCount == 1 ? "row" : "rows")")
-        if plan.chart { lines.append("\(plan.steps.count + 2). draw \(chartedName(plan)) as bars beside the table") }
+        if plan.chart {
+            let drawing = plan.pivot.map { "the \($0.cellName) of each row as a sparkline" } ?? "\(chartedName(plan)) as bars"
+            lines.append("\(plan.steps.count + 2). draw \(drawing) beside the table")
+        }
         if !result.caveats.isEmpty {
             lines.append("caveats:")
             for caveat in result.caveats { lines.append("  - \(caveat.code): \(caveat.message)") }

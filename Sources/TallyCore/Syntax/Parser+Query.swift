@@ -57,7 +57,7 @@ extension Parser {
     }
 
     /// `clause := where | having | since | until | in-year | between | group-by | show | sort-by | top
-    /// | limit | change | chart`.
+    /// | limit | change | chart | across`.
     mutating func parseClause() throws(ParseError) -> Clause {
         if let habit = clauseHabit() { throw habit }
         let word = current
@@ -72,6 +72,7 @@ extension Parser {
         case .group?: "group key"
         case .show?: "show item"
         case .sort?: "sort key"
+        case .across?: "across key"
         default: nil
         }
         let kind: Clause.Kind
@@ -112,6 +113,9 @@ extension Parser {
             let from = try parseYear()
             _ = try expect(.to, "'to' and a year")
             kind = .change(from: from, to: try parseYear())
+        case .across?:
+            noun = "a column"
+            kind = .across(try parseExpression())
         default:
             kind = .chart
         }

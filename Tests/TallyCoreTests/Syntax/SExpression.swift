@@ -72,6 +72,7 @@ enum SExpression {
         case .limit(let n, _): return "(limit \(n))"
         case .change(let from, let to): return "(change \(from.value) \(to.value))"
         case .chart: return "(chart)"
+        case .across(let key): return "(across \(of(key)))"
         }
     }
 
