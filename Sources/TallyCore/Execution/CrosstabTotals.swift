@@ -85,33 +85,25 @@ extension Column {
         let mask = validity.missingCount == 0 ? nil : validity
         switch data {
         case .integer(let values):
-            var results = [Int64](repeating: 0, count: groups.count)
-            var seen = [Bool](repeating: false, count: groups.count)
-            for row in 0..<count where isValid(row) {
-                let group = Int(groups.ids[row])
-                guard seen[group] else { results[group] = values[row]; seen[group] = true; continue }
+            let results = try combined(values, groups: groups) { a, b throws(Diagnostic) in
                 switch function {
                 case .sum:
-                    let (sum, overflow) = results[group].addingReportingOverflow(values[row])
+                    let (sum, overflow) = a.addingReportingOverflow(b)
                     if overflow { throw SlotIntegerSum.overflow }
-                    results[group] = sum
-                case .min: results[group] = Swift.min(results[group], values[row])
-                case .max: results[group] = Swift.max(results[group], values[row])
-                default: break
+                    return sum
+                case .min: return Swift.min(a, b)
+                case .max: return Swift.max(a, b)
+                default: return a
                 }
             }
             return Column(name: name, data: .integer(results), validity: mask)
         case .decimal(let values):
-            var results = [Double](repeating: 0, count: groups.count)
-            var seen = [Bool](repeating: false, count: groups.count)
-            for row in 0..<count where isValid(row) {
-                let group = Int(groups.ids[row])
-                guard seen[group] else { results[group] = values[row]; seen[group] = true; continue }
+            let results = try combined(values, groups: groups) { a, b in
                 switch function {
-                case .sum: results[group] += values[row]
-                case .min: results[group] = Swift.min(results[group], values[row])
-                case .max: results[group] = Swift.max(results[group], values[row])
-                default: break
+                case .sum: return a + b
+                case .min: return Swift.min(a, b)
+                case .max: return Swift.max(a, b)
+                default: return a
                 }
             }
             return Column(name: name, data: .decimal(results), validity: mask)
@@ -127,5 +119,18 @@ extension Column {
             }
             return placed(at: firstRow)
         }
+    }
+
+    /// The present values of each group folded by `combine`, first to last (0 for a group without any).
+    private func combined<Number: Numeric>(
+        _ values: [Number], groups: GroupNumbering, _ combine: (Number, Number) throws(Diagnostic) -> Number
+    ) throws(Diagnostic) -> [Number] {
+        var results = [Number](repeating: 0, count: groups.count)
+        var seen = [Bool](repeating: false, count: groups.count)
+        for row in 0..<count where isValid(row) {
+            let group = Int(groups.ids[row])
+            if seen[group] { results[group] = try combine(results[group], values[row]) } else { results[group] = values[row]; seen[group] = true }
+        }
+        return results
     }
 }

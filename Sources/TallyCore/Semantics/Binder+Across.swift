@@ -3,13 +3,7 @@ extension Binder {
     /// as the cells, and plans the crosstab's rows: `having`, `sort by`, `top` and `limit` see the
     /// row keys and `total` (the first aggregate over the whole row).
     mutating func bindAcross(_ clauses: Clauses, key acrossExpr: Expr, filter: BoundExpr?, steps: inout [PlanStep]) throws(Diagnostic) -> QueryPlan {
-        var keys: [BoundExpr] = [], keyNames: [String] = []
-        for keyExpr in clauses.groupBy ?? [] {
-            let key = try bindRow(keyExpr)
-            if keys.contains(key) { continue }
-            keys.append(key)
-            keyNames.append(key.columnIndex.map { source.columns[$0].name } ?? sourceText(keyExpr))
-        }
+        let (keys, keyNames) = try bindKeys(clauses.groupBy ?? [])
         let acrossKey = try bindRow(acrossExpr)
         let acrossName = acrossKey.columnIndex.map { source.columns[$0].name } ?? sourceText(acrossExpr)
         if keys.contains(acrossKey) {

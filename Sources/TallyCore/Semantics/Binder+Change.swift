@@ -19,13 +19,7 @@ extension Binder {
         let bothYears = BoundExpr.or(yearIs(from), yearIs(to))
         steps.append(PlanStep(text: "keep rows of \(from.value) and \(to.value) (\(time.name) = \(from.value) or \(to.value))", stage: .filter))
 
-        var keys: [BoundExpr] = [], keyNames: [String] = []
-        for keyExpr in clauses.groupBy ?? [] {
-            let key = try bindRow(keyExpr)
-            if keys.contains(key) || key.columnIndex == time.index { continue }
-            keys.append(key)
-            keyNames.append(key.columnIndex.map { source.columns[$0].name } ?? sourceText(keyExpr))
-        }
+        let (keys, keyNames) = try bindKeys(clauses.groupBy ?? []) { $0.columnIndex == time.index }
         grouping = GroupState(keys: keys)
         let (measure, measureName, measureRole) = try changeMeasure(clauses.show)
         var state = grouping ?? GroupState(keys: keys)
