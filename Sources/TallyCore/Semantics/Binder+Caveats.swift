@@ -25,8 +25,13 @@ extension Binder {
         }
         checks += populationChecks(for: plan)
         checks += combined.checks.filter { check in
-            if case .fanOut = check { return plan.grouping != nil }
-            return true
+            guard case .fanOut(_, _, _, _, let columns) = check else { return true }
+            return plan.grouping?.aggregates.contains { spec in
+                guard let argument = spec.argument else { return columns.contains(0) }
+                var reads = false
+                argument.forEachColumn { if columns.contains($0) { reads = true } }
+                return reads
+            } ?? false
         }
         return checks
     }

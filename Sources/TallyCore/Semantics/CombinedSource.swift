@@ -70,6 +70,7 @@ struct CombinedSource {
             otherRows = pairs.other
         }
         let before = table
+        if let sourceRows { checks = checks.map { $0.following(sourceRows) } }
         var columns = sourceRows.map { rows in before.columns.map { $0.gathered(rows) } } ?? before.columns
         var info = before.info
         var sideColumns: [String: Int] = [:]
@@ -97,9 +98,11 @@ struct CombinedSource {
         case .lookup:
             checks.append(.unmatched(otherRows: otherRows, keys: keys.map(\.sourceIndex), dataset: other.described))
         case .join:
-            if let sourceRows, counts.repeatedSourceRows > 0 {
-                checks.append(.fanOut(sourceRows: sourceRows, sourceCount: before.rowCount, dataset: other.described))
+            guard let sourceRows else { break }
+            if counts.repeatedSourceRows > 0 {
+                checks.append(.fanOut(rows: sourceRows, count: before.rowCount, side: before.name, other: other.described, columns: Set(before.columns.indices)))
             }
+            checks.append(.fanOut(rows: otherRows, count: other.table.rowCount, side: other.described, other: before.name, columns: Set(before.columns.count..<columns.count)))
         }
     }
 
@@ -172,7 +175,12 @@ private struct Side {
             let name = alias?.text ?? plan.source.name
             let text = file.text(of: span)
             let described = alias.map { "\(text) as \($0.text)" } ?? text
-            return Side(table: result.table.renamed(name), described: described, origin: .query(plan), warnings: result.warnings + result.caveats)
+            let warnings = (result.warnings + result.caveats).map { warning in
+                var inner = warning
+                inner.message = "in \(text): " + warning.message
+                return inner
+            }
+            return Side(table: result.table.renamed(name), described: described, origin: .query(plan), warnings: warnings)
         }
     }
 
