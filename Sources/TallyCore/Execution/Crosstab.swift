@@ -5,7 +5,7 @@
 /// their key codes (`GroupNumbering`) and every value is moved by position.
 struct Crosstab {
     let pivot: PivotSpec
-    let grouping: QueryPlan.Grouping
+    let grouping: Aggregate
     /// The dataset and the rows the query kept, for totals that need every value (`median`).
     let source: Table
     let rows: Selection?
@@ -67,12 +67,6 @@ struct Crosstab {
             columns.append(column)
         }
         return (Table(name: source.name, columns: columns, rowCount: rowGroups.count), outputs)
-    }
-
-    /// The outputs of a crosstab: the plan's (row keys, then `total`) with the columns of values
-    /// before `total`.
-    static func outputs(_ planned: [OutputColumn], inserting columns: [OutputColumn]) -> [OutputColumn] {
-        Array(planned.dropLast()) + columns + planned.suffix(1)
     }
 
     private func tooManyColumns(_ count: Int) -> Diagnostic {

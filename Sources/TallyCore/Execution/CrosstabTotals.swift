@@ -4,7 +4,7 @@
 /// (`avg`, `median`, `distinct`) are computed again over the kept rows.
 struct CrosstabTotals {
     let pivot: PivotSpec
-    let grouping: QueryPlan.Grouping
+    let grouping: Aggregate
     /// The grouped table: row keys, the across key, then the aggregates.
     let grouped: Table
     let source: Table
@@ -44,8 +44,9 @@ struct CrosstabTotals {
     /// The aggregates computed again over the kept rows, grouped by the kept keys, and matched
     /// to `groups` by their key values.
     private func recomputed(over groups: GroupNumbering, keeping kept: [Int]) throws(Diagnostic) -> [Column] {
-        let coarse = QueryPlan.Grouping(
-            keys: kept.map { grouping.keys[$0] }, keyNames: kept.map { grouping.keyNames[$0] }, aggregates: grouping.aggregates)
+        let coarse = Aggregate(
+            input: grouping.input, keys: kept.map { grouping.keys[$0] }, keyNames: kept.map { grouping.keyNames[$0] },
+            aggregates: grouping.aggregates)
         let table = try GroupedAggregation(source: source, grouping: coarse, context: context).run(rows: rows)
         var matched: [Column] = []
         for (position, index) in kept.enumerated() {

@@ -2,7 +2,7 @@ extension Binder {
     /// Plans `across KEY`: groups by the row keys and the across key, takes the first aggregate
     /// as the cells, and plans the crosstab's rows: `having`, `sort by`, `top` and `limit` see the
     /// row keys and `total` (the first aggregate over the whole row).
-    mutating func bindAcross(_ clauses: Clauses, key acrossExpr: Expr, filter: BoundExpr?, steps: inout [PlanStep]) throws(Diagnostic) -> QueryPlan {
+    mutating func bindAcross(_ clauses: Clauses, key acrossExpr: Expr, input: PlanNode) throws(Diagnostic) -> QueryPlan {
         let (keys, keyNames) = try bindKeys(clauses.groupBy ?? [])
         let acrossKey = try bindRow(acrossExpr)
         let acrossName = acrossKey.columnIndex.map { source.columns[$0].name } ?? sourceText(acrossExpr)
@@ -25,55 +25,39 @@ extension Binder {
             rowKeyCount: rowKeyCount, keyName: acrossName, keySpan: acrossExpr.span, cell: cell, cellName: cellName,
             inTimeOrder: inTimeOrder, asShare: asShare, separatesThousands: asShare || cellOutput.separatesThousands,
             role: asShare ? .plain : cellOutput.role)
-        let totalType: ValueType = asShare ? .decimal : cell.type
-        let total = BoundExpr.column(rowKeyCount, totalType)
+        let total = BoundExpr.column(rowKeyCount, asShare ? .decimal : cell.type)
 
         let state = grouping ?? GroupState(keys: keys + [acrossKey])
         var outputs = keys.indices.map { keyOutput($0, named: keyNames[$0]) }
         outputs.append(OutputColumn(name: PivotSpec.totalName, expr: total, separatesThousands: pivot.separatesThousands, role: pivot.role))
         try checkDistinctNames(outputs)
-        let rows = keys.isEmpty ? "summarize all kept rows as one row" : "group by " + keyNames.joined(separator: ", ")
-        steps.append(PlanStep(text: "\(rows), one column per \(acrossName) (\(inTimeOrder ? "in time order" : "largest total first"))", stage: .group))
-        steps.append(PlanStep(
-            text: asShare
-                ? "in each cell, \(cellName) as a percent of its column's total; total = the row's percent of all rows"
-                : "in each cell, \(cellName) (missing where a row has no rows for a \(acrossName)); total = \(cellName) over the whole row",
-            stage: .derive))
 
         outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
         outputsByName[cellName.lowercased()] = outputsByName[cellName.lowercased()] ?? total
-        var having: BoundExpr?
+        var having: [FilterCondition] = []
         if let condition = clauses.having {
             try checkCrosstabNames(condition, clause: "having")
-            having = try bindClauseCondition(condition)
-            steps.append(PlanStep(text: "keep rows where \(sourceText(condition))", stage: .having))
+            having = [FilterCondition(condition: try bindClauseCondition(condition), origin: .written(sourceText(condition)))]
         }
-        let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false) }
-        var order: [SortKeySpec]
+        let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false, name: keyNames[$0]) }
+        let order: [SortKeySpec], reason: Sort.Reason, stated: Int
         if let sortKeys = clauses.sortBy {
             for key in sortKeys { try checkCrosstabNames(key.expr, clause: "sort by") }
-            let written = try bindSortKeys(sortKeys, steps: &steps)
-            order = written + keyOrder.filter { key in !written.contains { $0.expr == key.expr } }
+            let written = try bindSortKeys(sortKeys)
+            (order, reason, stated) = (written + keyOrder.filter { key in !written.contains { $0.expr == key.expr } }, .written, written.count)
         } else if keys.contains(where: { $0.columnIndex != nil && $0.columnIndex == timeColumn?.index }) {
-            order = keyOrder
-            steps.append(PlanStep(text: "sort by \(keyNames.joined(separator: ", "))", stage: .sort))
+            (order, reason, stated) = (keyOrder, .keys, keyOrder.count)
         } else {
-            order = [SortKeySpec(expr: total, descending: true)] + keyOrder
-            if !keys.isEmpty { steps.append(PlanStep(text: "sort by total, largest first", stage: .sort)) }
+            (order, reason, stated) = ([SortKeySpec(expr: total, descending: true, name: PivotSpec.totalName)] + keyOrder, .largestFirst, 1)
         }
-        var top: (count: Int, key: BoundExpr)?
-        if let (n, _) = clauses.top {
-            top = (Int(n), total)
-            steps.append(PlanStep(text: "keep the \(n) rows with the largest total", stage: .top))
-        }
-        if let (n, _) = clauses.limit { steps.append(PlanStep(text: "keep the first \(n) rows", stage: .limit)) }
+        let top = clauses.top.map { (count: Int($0.0), key: total, keyName: PivotSpec.totalName) }
         outputsByName = [:]
-        var plan = QueryPlan(
-            source: source, filter: filter,
-            grouping: .init(keys: state.keys, keyNames: keyNames + [acrossName], aggregates: state.aggregates),
-            outputs: outputs, having: having, order: order, top: top,
-            limit: clauses.limit.map { Int($0.0) }, warnings: [], emptyResultNotes: [], steps: steps)
-        plan.pivot = pivot
+        let aggregate = PlanNode.aggregate(Aggregate(input: input, keys: state.keys, keyNames: keyNames + [acrossName], aggregates: state.aggregates))
+        let root = PlanNode.pivot(Pivot(input: aggregate, spec: pivot))
+            .filtered(by: having, level: .groups)
+            .sorted(by: order, reason: reason, stated: stated)
+            .cut(top: top, limit: clauses.limit.map { Int($0.0) })
+        var plan = QueryPlan(root: .project(Project(input: root, outputs: outputs)))
         plan.headline = rowKeyCount
         return plan
     }
