@@ -45,7 +45,7 @@ public struct SQLTranslator {
         let outputs = try plan.outputs.map { output throws(Diagnostic) in
             Item(sql: try expression(output.expr, in: scope), name: output.name)
         }
-        var from = ["FROM " + dialect.quote(plan.source.name)]
+        var from = try fromLines()
         if let filter = plan.filter { from.append("WHERE " + SQLTranslator.unwrapped(try expression(filter, in: .source))) }
         if case .grouped(let columns) = scope, let keyCount = plan.grouping?.keys.count, keyCount > 0 {
             from.append("GROUP BY " + columns.prefix(keyCount).joined(separator: ", "))

@@ -35,7 +35,7 @@ struct DifferentialRun {
         let session = Session()
         _ = BundledData.load(into: session, output: BufferedOutput())
         self.session = session
-        tables = ["applicants", "decisions", "destination_totals", "countries"].compactMap { session.catalog.table(named: $0) }
+        tables = ["applicants", "decisions", "destination_totals", "countries", "population"].compactMap { session.catalog.table(named: $0) }
     }
 
     /// The number of queries to generate: `TALLY_DIFF_QUERIES`, or `normal`.
