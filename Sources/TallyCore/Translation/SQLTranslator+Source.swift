@@ -3,7 +3,9 @@
 /// (`LEFT JOIN` for a lookup, `JOIN` for a join, a subquery for a parenthesised query), whose
 /// columns have the names of the combined table the plan reads, plus the row column in the
 /// combined table's order: a lookup keeps the source's row, a join numbers each pair by its
-/// source row, then its other row, as tally makes them.
+/// source row, then its other row, as tally makes them (a parenthesised other side is not
+/// numbered, since numbering keeps engines from indexing it: its matches of one source row
+/// come in the engine's order, which only a row-by-row query of a join shows).
 extension SQLTranslator {
     /// The alias of the source inside the derived table.
     static let sourceAlias = "tally_s"
@@ -14,7 +16,7 @@ extension SQLTranslator {
         guard let origin = plan.origin else { return ["FROM " + dialect.quote(plan.source.name)] }
         if case .dataset = origin, plan.combinations.isEmpty { return ["FROM " + dialect.quote(plan.source.name)] }
         let base = dialect.quote(SQLTranslator.sourceAlias)
-        var lines = prefixed("FROM ", try item(origin, alias: base))
+        var lines = prefixed("FROM ", try item(origin, alias: base, numbered: true))
         let added = plan.combinations.reduce(0) { $0 + $1.columns.count }
         var columns = plan.source.columns.prefix(plan.source.columns.count - added).map { "\(base).\(dialect.quote($0.name))" }
         var row = rowReference(base)
@@ -29,7 +31,7 @@ extension SQLTranslator {
             joined[joined.count - 1] += " ON " + conditions.joined(separator: " AND ")
             lines += joined
             columns += combination.columns.map { "\(alias).\(dialect.quote($0))" }
-            if combination.kind == .join {
+            if combination.kind == .join, case .dataset = combination.origin {
                 row = "(\(row) * \(combination.otherRowCount + 1) + \(rowReference(alias)))"
             }
         }
@@ -66,17 +68,17 @@ extension SQLTranslator {
         return !plan.combinations.isEmpty
     }
 
-    /// A side as a `FROM` item under `alias`: the dataset, or the parenthesised query numbered
-    /// in its own order.
-    private func item(_ origin: SourceOrigin, alias: String) throws(Diagnostic) -> [String] {
+    /// A side as a `FROM` item under `alias`: the dataset, or the parenthesised query (numbered
+    /// in its own order when it is the source, whose order an ungrouped query keeps).
+    private func item(_ origin: SourceOrigin, alias: String, numbered: Bool = false) throws(Diagnostic) -> [String] {
         switch origin {
         case .dataset(let table):
             return ["\(dialect.quote(table.name)) AS \(alias)"]
         case .query(let inner):
-            let sql = try SQLTranslator.translate(inner, to: dialect)
-            let numbered = ["SELECT *, row_number() OVER () AS \(rowName)", "FROM ("] + indented(sql.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-                + [") AS \(dialect.quote("tally_inner"))"]
-            return ["("] + indented(numbered) + [") AS \(alias)"]
+            let sql = try SQLTranslator.translate(inner, to: dialect).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard numbered else { return ["("] + indented(sql) + [") AS \(alias)"] }
+            let rows = ["SELECT *, row_number() OVER () AS \(rowName)", "FROM ("] + indented(sql) + [") AS \(dialect.quote("tally_inner"))"]
+            return ["("] + indented(rows) + [") AS \(alias)"]
         }
     }
 
