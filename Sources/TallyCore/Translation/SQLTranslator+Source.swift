@@ -13,7 +13,7 @@ extension SQLTranslator {
     /// The `FROM` line and the lines after it: the dataset's quoted name, or the derived table
     /// that combines the plan's sources.
     func fromLines() throws(Diagnostic) -> [String] {
-        guard let origin = plan.origin else { return ["FROM " + dialect.quote(plan.source.name)] }
+        guard let origin else { return ["FROM " + dialect.quote(plan.source.name)] }
         if case .dataset = origin, plan.combinations.isEmpty { return ["FROM " + dialect.quote(plan.source.name)] }
         let base = dialect.quote(SQLTranslator.sourceAlias)
         var lines = prefixed("FROM ", try item(origin, alias: base, numbered: true))
@@ -53,19 +53,19 @@ extension SQLTranslator {
         func visit(_ origin: SourceOrigin?) {
             switch origin {
             case .dataset(let table)?: if !found.contains(where: { $0 === table }) { found.append(table) }
-            case .query(let inner)?: visit(inner.origin); inner.combinations.forEach { visit($0.origin) }
+            case .query(let inner)?: visit(inner.origin); inner.outline.combinations.forEach { visit($0.origin) }
             case nil: break
             }
         }
         visit(plan.origin ?? .dataset(plan.source))
-        plan.combinations.forEach { visit($0.origin) }
+        plan.outline.combinations.forEach { visit($0.origin) }
         return found
     }
 
     /// Whether the plan reads a derived table (which always reads its datasets' row column).
     static func readsDerivedTable(_ plan: QueryPlan) -> Bool {
         if case .query? = plan.origin { return true }
-        return !plan.combinations.isEmpty
+        return !plan.outline.combinations.isEmpty
     }
 
     /// A side as a `FROM` item under `alias`: the dataset, or the parenthesised query (numbered
