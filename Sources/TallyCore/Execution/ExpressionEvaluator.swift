@@ -18,6 +18,12 @@ struct ExpressionEvaluator {
             return try negate(try evaluate(operand))
         case .arithmetic(let op, let l, let r, let type):
             return try arithmetic(op, try evaluate(l), try evaluate(r), type: type)
+        case .function(let id, let arguments, let type):
+            var columns: [Column] = []
+            for argument in arguments { columns.append(try evaluate(argument)) }
+            let constants = arguments.map { argument -> Value? in if case .literal(let value, _) = argument { value } else { nil } }
+            let kernel = FunctionKernel(count: count) { i in Int(rows.map { $0[i] } ?? Int32(truncatingIfNeeded: i)) + 1 }
+            return try kernel.run(id, columns, constants: constants, type: type)
         case .comparison(let op, let l, let r):
             return try compare(op, l, r)
         case .and(let l, let r):

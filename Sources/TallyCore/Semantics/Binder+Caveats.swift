@@ -14,8 +14,7 @@ extension Binder {
         if let time = timeColumn, let year = source.info.incompleteYear {
             checks.append(.incompleteYear(time: time.index, year: Int64(year)))
         }
-        if let grouping = plan.grouping, let time = timeColumn,
-           let timeKey = grouping.keys.firstIndex(where: { $0.columnIndex == time.index }),
+        if let grouping = plan.grouping, let timeKey = grouping.keys.firstIndex(where: isTimeKey),
            let timeOutput = plan.outputs.firstIndex(where: { $0.expr == .column(timeKey, grouping.keys[timeKey].type) }) {
             let series = plan.outputs.indices.filter { index in
                 guard let column = plan.outputs[index].expr.columnIndex else { return false }

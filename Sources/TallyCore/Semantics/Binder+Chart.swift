@@ -14,7 +14,7 @@ extension Binder {
         var time: Int?
         if let grouping = plan.grouping {
             labels = plan.outputs.indices.filter { ($0 != value) && (plan.outputs[$0].expr.columnIndex.map { $0 < grouping.keys.count } ?? false) }
-            if let firstKey = grouping.keys.first, firstKey.columnIndex != nil, firstKey.columnIndex == timeColumn?.index {
+            if let firstKey = grouping.keys.first, isTimeKey(firstKey) {
                 time = plan.outputs.firstIndex { $0.expr == .column(0, firstKey.type) }
             }
         } else {

@@ -32,6 +32,12 @@ extension Binder {
     mutating func bindCondition(_ condition: Expr) throws(Diagnostic) -> BoundExpr {
         let bound = try bindRow(condition)
         guard bound.type == .boolean else {
+            if case .call(let name, _, _) = condition.kind, name.text == ScalarFunction.ID.concat.rawValue {
+                throw .error(
+                    "condition-not-boolean", "'||' joins text, so this is not a yes/no question", at: name.span,
+                    label: "write 'or' for either condition",
+                    help: ["`a or b` holds when either holds; `s || t` joins two texts into one"])
+            }
             throw .error(
                 "condition-not-boolean", "this condition is not a yes/no question", at: condition.span,
                 label: "a \(bound.type.rawValue), not a condition",
@@ -49,6 +55,14 @@ extension Binder {
                 help: ["filter with `where`, e.g. `\(source.name) where COLUMN >= 2012`, or declare one with `load … with time COLUMN`"])
         }
         let column = BoundExpr.column(time.index, source.columns[time.index].type)
+        if column.type.isDateLike { return try dateTimeFilter(clause, column: column, name: time.name) }
+        for literal in clause.yearLiterals where literal.period != nil {
+            guard let period = CalendarText.period(literal.period ?? ""), period.unit == .year else {
+                throw .error(
+                    "period-needs-dates", "\(time.name) holds years, so a time clause takes a year", at: literal.span,
+                    label: "not a year", help: ["a month or a day works on a dataset whose time column holds dates"])
+            }
+        }
         func year(_ literal: YearLiteral) -> BoundExpr { .literal(.integer(literal.value), .integer) }
         switch clause.kind {
         case .since(let y):

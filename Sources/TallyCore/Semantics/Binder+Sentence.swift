@@ -40,10 +40,10 @@ extension Binder {
     /// "from 2012 on", "in 2017", "up to 2017", "from 2012 to 2017".
     private func timePhrase(_ clause: Clause) -> String {
         switch clause.kind {
-        case .since(let y): return "from \(y.value) on"
-        case .until(let y): return "up to \(y.value)"
-        case .inYear(let y): return "in \(y.value)"
-        case .between(let a, let b): return "from \(a.value) to \(b.value)"
+        case .since(let y): return "from \(y.period ?? String(y.value)) on"
+        case .until(let y): return "up to \(y.period ?? String(y.value))"
+        case .inYear(let y): return "in \(y.period ?? String(y.value))"
+        case .between(let a, let b): return "from \(a.period ?? String(a.value)) to \(b.period ?? String(b.value))"
         default: return file.text(of: clause.span)
         }
     }

@@ -114,7 +114,17 @@ struct Binder {
         if let index = source.columnIndex(named: "year"), source.columns[index].type.isNumeric {
             return (index, source.columns[index].name)
         }
+        let dated = source.columns.indices.filter { source.columns[$0].type.isDateLike }
+        if dated.count == 1, let index = dated.first { return (index, source.columns[index].name) }
         return nil
+    }
+
+    /// Whether a group key is a time axis: the time column, or a bucket (`month(day)`, …) of a
+    /// date, which sorts in time order, draws as a time series and reports missing periods.
+    func isTimeKey(_ key: BoundExpr) -> Bool {
+        if let index = key.columnIndex { return index == timeColumn?.index }
+        if case .function(let id, _, _) = key { return ScalarFunction.buckets.contains(id) }
+        return false
     }
 
     /// The default measure's column index, if the dataset declares measures.

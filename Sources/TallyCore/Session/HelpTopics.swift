@@ -8,7 +8,11 @@ enum HelpTopics {
         let example: String
     }
 
-    static let topics: [Topic] = [
+    static let topics: [Topic] = statementTopics + ScalarFunction.table.map { function in
+        Topic(name: function.id.rawValue, summary: "`\(function.usage)`: \(function.summary)", example: function.example)
+    }
+
+    private static let statementTopics: [Topic] = [
         Topic(name: "query", summary: "A query names a dataset, then clauses in any order.",
               example: "applicants where origin = RU group by destination since 2012"),
         Topic(name: "where", summary: "Keep the rows where a condition holds; repeat it to add conditions.",
@@ -25,7 +29,7 @@ enum HelpTopics {
               example: "applicants where origin = RU between 2012 and 2017 group by year"),
         Topic(name: "group by", summary: "Make one row per distinct key; without show, sums the default measure.",
               example: "applicants group by origin"),
-        Topic(name: "show", summary: "Choose the output columns: columns, expressions or aggregates, optionally named with `as`.",
+        Topic(name: "show", summary: "Choose the output columns: columns, expressions or aggregates, optionally named with `as`. `show *` is every column, and `show *, expr as name` adds computed ones.",
               example: "decisions group by destination show sum(recognized) as recognized, sum(total) as decided top 5"),
         Topic(name: "sort by", summary: "Order the rows; `desc` for largest first. Missing values sort last.",
               example: "countries sort by eu_joined desc, name limit 5"),
@@ -45,6 +49,10 @@ enum HelpTopics {
               example: "applicants show min(year), max(year)"),
         Topic(name: "median", summary: "`median(x)`: the middle value (the mean of the middle two for an even count).",
               example: "applicants in 2017 show median(applications)"),
+        Topic(name: "functions", summary: "Scalar functions work on each row (missing in gives missing out): \(ScalarFunction.table.map(\.usage).joined(separator: ", ")). Each is a help topic.",
+              example: "countries show name, upper(left(name, 3)) as code limit 3"),
+        Topic(name: "calculator", summary: "A statement that is only an expression, without a dataset, prints its value: numbers, text and functions work; columns need a dataset.",
+              example: "round(4884 / 12615 * 100, 1)"),
         Topic(name: "missing", summary: "Empty cells are missing: `x is missing`, `x is not missing`. Comparisons with missing are never true.",
               example: "countries where eu_left is not missing"),
         Topic(name: "contains", summary: "`contains`, `starts with`, `ends with` test text, ignoring case; on a country column they test the code and the country's name and short name (`destination starts with Ge` keeps Georgia and Germany).",
@@ -122,7 +130,9 @@ enum HelpTopics {
                        "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
                        "mean": "avg", "attribute": "attributes", "population": "per capita", "per resident": "per capita", "rate": "per capita",
                        "per 100000": "per capita", "percapita": "per capita",
-                       "exit": "quit", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains"]
+                       "exit": "quit", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains",
+                       "function": "functions", "concat": "||", "join text": "||", "calculate": "calculator", "calculation": "calculator",
+                       "ceiling": "ceil", "len": "length", "substr": "left", "ifnull": "coalesce", "case": "if", "cast": "number"]
         let name = aliases[wanted] ?? wanted
         guard let found = topics.first(where: { $0.name == name }) else {
             throw .error("unknown-help-topic", "no help on '\(topic)'", at: span,

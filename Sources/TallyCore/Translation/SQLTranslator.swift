@@ -182,7 +182,12 @@ public struct SQLTranslator {
 
     /// One `ORDER BY` item, text by code point, always with `NULLS LAST`.
     func sortItem(_ sql: String, _ key: SortKeySpec) -> String {
-        (key.expr.type == .text ? dialect.codePointOrder(sql) : sql) + (key.descending ? " DESC" : " ASC") + " NULLS LAST"
+        let ordered = switch key.expr.type {
+        case .text: dialect.codePointOrder(sql)
+        case .weekday: dialect.weekdayPosition(sql)
+        default: sql
+        }
+        return ordered + (key.descending ? " DESC" : " ASC") + " NULLS LAST"
     }
 
     /// A top-level condition without its outer parentheses.
@@ -233,6 +238,8 @@ extension BoundExpr {
         case .inCountryGroup(let x, _, let year), .countryAttribute(let x, _, let year):
             x.visit(body)
             year?.visit(body)
+        case .function(_, let arguments, _):
+            arguments.forEach { $0.visit(body) }
         }
     }
 }

@@ -278,13 +278,14 @@ import Testing
             """)
     }
 
-    @Test func pipes() {
-        #expect(rendered("t where a || b") == """
-            error: unexpected character '||'
+    /// One pipe is no operator; two join text (`||`), which a condition then rejects (`ScalarFunctionTests`).
+    @Test func pipe() {
+        #expect(rendered("t where a | b") == """
+            error: unexpected character '|'
              --> <prompt>:1:11
               |
-            1 | t where a || b
-              |           ^^ write 'or'
+            1 | t where a | b
+              |           ^ write 'or', or '||' to join text
 
             """)
     }
