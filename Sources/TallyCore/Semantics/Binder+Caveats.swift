@@ -23,6 +23,15 @@ extension Binder {
             checks.append(.missingYears(time: timeOutput, series: series))
         }
         checks += populationChecks(for: plan)
+        checks += combined.checks.filter { check in
+            guard case .fanOut(_, _, _, _, let columns) = check else { return true }
+            return plan.grouping?.aggregates.contains { spec in
+                guard let argument = spec.argument else { return columns.contains(0) }
+                var reads = false
+                argument.forEachColumn { if columns.contains($0) { reads = true } }
+                return reads
+            } ?? false
+        }
         return checks
     }
 

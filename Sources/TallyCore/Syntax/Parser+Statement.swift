@@ -23,7 +23,7 @@ extension Parser {
                 try endCalculation()
                 return Statement(.calculate(expr), span: first.span.merged(with: previousSignificant.span))
             }
-            guard first.kind == .word || first.kind == .quotedName else {
+            guard first.kind == .word || first.kind == .quotedName || first.kind == .leftParen else {
                 throw expected("a statement", saysAfter: false)
             }
             let query = try parseQuery()
