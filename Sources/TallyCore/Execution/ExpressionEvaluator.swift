@@ -127,7 +127,7 @@ struct ExpressionEvaluator {
             let mask = dictionary.values.map { set.contains(.text($0)) != negated }
             result = codes.map { mask[Int($0)] }
         case .integer(let numbers):
-            let set = Set(values.compactMap { value -> Int64? in if case .integer(let n) = value { n } else { nil } })
+            let set = Set(values.compactMap(\.timePosition))
             result = numbers.map { set.contains($0) != negated }
         case .decimal(let numbers):
             let set = Set(values.compactMap { value -> Double? in if case .decimal(let n) = value { n } else { nil } })

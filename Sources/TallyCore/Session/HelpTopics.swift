@@ -51,6 +51,8 @@ enum HelpTopics {
               example: "applicants in 2017 show median(applications)"),
         Topic(name: "functions", summary: "Scalar functions work on each row (missing in gives missing out): \(ScalarFunction.table.map(\.usage).joined(separator: ", ")). Each is a help topic.",
               example: "countries show name, upper(left(name, 3)) as code limit 3"),
+        Topic(name: "dates", summary: "A CSV column of ISO dates (2024-03-15) loads as a date, one of ISO datetimes as a datetime (offsets converted to UTC). A dataset's only date column is its time column: `since`, `until`, `in` and `between` take \"2024\", \"2024-03\" or \"2024-03-15\" as whole periods, and so does a string compared with a date (`day = \"2024-03\"`). Buckets year(), quarter(), month(), week(), day() group in time order; weekday(), month_number(), hour() are parts; date - date is days, date + n a later date.",
+              example: "date(\"2024-03-15\") - date(\"2024-01-01\")"),
         Topic(name: "calculator", summary: "A statement that is only an expression, without a dataset, prints its value: numbers, text and functions work; columns need a dataset.",
               example: "round(4884 / 12615 * 100, 1)"),
         Topic(name: "missing", summary: "Empty cells are missing: `x is missing`, `x is not missing`. Comparisons with missing are never true.",
@@ -119,7 +121,7 @@ enum HelpTopics {
               example: "applicants where origin = UA group by year since 2020 until 2024"),
         Topic(name: "small base", summary: "A percent change from a small number is large and unstable: from 6 to 30 is +400% though only 24 more. Below a base of 100 tally warns; read the change itself beside the percent.",
               example: "applicants where origin = RU and destination = PT and kind = new change from 2012 to 2017"),
-        Topic(name: "missing years", summary: "A year without rows in a time series is not a zero: nothing was reported. A line or sparkline drawn across the gap hides it, so tally names the missing years.",
+        Topic(name: "missing years", summary: "A year (or a month, week or day of a date bucket) without rows in a time series is not a zero: nothing was reported. A line or sparkline drawn across the gap hides it, so tally names the missing periods.",
               example: "applicants where origin = RU and destination = US and kind = new group by year, unit since 2008"),
         Topic(name: "missing groups", summary: "In change from Y1 to Y2, a group with no rows in one year shows an empty cell, not 0; its change is missing too, so the contributions of the other groups no longer add up to 100.",
               example: "applicants where origin = RU and destination in EU and kind = new group by destination change from 2012 to 2017"),
@@ -136,7 +138,8 @@ enum HelpTopics {
                        "per 100000": "per capita", "percapita": "per capita", "left join": "lookup", "inner join": "join", "fan out": "join", "fanout": "join", "unmatched": "lookup", "denominator": "per capita",
                        "exit": "quit", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains",
                        "function": "functions", "concat": "||", "join text": "||", "calculate": "calculator", "calculation": "calculator",
-                       "ceiling": "ceil", "len": "length", "substr": "left", "ifnull": "coalesce", "case": "if", "cast": "number"]
+                       "ceiling": "ceil", "len": "length", "time": "dates", "datetime": "dates", "periods": "dates", "buckets": "dates",
+                       "missing periods": "missing years", "missing days": "missing years", "missing months": "missing years", "substr": "left", "ifnull": "coalesce", "case": "if", "cast": "number"]
         let name = aliases[wanted] ?? wanted
         guard let found = topics.first(where: { $0.name == name }) else {
             throw .error("unknown-help-topic", "no help on '\(topic)'", at: span,

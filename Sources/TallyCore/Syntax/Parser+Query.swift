@@ -215,7 +215,7 @@ extension Parser {
             advance()
             return YearLiteral(value: Int64(token.text.prefix(4)) ?? 0, span: token.span, period: token.text)
         }
-        throw expected("a year or a period in quotes", code: "expected-year", label: token.kind == .number && token.text.contains(where: { !$0.isNumber }) ? "a year is a whole number" : nil)
+        throw expected("a year", code: "expected-year", label: token.kind == .number && token.text.contains(where: { !$0.isNumber }) ? "a year is a whole number" : nil)
     }
 
     /// Skips to the count of `top`/`limit` and returns its span (or the empty span where it is missing).

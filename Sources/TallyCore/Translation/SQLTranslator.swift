@@ -60,7 +60,7 @@ public struct SQLTranslator {
         var order: [String] = []
         for key in plan.order {
             let output = plan.outputs.firstIndex { $0.expr == key.expr }
-            if let output, !(dialect == .postgres && key.expr.type == .text) {
+            if let output, !(dialect == .postgres && (key.expr.type == .text || key.expr.type == .weekday)) {
                 order.append(sortItem(dialect.quote(outputs[output].name), key))
             } else {
                 order.append(sortItem(try expression(key.expr, in: scope), key))

@@ -47,6 +47,8 @@ import Testing
         #expect(harness.csv("visits where weekday(day) = Sun show day") == "day\n2024-03-03\n")
         #expect(harness.csv("visits group by weekday(day) show count sort by weekday(day)") == "weekday(day),count\nMon,1\nTue,1\nWed,2\nThu,1\nFri,1\nSun,1\n,1\n")
         #expect(harness.csv("visits where month_number(day) = 3 show count") == "count\n3\n")
+        #expect(harness.csv("visits where month(day) in (\"2024-02\", \"2024-05\") show count") == "count\n4\n")
+        #expect(harness.csv("visits where weekday(day) not in (Mon, Tue, Wed) show count") == "count\n3\n")
         #expect(harness.csv("visits where weekday(day) = \"Caturday\"").contains("'Caturday' is not a weekday"))
     }
 
