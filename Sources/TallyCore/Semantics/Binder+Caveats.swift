@@ -51,7 +51,7 @@ extension Binder {
     }
 
     /// The first measure the grouping sums or averages: what a mix of units or categories distorts.
-    private func summedMeasure(_ grouping: QueryPlan.Grouping) -> Int? {
+    private func summedMeasure(_ grouping: Aggregate) -> Int? {
         grouping.aggregates.lazy.compactMap { spec -> Int? in
             guard spec.function == .sum || spec.function == .avg, let index = spec.argument?.columnIndex else { return nil }
             return self.isMeasure(index) ? index : nil

@@ -63,8 +63,9 @@ extension Binder {
         return .literal(.calendar(value, type), type)
     }
 
-    /// A time clause on a date or datetime time column: each bound is a whole year, month or day.
-    func dateTimeFilter(_ clause: Clause, column: BoundExpr, name: String) throws(Diagnostic) -> (BoundExpr, String) {
+    /// A time clause on a date or datetime time column, each bound a whole year, month or day:
+    /// the condition, the periods in words and the test in words.
+    func dateTimeFilter(_ clause: Clause, column: BoundExpr, name: String) throws(Diagnostic) -> (BoundExpr, String, String) {
         func bounds(_ literal: YearLiteral) throws(Diagnostic) -> (BoundExpr, BoundExpr, String) {
             let text = literal.period ?? String(literal.value)
             let (start, end) = try periodBounds(text, for: column.type, at: literal.span)
@@ -73,14 +74,14 @@ extension Binder {
         switch clause.kind {
         case .since(let literal):
             let (first, _, text) = try bounds(literal)
-            return (.comparison(.greaterOrEqual, column, first), "from \(text) on (\(name) >= \(first.calendarText))")
+            return (.comparison(.greaterOrEqual, column, first), "from \(text) on", "\(name) >= \(first.calendarText)")
         case .until(let literal):
             let (_, after, text) = try bounds(literal)
-            return (.comparison(.less, column, after), "up to \(text) (\(name) < \(after.calendarText))")
+            return (.comparison(.less, column, after), "up to \(text)", "\(name) < \(after.calendarText)")
         case .inYear(let literal):
             let (first, after, text) = try bounds(literal)
             return (.and(.comparison(.greaterOrEqual, column, first), .comparison(.less, column, after)),
-                    "in \(text) (\(name) from \(first.calendarText) to before \(after.calendarText))")
+                    "in \(text)", "\(name) from \(first.calendarText) to before \(after.calendarText)")
         case .between(let from, let to):
             let (first, _, fromText) = try bounds(from)
             let (second, after, toText) = try bounds(to)
@@ -90,7 +91,7 @@ extension Binder {
                     at: from.span.merged(with: to.span), label: "did you mean 'between \(toText) and \(fromText)'?")
             }
             return (.and(.comparison(.greaterOrEqual, column, first), .comparison(.less, column, after)),
-                    "from \(fromText) to \(toText) (\(name) from \(first.calendarText) to before \(after.calendarText))")
+                    "from \(fromText) to \(toText)", "\(name) from \(first.calendarText) to before \(after.calendarText)")
         default:
             throw .error("internal", "not a time clause", at: clause.span)
         }
