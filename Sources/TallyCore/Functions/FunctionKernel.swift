@@ -12,7 +12,7 @@ struct FunctionKernel {
     /// The result of `id` over evaluated `arguments`; `constants` holds the value of each
     /// argument written as a literal (digits, lengths, replaced text).
     func run(_ id: ScalarFunction.ID, _ arguments: [Column], constants: [Value?], type: ValueType) throws(Diagnostic) -> Column {
-        let first = arguments[0]
+        let first = arguments.first ?? .constant(.missing, type: type, count: count)
         func whole(_ position: Int) -> Int {
             guard position < constants.count, case .integer(let n)? = constants[position] else { return 0 }
             return Int(clamping: n)
@@ -22,6 +22,7 @@ struct FunctionKernel {
             return t
         }
         switch id {
+        case .today: return .constant(.calendar(FunctionKernel.today(), .date), type: .date, count: count)
         case .round: return try round(first, digits: whole(1))
         case .floor: return try numeric(first, integer: { $0 }, decimal: { $0.rounded(.down) })
         case .ceil: return try numeric(first, integer: { $0 }, decimal: { $0.rounded(.up) })
@@ -67,7 +68,6 @@ struct FunctionKernel {
             guard first.calendarType == .datetime, case .integer(let seconds) = first.data else { return first.calendarPart(.integer) { _ in 0 } }
             let day = CivilCalendar.secondsPerDay
             return Column(name: "", data: .integer(seconds.map { ($0 - CivilCalendar.floorDivide($0, day) * day) / 3600 }), validity: first.validity)
-        case .today: return .constant(.calendar(FunctionKernel.today(), .date), type: .date, count: count)
         case .daysBetween: return try FunctionKernel.dayArithmetic(first, arguments[1], count: count, subtract: true)
         case .addDays: return try FunctionKernel.dayArithmetic(first, arguments[1], count: count, subtract: false)
         }

@@ -97,6 +97,32 @@ import TallyPostgres
         for mismatch in DifferentialRun.mismatches(cases, answers: answers) { Issue.record("\(mismatch)") }
     }
 
+    /// An exported CSV writes dates and datetimes in ISO, so DuckDB reads them back as a DATE
+    /// and a TIMESTAMP, and sqlite3's date functions work on them.
+    @Test(.enabled(if: PythonEngine.hasModule("duckdb"), "python3 cannot import duckdb (pip install duckdb)"))
+    func exportedDatesReadBackAsDates() throws {
+        let session = try Self.session()
+        let path = Self.folder + "/exported.csv"
+        let sink = BufferedOutput()
+        _ = session.run(SourceFile(name: "<test>", text: "export s in \"2024-01-02\" show day, date(\"2024-01-01\") + 1 as next, kind to \"\(path)\""), mode: .script, output: sink)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "day,next,kind\n2024-01-02,2024-01-02,\(try #require(Self.kindOnSecondOfJanuary))\n")
+        let types = try PythonEngine.run("duckdb", tables: [], queries: ["SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_csv('\(path)'))"])
+        guard case .rows(let rows)? = types.first else { Issue.record("duckdb gave no answer"); return }
+        #expect(rows == ["day,DATE", "next,DATE", "kind,VARCHAR"])
+        let sqlite = try SQLiteOracle.run(["SELECT date(day, '+1 day') FROM e"], schema: ".mode csv\n.import \(path) e\n")
+        #expect(sqlite == [["2024-01-03"]])
+    }
+
+    /// The kind the generated table gives 2024-01-02.
+    static var kindOnSecondOfJanuary: String? {
+        (try? session()).flatMap { session in
+            let sink = BufferedOutput()
+            session.settings.format = .csv
+            _ = session.run(SourceFile(name: "<test>", text: "s in \"2024-01-02\" show kind"), mode: .script, output: sink)
+            return SQLiteOracle.lines(sink.output).dropFirst().first
+        }
+    }
+
     @Test(.enabled(if: postgresReachable, "no PostgreSQL server (set TALLY_POSTGRES_URL or run Tests/Support/start-postgres.sh)"))
     func nativeAgreesWithPostgres() throws {
         let session = try Self.session()

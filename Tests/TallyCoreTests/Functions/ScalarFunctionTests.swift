@@ -98,6 +98,7 @@ import Testing
         #expect(harness.csv("(2951 - 872) / 872 * 100") == "238.41743119266056\n")
         #expect(harness.csv("upper(\"abc\") || \"d\"") == "ABCd\n")
         #expect(harness.csv("-3 * 2") == "-6\n")
+        #expect(harness.csv("today() - today()") == "0\n", "a function without arguments")
         let zero = harness.run("1 / 0")
         #expect(zero.output == "missing\n")
         #expect(zero.errors.contains("division by zero"))
