@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func wordsAfterACompleteItem() {
-        #expect(complete("apps where origin = RU a") == ["and"])
+        #expect(complete("apps where origin = RU a") == ["across", "and"])
         #expect(complete("apps group by origin l") == ["limit", "lookup"])
         #expect(complete("apps sort by origin d") == ["desc"])
         #expect(complete("apps where kind ") == ["between", "contains", "ends with", "in", "is", "not", "starts with"])

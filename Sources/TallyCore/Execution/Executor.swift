@@ -7,6 +7,10 @@ public struct Executor {
     private var rowCounts: [Int] = []
     /// The rows the row filter kept, over the source; nil when nothing filtered rows.
     private var keptRows: Selection?
+    /// The rows the last aggregate grouped, for a crosstab's totals that need every value.
+    private var grouped: Relation?
+    /// A crosstab's columns of values, shown before its `total` (`across`).
+    private var spread: [OutputColumn] = []
 
     /// Runs `plan`; `cancellation` is polled between batches.
     public static func run(_ plan: QueryPlan, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> ResultSet {
@@ -31,11 +35,23 @@ public struct Executor {
 
     private mutating func run() throws(Diagnostic) -> ResultSet {
         let table = try run(plan.root).table
+        var chartLayout = plan.chartLayout
+        var headline = plan.headline
+        if let pivot = plan.pivot {
+            let cells = pivot.rowKeyCount..<(pivot.rowKeyCount + spread.count)
+            chartLayout = chartLayout?.spreading(cells: cells, holding: pivot.cellName, across: pivot.keyName)
+            headline = cells.upperBound
+        }
         return ResultSet(
-            table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
+            table: table, separatesThousands: outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: keptRows?.count, final: table.rowCount),
             rowCounts: rowCounts, caveats: try CaveatFinder(plan: plan, rows: keptRows, result: table, context: context).caveats(),
-            chartLayout: plan.chartLayout, headline: plan.headline)
+            chartLayout: chartLayout, headline: headline)
+    }
+
+    /// The visible columns: the plan's, with a crosstab's columns of values before its `total`.
+    private var outputs: [OutputColumn] {
+        spread.isEmpty ? plan.outputs : Array(plan.outputs.dropLast()) + spread + plan.outputs.suffix(1)
     }
 
     /// The rows one operator passes up: a table, the rows of it a row filter kept, and the
@@ -69,13 +85,16 @@ public struct Executor {
             relation = Relation(table: combine.table)
         case .filter(let filter): relation = try run(filter, on: try run(filter.input))
         case .aggregate(let aggregate): relation = try run(aggregate, on: try run(aggregate.input))
+        case .pivot(let pivot): relation = try run(pivot, on: try run(pivot.input))
         case .sort(let sort): relation = try run(sort, on: try run(sort.input))
         case .top(let top): relation = try run(top, on: try run(top.input))
         case .limit(let limit):
             var input = try run(limit.input)
             input.positions = Array(input.keptPositions.prefix(limit.count))
             relation = input
-        case .project(let project): relation = try run(project, on: try run(project.input))
+        case .project(let project):
+            let input = try run(project.input)  // first: a crosstab below sets the columns it shows
+            relation = try run(project, on: input)
         }
         rowCounts.append(relation.count)
         try context.checkCancelled()
@@ -99,8 +118,20 @@ public struct Executor {
         return relation
     }
 
-    private func run(_ aggregate: Aggregate, on input: Relation) throws(Diagnostic) -> Relation {
-        Relation(table: try GroupedAggregation(source: input.table, grouping: aggregate, context: context).run(rows: input.rows))
+    private mutating func run(_ aggregate: Aggregate, on input: Relation) throws(Diagnostic) -> Relation {
+        grouped = input
+        return Relation(table: try GroupedAggregation(source: input.table, grouping: aggregate, context: context).run(rows: input.rows))
+    }
+
+    /// Spreads the groups into a crosstab; its columns of values join the outputs.
+    private mutating func run(_ pivot: Pivot, on input: Relation) throws(Diagnostic) -> Relation {
+        guard case .aggregate(let aggregate) = pivot.input, let source = grouped else {
+            throw .error("internal", "a crosstab without groups")
+        }
+        let crosstab = try Crosstab(pivot: pivot.spec, grouping: aggregate, source: source.table, rows: source.rows, context: context)
+            .spread(input.table)
+        spread = crosstab.columns
+        return Relation(table: crosstab.table)
     }
 
     private func run(_ sort: Sort, on input: Relation) throws(Diagnostic) -> Relation {
@@ -130,7 +161,7 @@ public struct Executor {
         let evaluator = input.evaluator(context)
         let final = input.keptPositions.map { Int32(truncatingIfNeeded: $0) }
         var columns: [Column] = []
-        for output in project.outputs {
+        for output in outputs {
             var column = try evaluator.evaluate(output.expr).gathered(final)
             if output.expr.type.isCalendar { column.calendarType = output.expr.type }
             column.name = output.name
@@ -154,11 +185,11 @@ public struct Executor {
     /// The roles the result keeps if it becomes a dataset with `let`.
     private func resultInfo() -> DatasetInfo {
         var info = plan.source.info
-        info.timeColumn = plan.outputs.first { $0.role == .time }?.name
-        info.measures = plan.outputs.filter { $0.role == .measure }.map(\.name)
-        info.countryColumns = plan.outputs.filter { $0.role == .country }.map(\.name)
-        if let unit = info.unitColumn, !plan.outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
-        info.categoryColumns = info.categoryColumns.filter { category in plan.outputs.contains { $0.name == category } }
+        info.timeColumn = outputs.first { $0.role == .time }?.name
+        info.measures = outputs.filter { $0.role == .measure }.map(\.name)
+        info.countryColumns = outputs.filter { $0.role == .country }.map(\.name)
+        if let unit = info.unitColumn, !outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
+        info.categoryColumns = info.categoryColumns.filter { category in outputs.contains { $0.name == category } }
         return info
     }
 }

@@ -9,6 +9,7 @@ public indirect enum PlanNode: Sendable {
     case combine(Combine)
     case filter(Filter)
     case aggregate(Aggregate)
+    case pivot(Pivot)
     case sort(Sort)
     case top(Top)
     case limit(Limit)
@@ -21,6 +22,7 @@ public indirect enum PlanNode: Sendable {
         case .combine(let node): return [node.input]
         case .filter(let node): return [node.input]
         case .aggregate(let node): return [node.input]
+        case .pivot(let node): return [node.input]
         case .sort(let node): return [node.input]
         case .top(let node): return [node.input]
         case .limit(let node): return [node.input]
@@ -36,6 +38,7 @@ public indirect enum PlanNode: Sendable {
         case .combine(var node): node.input = first; return .combine(node)
         case .filter(var node): node.input = first; return .filter(node)
         case .aggregate(var node): node.input = first; return .aggregate(node)
+        case .pivot(var node): node.input = first; return .pivot(node)
         case .sort(var node): node.input = first; return .sort(node)
         case .top(var node): node.input = first; return .top(node)
         case .limit(var node): node.input = first; return .limit(node)
@@ -49,6 +52,7 @@ public indirect enum PlanNode: Sendable {
         case .scan(let node): return node.schema
         case .combine(let node): return node.schema
         case .aggregate(let node): return node.schema
+        case .pivot(let node): return node.schema
         case .project(let node): return node.schema
         case .filter, .sort, .top, .limit: return inputs.first?.schema ?? []
         }
@@ -60,6 +64,7 @@ public indirect enum PlanNode: Sendable {
         case .scan, .combine, .limit: return []
         case .filter(let node): return node.conditions.map(\.condition)
         case .aggregate(let node): return node.keys + node.aggregates.flatMap { [$0.argument, $0.condition].compactMap { $0 } }
+        case .pivot(let node): return [node.spec.cell]
         case .sort(let node): return node.keys.map(\.expr)
         case .top(let node): return [node.key]
         case .project(let node): return node.outputs.map(\.expr)

@@ -7,6 +7,8 @@ public struct PlanOutline: Sendable {
     public var rowFilter: Filter?
     /// Grouping and aggregation, or nil for a row-by-row query.
     public var grouping: Aggregate?
+    /// The crosstab, when the query has `across`.
+    public var pivot: Pivot?
     /// The filter on groups (`having`).
     public var groupFilter: Filter?
     /// Sort keys, most significant first; empty keeps the input order.
@@ -27,6 +29,7 @@ public struct PlanOutline: Sendable {
             case .filter(let filter) where filter.level == .rows: rowFilter = filter
             case .filter(let filter): groupFilter = filter
             case .aggregate(let aggregate): grouping = aggregate
+            case .pivot(let pivot): self.pivot = pivot
             case .sort(let sort): order = sort.keys
             case .top(let top): self.top = top
             case .limit(let limit): self.limit = limit.count

@@ -10,6 +10,8 @@ extension QueryPlan {
     public var filterParts: [FilterPart] { outline.filterParts }
     /// Grouping and aggregation, or nil for a row-by-row query.
     public var grouping: Aggregate? { outline.grouping }
+    /// The `across` crosstab, if any.
+    public var pivot: PivotSpec? { outline.pivot?.spec }
     /// Groups kept (`having`), over the grouped table.
     public var having: BoundExpr? { outline.having }
     /// Sort keys, most significant first.

@@ -14,11 +14,12 @@ extension Binder {
         if let time = timeColumn, let year = source.info.incompleteYear {
             checks.append(.incompleteYear(time: time.index, year: Int64(year)))
         }
-        if let grouping = plan.grouping, let timeKey = grouping.keys.firstIndex(where: isTimeKey),
-           let timeOutput = plan.outputs.firstIndex(where: { $0.expr == .column(timeKey, grouping.keys[timeKey].type) }) {
+        let rowKeys = plan.grouping.map { Array($0.keys.prefix(plan.pivot?.rowKeyCount ?? $0.keys.count)) } ?? []
+        if let timeKey = rowKeys.firstIndex(where: isTimeKey),
+           let timeOutput = plan.outputs.firstIndex(where: { $0.expr == .column(timeKey, rowKeys[timeKey].type) }) {
             let series = plan.outputs.indices.filter { index in
                 guard let column = plan.outputs[index].expr.columnIndex else { return false }
-                return column < grouping.keys.count && column != timeKey
+                return column < rowKeys.count && column != timeKey
             }
             checks.append(.missingYears(time: timeOutput, series: series))
         }
@@ -37,7 +38,7 @@ extension Binder {
 
     /// One check per population attribute the plan reads; `perResident` when it divides.
     private func populationChecks(for plan: QueryPlan) -> [CaveatCheck] {
-        var stage = plan.outputs.map(\.expr) + plan.order.map(\.expr)
+        var stage = plan.outputs.map(\.expr) + plan.order.map(\.expr) + [plan.pivot?.cell].compactMap { $0 }
         if let having = plan.having { stage.append(having) }
         let divisors = stage.flatMap(\.divisors).flatMap { plan.sourceExpressions(of: $0) }
         let read = [plan.filter].compactMap { $0 } + stage.flatMap { plan.sourceExpressions(of: $0) }

@@ -18,13 +18,7 @@ extension Binder {
         func yearIs(_ year: YearLiteral) -> BoundExpr { .comparison(.equal, timeExpr, .literal(.integer(year.value), .integer)) }
         let bothYears = FilterCondition(condition: .or(yearIs(from), yearIs(to)), origin: .comparedYears(from.value, to.value, column: time.name))
 
-        var keys: [BoundExpr] = [], keyNames: [String] = []
-        for keyExpr in clauses.groupBy ?? [] {
-            let key = try bindRow(keyExpr)
-            if keys.contains(key) || key.columnIndex == time.index { continue }
-            keys.append(key)
-            keyNames.append(key.columnIndex.map { source.columns[$0].name } ?? sourceText(keyExpr))
-        }
+        let (keys, keyNames) = try bindKeys(clauses.groupBy ?? []) { $0.columnIndex == time.index }
         grouping = GroupState(keys: keys)
         let (measure, measureName, measureRole) = try changeMeasure(clauses.show)
         var state = grouping ?? GroupState(keys: keys)

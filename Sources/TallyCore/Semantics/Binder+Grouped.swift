@@ -1,13 +1,7 @@
 extension Binder {
     /// Plans a grouped query (a `group by`, or a `show` made only of aggregates) over `input`.
     mutating func bindGrouped(_ clauses: Clauses, input: PlanNode) throws(Diagnostic) -> QueryPlan {
-        var keys: [BoundExpr] = [], keyNames: [String] = []
-        for keyExpr in clauses.groupBy ?? [] {
-            let key = try bindRow(keyExpr)
-            if keys.contains(key) { continue }
-            keys.append(key)
-            keyNames.append(key.columnIndex.map { source.columns[$0].name } ?? sourceText(keyExpr))
-        }
+        let (keys, keyNames) = try bindKeys(clauses.groupBy ?? [])
         grouping = GroupState(keys: keys)
         var outputs: [OutputColumn] = []
         if let items = clauses.show {
@@ -59,6 +53,19 @@ extension Binder {
             .sorted(by: order, reason: reason, stated: stated)
             .cut(top: top, limit: clauses.limit.map { Int($0.0) })
         return QueryPlan(root: .project(Project(input: root, outputs: outputs)))
+    }
+
+    /// The `group by` keys over the source, each once, and their names (a column's name, or the
+    /// expression as written); keys that `dropping` says no to are left out.
+    mutating func bindKeys(_ exprs: [Expr], dropping: (BoundExpr) -> Bool = { _ in false }) throws(Diagnostic) -> ([BoundExpr], [String]) {
+        var keys: [BoundExpr] = [], keyNames: [String] = []
+        for keyExpr in exprs {
+            let key = try bindRow(keyExpr)
+            if keys.contains(key) || dropping(key) { continue }
+            keys.append(key)
+            keyNames.append(key.columnIndex.map { source.columns[$0].name } ?? sourceText(keyExpr))
+        }
+        return (keys, keyNames)
     }
 
     /// Binds the `show` items over the grouped table. Items that use the first aggregate

@@ -45,6 +45,8 @@ struct Binder {
         var limit: (Int64, SourceSpan)?
         var change: Clause?
         var chart: Clause?
+        /// `across KEY`, with its clause.
+        var across: (key: Expr, clause: Clause)?
     }
 
     func collectClauses() throws(Diagnostic) -> Clauses {
@@ -68,6 +70,7 @@ struct Binder {
             case .limit(let n, let span): clauses.limit = (n, span)
             case .change: clauses.change = clause
             case .chart: clauses.chart = clause
+            case .across(let key): clauses.across = (key, clause)
             case .combine: break
             }
         }
@@ -85,7 +88,14 @@ struct Binder {
         let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? (summarizing))
         var plan: QueryPlan
         if let change = clauses.change {
+            if let across = clauses.across {
+                throw .error("across-with-change", "'across' and 'change' each make columns of years; use one of them",
+                             at: across.clause.keywordSpan, label: "a second way to make columns",
+                             help: ["`change from Y1 to Y2` compares two years; `across year` shows every year"])
+            }
             plan = try bindChange(clauses, change, input: start, conditions: conditions)
+        } else if let across = clauses.across {
+            plan = try bindAcross(clauses, key: across.key, input: start.filtered(by: conditions, level: .rows))
         } else if isGrouped {
             plan = try bindGrouped(clauses, input: start.filtered(by: conditions, level: .rows))
             let keyCount = plan.grouping?.keys.count ?? 0

@@ -59,7 +59,7 @@ public struct Completer {
     /// Clause words, offered after a complete item of a query.
     static let clauseWords = [
         "where", "having", "since", "until", "in", "between", "group by", "sort by", "show", "top", "limit",
-        "change", "chart", "lookup", "join",
+        "change", "chart", "across", "lookup", "join",
     ]
     /// Clause words whose next word is a dataset.
     static let combiningWords: Set<String> = ["lookup", "join"]

@@ -95,6 +95,8 @@ enum HelpTopics {
               example: "applicants where origin = RU in 2017 group by destination show applications, rank top 5"),
         Topic(name: "change", summary: "`change from Y1 to Y2` compares two years per group: the value in each, the change, the change in percent of the first year, and each group's part of the overall change (contribution_pct).",
               example: "applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017"),
+        Topic(name: "across", summary: "`across KEY` spreads a key's values into columns: one row per group, one column per value (years in time order, other values by their total, largest first), each cell the first aggregate (empty where a group has no rows, never 0), then a `total` column. Rows go by total, largest first; `top` and `limit` count rows; `sort by` and `having` read the row keys and total. `show share` gives each cell as a percent of its column's total; `chart` draws a sparkline per row. At most 50 columns.",
+              example: "applicants where origin = RU and kind = new and unit = persons since 2014 until 2018 group by destination across year top 5"),
         Topic(name: "eu", summary: "`x in EU` keeps countries that were EU members in the row's year; `x in \"Western Europe\"` keeps a region or subregion.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 5"),
         Topic(name: "attributes", summary: "On a country column, `COL.name`, `COL.iso2`, `COL.region` and `COL.subregion` read the country's row of countries, and `COL.population` its population in the row's year (missing where the population table has none). They work in every clause; outside an aggregate in a grouped query when every group has one value (else an error names a group where it varies).",
@@ -136,7 +138,7 @@ enum HelpTopics {
                        "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
                        "mean": "avg", "attribute": "attributes", "population": "per capita", "per resident": "per capita", "rate": "per capita",
                        "per 100000": "per capita", "percapita": "per capita", "left join": "lookup", "inner join": "join", "fan out": "join", "fanout": "join", "unmatched": "lookup", "denominator": "per capita",
-                       "exit": "quit", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains",
+                       "exit": "quit", "crosstab": "across", "pivot": "across", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains",
                        "function": "functions", "concat": "||", "join text": "||", "calculate": "calculator", "calculation": "calculator",
                        "ceiling": "ceil", "len": "length", "time": "dates", "datetime": "dates", "periods": "dates", "buckets": "dates",
                        "missing periods": "missing years", "missing days": "missing years", "missing months": "missing years", "substr": "left", "ifnull": "coalesce", "case": "if", "cast": "number"]
@@ -153,7 +155,7 @@ enum HelpTopics {
         """
         tally answers questions about tables. A query names a dataset, then clauses in any order:
           applicants where origin = RU group by destination since 2012
-        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit, change from Y1 to Y2, chart, lookup OTHER on KEY, join OTHER on KEY
+        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit, change from Y1 to Y2, chart, across KEY, lookup OTHER on KEY, join OTHER on KEY
         statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv", check QUERY is NUMBER[%], set format|timer|rows|width|layout|names, cite NAME, run "file.tally", drop NAME, reset, record "file.tally"|off, help TOPIC, quit
         at the prompt, a line starting with a clause word refines the last query (help prompt)
         topics: \(topics.map(\.name).joined(separator: ", "))

@@ -57,6 +57,8 @@ struct PlanExplainer {
             describe(filter, rows: rows)
         case .aggregate(let aggregate):
             describe(aggregate, rows: rows)
+        case .pivot(let pivot):
+            describe(pivot.spec, rows: rows)
         case .sort(let sort):
             describe(sort)
         case .top(let top):
@@ -102,6 +104,10 @@ struct PlanExplainer {
 
     private mutating func describe(_ aggregate: Aggregate, rows: Int?) {
         self.aggregate = aggregate
+        if plan.pivot != nil {
+            steps.append(("group by " + aggregate.keyNames.joined(separator: ", "), rows))
+            return
+        }
         let each = aggregate.keys.isEmpty ? "over all of them" : "for each " + aggregate.keyNames.joined(separator: " and ")
         let grouped = aggregate.keys.isEmpty ? "summarize all kept rows as one row" : "group by " + aggregate.keyNames.joined(separator: ", ")
         guard let change = plan.change else {
@@ -122,6 +128,19 @@ struct PlanExplainer {
             + " (missing when it is 0 or missing); contribution_pct = change as a percent of the change of all groups together", nil))
     }
 
+    /// A crosstab: which rows, which columns, what each cell and the total hold.
+    private mutating func describe(_ pivot: PivotSpec, rows: Int?) {
+        let rowKeys = aggregate.map { Array($0.keyNames.prefix(pivot.rowKeyCount)) } ?? []
+        let each = rowKeys.isEmpty ? "over all of them" : "for each " + rowKeys.joined(separator: " and ")
+        let cell = pivot.asShare ? "\(pivot.cellName) as a percent of its column's total" : pivot.cellName
+        sentence.append("\(each), show \(cell) in one column per \(pivot.keyName), then the total")
+        let columns = pivot.inTimeOrder ? "in time order" : "largest total first"
+        steps.append(("spread \(pivot.keyName) into columns (\(columns)): one row per \(rowKeys.isEmpty ? "query" : PlanExplainer.listed(rowKeys)), "
+            + (pivot.asShare
+                ? "each cell \(pivot.cellName) as a percent of its column's total, total the row's percent of all rows"
+                : "each cell \(pivot.cellName) (missing where there are no rows), total = \(pivot.cellName) over the whole row"), rows))
+    }
+
     private mutating func describe(_ sort: Sort) {
         let stated = sort.keys.prefix(sort.stated)
         switch sort.reason {
@@ -131,7 +150,7 @@ struct PlanExplainer {
         case .keys, .largestFirst:
             guard let aggregate, !aggregate.keys.isEmpty else { return }
             if sort.reason == .largestFirst {
-                sentence.append(plan.change == nil ? "largest first" : "largest change first")
+                sentence.append(plan.change != nil ? "largest change first" : plan.pivot != nil ? "largest total first" : "largest first")
                 steps.append(("sort by \(stated.map(\.name).joined(separator: ", ")), largest first", nil))
             } else {
                 let time = aggregate.input.schema.firstIndex { $0.role == .time }
@@ -147,7 +166,10 @@ struct PlanExplainer {
             sentence.insert("show " + PlanExplainer.listed(project.outputs.map(\.name)), at: 0)
         }
         steps.append(("show " + result.table.columns.map(\.name).joined(separator: ", "), result.table.rowCount))
-        if plan.chart {
+        if plan.chart, let pivot = plan.pivot {
+            sentence.append("draw a sparkline of each row")
+            steps.append(("draw the \(pivot.cellName) of each row as a sparkline beside the table", nil))
+        } else if plan.chart {
             sentence.append("draw bars beside the numbers")
             let charted = plan.chartLayout.flatMap { $0.value < project.outputs.count ? project.outputs[$0.value].name : nil }
             steps.append(("draw \(charted ?? "the numbers") as bars beside the table", nil))

@@ -21,7 +21,11 @@ public struct SQLTranslator {
     /// The SQL for `plan` in `dialect`, without a final semicolon. Throws when the dialect
     /// cannot express the query (sqlite has no `median`).
     public static func translate(_ plan: QueryPlan, to dialect: SQLDialect) throws(Diagnostic) -> String {
-        try SQLTranslator(plan: plan.outline, dialect: dialect).statement()
+        if let pivot = plan.pivot {
+            throw .error("sql-unsupported", "'sql' does not translate 'across' yet", at: pivot.keySpan,
+                         label: "a crosstab", help: ["group by \(pivot.keyName) as well to get the same numbers as rows"])
+        }
+        return try SQLTranslator(plan: plan.outline, dialect: dialect).statement()
     }
 
     /// Whether the SQL for `plan` reads the row-position column (it keeps or breaks ties by file order).

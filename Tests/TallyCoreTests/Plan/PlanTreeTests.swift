@@ -24,6 +24,7 @@ import Testing
             case .combine: return "combine"
             case .filter(let filter): return filter.level == .rows ? "filter" : "having"
             case .aggregate: return "aggregate"
+            case .pivot: return "pivot"
             case .sort: return "sort"
             case .top: return "top"
             case .limit: return "limit"
@@ -37,6 +38,8 @@ import Testing
             == ["scan", "filter", "aggregate", "having", "sort", "top", "limit", "project"])
         #expect(kinds(try plan("t")) == ["scan", "project"])
         #expect(kinds(try plan("t sort by n desc")) == ["scan", "sort", "project"])
+        #expect(kinds(try plan("t group by country across year having total > 1 top 2"))
+            == ["scan", "aggregate", "pivot", "having", "sort", "top", "project"])
     }
 
     @Test func eachOperatorKnowsItsColumns() throws {
