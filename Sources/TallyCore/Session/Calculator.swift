@@ -7,7 +7,7 @@ enum Calculator {
         let table = Table(name: "calculation", columns: [], rowCount: 1)
         let query = Query(source: Name("calculation", span: expr.span), clauses: [], span: expr.span)
         var binder = Binder(catalog: catalog, source: table, query: query, file: file,
-                            combined: CombinedSource(table: table, start: table, startDescribed: table.name, origin: .dataset(table.name)))
+                            combined: CombinedSource(table: table, start: table, startDescribed: table.name, origin: .dataset(table)))
         let bound = try binder.bindRow(expr)
         let context = ExecutionContext(cancellation: nil)
         let column: Column
