@@ -19,6 +19,8 @@ struct CaveatFinder {
     /// Category values listed in a caveat before "and N more": a category has few values, and the
     /// caveat is about which were added.
     static let listedCategories = 8
+    /// Unmatched rows looked at for keys to show, so that a caveat never boxes every row.
+    static let keysSampled = 10_000
 
     /// Every caveat found, in a fixed order.
     func caveats() throws(Diagnostic) -> [Diagnostic] {
@@ -36,6 +38,10 @@ struct CaveatFinder {
             case .population(let country, let time, let facts, let perResident):
                 found += PopulationCaveats(source: plan.source, rows: rows)
                     .caveats(country: country, time: time, facts: facts, perResident: perResident)
+            case .unmatched(let otherRows, let keys, let dataset):
+                if let caveat = try unmatched(otherRows, keys: keys, dataset: dataset) { found.append(caveat) }
+            case .fanOut(let sourceRows, let sourceCount, let dataset):
+                if let caveat = try fanOut(sourceRows, sourceCount: sourceCount, dataset: dataset) { found.append(caveat) }
             }
         }
         if let change = plan.change {
@@ -90,6 +96,57 @@ struct CaveatFinder {
             if values.isValid(i) { totals[code] += numbers[i] }
         }
         return dictionary.values.indices.filter { present[$0] }.sorted { totals[$0] > totals[$1] }.map { (dictionary.values[$0], totals[$0]) }
+    }
+
+    /// The kept rows that a lookup found no match for, with a few of their keys.
+    private func unmatched(_ otherRows: Selection, keys: [Int], dataset: String) throws(Diagnostic) -> Diagnostic? {
+        var count = 0
+        var shown: [String] = []
+        func visit(_ row: Int) {
+            guard otherRows[row] < 0 else { return }
+            count += 1
+            guard shown.count < CaveatFinder.listed, count <= CaveatFinder.keysSampled else { return }
+            let key = keys.map { CellFormatter.raw(plan.source.columns[$0].value(at: row)) }.joined(separator: ", ")
+            if !shown.contains(key) { shown.append(key) }
+        }
+        try forEachKept(of: otherRows.count, visit)
+        guard count > 0 else { return nil }
+        let keyNames = keys.map { plan.source.columns[$0].name }.joined(separator: ", ")
+        return .warning(
+            "unmatched-lookup", "\(NumberFormat.grouped(Int64(count))) kept \(count == 1 ? "row has" : "rows have") no match in \(dataset) (\(keyNames): \(shown.joined(separator: "; "))\(count > shown.count ? "; …" : "")), so the looked-up values are missing there",
+            help: ["missing values are skipped by sums and averages; `help lookup` explains this"])
+    }
+
+    /// The kept rows made from a source row that a join matched more than once: a sum counts
+    /// that row once per match.
+    private func fanOut(_ sourceRows: Selection, sourceCount: Int, dataset: String) throws(Diagnostic) -> Diagnostic? {
+        var seen = [UInt8](repeating: 0, count: sourceCount)
+        var repeated = 0
+        func visit(_ row: Int) {
+            let source = Int(sourceRows[row])
+            if seen[source] == 1 { repeated += 1 }
+            if seen[source] < 2 { seen[source] += 1 }
+        }
+        try forEachKept(of: sourceRows.count, visit)
+        guard repeated > 0 else { return nil }
+        return .warning(
+            "join-fan-out", "\(NumberFormat.grouped(Int64(repeated))) \(repeated == 1 ? "row" : "rows") of \(plan.source.name) \(repeated == 1 ? "was" : "were") counted more than once: each matched several rows of \(dataset), and the result counts it once per match",
+            help: ["aggregate the other side first, e.g. `join (\(dataset) group by …) on …`, or use `lookup` when it has one row per key; `help join` explains this"])
+    }
+
+    /// Calls `body` with every kept row of a source of `count` rows, in order.
+    private func forEachKept(of count: Int, _ body: (Int) -> Void) throws(Diagnostic) {
+        if let rows {
+            for (position, row) in rows.enumerated() {
+                try context.checkCancelled(atRow: position)
+                body(Int(row))
+            }
+            return
+        }
+        for row in 0..<count {
+            try context.checkCancelled(atRow: row)
+            body(row)
+        }
     }
 
     /// Whether the kept rows include the incomplete year.

@@ -11,6 +11,17 @@ extension Column {
         return result
     }
 
+    /// The rows at `rows`, in that order, with a missing value where the row is -1 (a source
+    /// row that a lookup found no match for).
+    func gatheredOrMissing(_ rows: Selection) -> Column {
+        let present = rows.map { $0 < 0 ? 0 : $0 }
+        var result = Column(name: name, originalName: originalName, data: data.gathered(present))
+        var mask = ValidityMask(count: rows.count)
+        for (i, row) in rows.enumerated() where row < 0 || !isValid(Int(row)) { mask.set(i, valid: false) }
+        result.validity = mask.missingCount == 0 ? nil : mask
+        return result
+    }
+
     /// A column of `count` copies of `value`.
     static func constant(_ value: Value, type: ValueType, count: Int) -> Column {
         let data: ColumnData

@@ -77,7 +77,11 @@ struct GroupedAggregation {
     /// The error for a value that should have one value per group and has two in `group`.
     private func varies(_ spec: AggregateSpec, group: [Value], _ values: (Value, Value)) -> Diagnostic {
         let written: String
-        if case .countryAttribute(_, let facts, _) = spec.argument { written = facts.written } else { written = "a value" }
+        switch spec.argument {
+        case .countryAttribute(_, let facts, _)?: written = facts.written
+        case .column(let index, _)?: written = source.columns[index].name
+        default: written = "a value"
+        }
         let keys = zip(grouping.keyNames, group).map { "\($0) = \(CellFormatter.raw($1))" }.joined(separator: ", ")
         return .error(
             "varies-in-group", "\(written) has more than one value in a group (\(keys.isEmpty ? "all rows" : keys): \(CellFormatter.display(values.0, separatesThousands: true)) and \(CellFormatter.display(values.1, separatesThousands: true)))",

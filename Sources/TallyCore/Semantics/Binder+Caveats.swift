@@ -24,6 +24,10 @@ extension Binder {
             checks.append(.missingYears(time: timeOutput, series: series))
         }
         checks += populationChecks(for: plan)
+        checks += combined.checks.filter { check in
+            if case .fanOut = check { return plan.grouping != nil }
+            return true
+        }
         return checks
     }
 

@@ -3,6 +3,17 @@ extension Binder {
     /// grouped table it is a group key when the query groups by it, else the one value each
     /// group has (checked when the query runs).
     mutating func bindQualified(_ base: Name, _ member: Name, _ expr: Expr) throws(Diagnostic) -> BoundExpr {
+        if let columns = combined.qualifiers[base.text.lowercased()] {
+            guard let index = columns[member.text.lowercased()] else {
+                let names = columns.sorted { $0.value < $1.value }.map(\.key)
+                let suggestion = Suggestion.closest(to: member.text.lowercased(), among: names)
+                throw .error(
+                    "unknown-column", "unknown column '\(member.text)' in \(base.text)", at: member.span,
+                    label: suggestion.map { "did you mean '\(base.text).\($0)'?" },
+                    help: suggestion == nil ? ["columns of \(base.text): " + names.joined(separator: ", ")] : [])
+            }
+            return try grouped(.column(index, source.columns[index].type), written: member)
+        }
         if var state = grouping {
             let saved = outputsByName
             grouping = nil

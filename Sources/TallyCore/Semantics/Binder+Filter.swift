@@ -35,7 +35,7 @@ extension Binder {
             throw .error(
                 "condition-not-boolean", "this condition is not a yes/no question", at: condition.span,
                 label: "a \(bound.type.rawValue), not a condition",
-                help: ["compare it with something, e.g. `\(query.source.text) where \(sourceText(condition)) = …`"])
+                help: ["compare it with something, e.g. `\(source.name) where \(sourceText(condition)) = …`"])
         }
         return bound
     }

@@ -85,9 +85,19 @@ extension Binder {
     /// column of the source, or, when grouped, a key or a measure (meaning its sum).
     mutating func bindName(_ name: Name) throws(Diagnostic) -> BoundExpr {
         if let output = outputNamed(name.text) { return output }
-        let column = try bindColumn(name)
+        return try grouped(try bindColumn(name), written: name)
+    }
+
+    /// A column over the grouped table when grouping: a key, the one value per group of a
+    /// looked-up column, or a measure's sum; any other column is an error.
+    mutating func grouped(_ column: BoundExpr, written name: Name) throws(Diagnostic) -> BoundExpr {
         guard var state = grouping else { return column }
         if let key = state.keys.firstIndex(of: column) { return .column(key, column.type) }
+        if let index = column.columnIndex, combined.otherColumns.contains(index) {
+            let position = state.add(AggregateSpec(function: .only, argument: column))
+            grouping = state
+            return .column(position, column.type)
+        }
         guard let index = column.columnIndex, isMeasure(index) else {
             let columnName = source.columns[column.columnIndex ?? 0].name
             let groupBy = query.clauses.first { if case .groupBy = $0.kind { true } else { false } }

@@ -6,6 +6,8 @@ struct Binder {
     let source: Table
     let query: Query
     let file: SourceFile
+    /// The source with its lookups and joins made: `source` is its table.
+    let combined: CombinedSource
     var warnings: [Diagnostic] = []
     /// Set while binding over the grouped table: its keys and the aggregates found so far.
     var grouping: GroupState?
@@ -20,10 +22,8 @@ struct Binder {
     /// Binds `query` against `catalog`.
     /// With `summarizing`, an ungrouped query without `show` becomes the sum of the default measure.
     static func bind(_ query: Query, in file: SourceFile, catalog: Catalog, summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
-        guard let table = catalog.table(named: query.source.text) else {
-            throw unknownDataset(query.source, catalog: catalog)
-        }
-        var binder = Binder(catalog: catalog, source: table, query: query, file: file)
+        let combined = try CombinedSource.resolve(query, in: file, catalog: catalog)
+        var binder = Binder(catalog: catalog, source: combined.table, query: query, file: file, combined: combined)
         return try binder.plan(summarizing: summarizing)
     }
 
@@ -70,6 +70,7 @@ struct Binder {
             case .limit(let n, let span): clauses.limit = (n, span)
             case .change: clauses.change = clause
             case .chart: clauses.chart = clause
+            case .combine: break
             }
         }
         return clauses
@@ -80,7 +81,8 @@ struct Binder {
     mutating func plan(summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
         let clauses = try collectClauses()
         if let show = clauses.show { try checkShowNames(show) }
-        var steps = [PlanStep(text: "start from \(source.name)", stage: .scan)]
+        var steps = combined.steps
+        warnings += combined.warnings
         let filter = try bindFilter(clauses, steps: &steps)
         let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? (summarizing))
         var plan: QueryPlan
@@ -102,6 +104,8 @@ struct Binder {
         plan.chart = clauses.chart != nil
         plan.chartLayout = try chartLayout(for: plan, requested: clauses.chart)
         plan.caveatChecks = caveatChecks(for: plan)
+        plan.origin = combined.origin
+        plan.combinations = combined.combinations
         plan.sentence = sentence(for: plan, clauses)
         return plan
     }

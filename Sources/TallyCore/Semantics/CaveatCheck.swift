@@ -16,4 +16,10 @@ public enum CaveatCheck: Sendable, Equatable {
     /// in the years of source column `time`; kept rows without a figure are a caveat, and so is
     /// a base under 100,000 residents when the population divides (`perResident`).
     case population(country: Int, time: Int, facts: CountryFacts, perResident: Bool)
+    /// A lookup in `dataset` found no row for the source rows whose `otherRows` entry is -1;
+    /// kept rows among them are a caveat that shows a few of their `keys` (source columns).
+    case unmatched(otherRows: Selection, keys: [Int], dataset: String)
+    /// A join with `dataset` made row `i` from source row `sourceRows[i]` (of `sourceCount`);
+    /// kept rows from a source row that appears more than once are counted more than once.
+    case fanOut(sourceRows: Selection, sourceCount: Int, dataset: String)
 }

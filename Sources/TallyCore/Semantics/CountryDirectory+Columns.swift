@@ -54,4 +54,14 @@ extension CountryDirectory {
     public func matchingValue(for country: Country, in dictionary: [String]) -> String? {
         matchingValues(for: country, in: dictionary).first
     }
+
+    /// What each of `values` stands for when country columns are matched by `lookup` and
+    /// `join`: the ISO-3 code of the one country it resolves to (`RU`, `RUS` and `Russia` all
+    /// give `RUS`), else the value itself.
+    func resolvedCodes(of values: [String]) -> [String] {
+        values.map { value in
+            guard case .found(let country) = resolve(value) else { return value }
+            return country.iso3.isEmpty ? country.name : country.iso3
+        }
+    }
 }

@@ -40,6 +40,10 @@ public struct QueryPlan: Sendable {
     /// The filter's parts, each over `source`: every `where` condition split at `and`, and every
     /// time clause; when no row passes, they say which removed every row (`EmptyResultExplainer`).
     public var filterParts: [FilterPart] = []
+    /// Where `source`'s rows come from before any lookup or join (nil: `source` itself).
+    var origin: SourceOrigin?
+    /// The lookups and joins that made `source`, in order.
+    var combinations: [CombinationPlan] = []
 
     /// Grouping keys (over `source`) and the aggregates computed per group.
     public struct Grouping: Sendable {
@@ -112,10 +116,13 @@ public struct PlanStep: Sendable {
     public var text: String
     /// Which stage, so `explain` can give the row count after it.
     public var stage: Stage
+    /// The rows after this step when they are known before the query runs (the source and
+    /// each lookup or join); nil: the count after `stage`.
+    public var rows: Int? = nil
 
     /// Execution stages whose row counts `explain` reports.
     public enum Stage: Sendable {
-        case scan, filter, group, derive, having, sort, top, limit, output
+        case scan, combine, filter, group, derive, having, sort, top, limit, output
     }
 }
 

@@ -6,8 +6,10 @@ enum PlanExplainer {
         var filtersSeen = 0
         let filterCount = plan.steps.filter { $0.stage == .filter }.count
         for (index, step) in plan.steps.enumerated() {
-            var rows: Int?
+            var rows = step.rows
             switch step.stage {
+            case _ where rows != nil, .combine:
+                break
             case .filter:
                 filtersSeen += 1
                 if filtersSeen == filterCount { rows = result.rowsAfter[.filter] }

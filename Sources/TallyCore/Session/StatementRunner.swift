@@ -134,8 +134,8 @@ struct StatementRunner {
             throw .error("name-taken", "'\(name.text)' is already \(what)", at: name.span,
                          label: "choose another name")
         }
-        if query.source.text.lowercased() == name.text.lowercased() {
-            throw .error("let-self-reference", "'let \(name.text)' cannot use \(name.text) itself", at: query.source.span,
+        if let itself = query.datasetNames.first(where: { $0.text.lowercased() == name.text.lowercased() }) {
+            throw .error("let-self-reference", "'let \(name.text)' cannot use \(name.text) itself", at: itself.span,
                          label: "refers to the name being defined")
         }
         let result = try runQuery(query)

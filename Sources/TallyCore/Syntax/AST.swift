@@ -162,6 +162,8 @@ public struct Clause: Sendable, Equatable {
         case change(from: YearLiteral, to: YearLiteral)
         /// `chart` (literacy).
         case chart
+        /// `lookup OTHER on KEYS` or `join OTHER on KEYS`: another dataset beside each row.
+        case combine(Combination)
     }
 
     /// The kind.
@@ -181,19 +183,107 @@ public struct Clause: Sendable, Equatable {
 
 /// A query: a source dataset and its clauses in the order written.
 public struct Query: Sendable, Equatable {
-    /// The dataset or `let` name.
-    public var source: Name
+    /// Where the rows come from: a dataset or `let` name, or a parenthesised query.
+    public var source: QuerySource
     /// The clauses, as written.
     public var clauses: [Clause]
     /// The whole query.
     public var span: SourceSpan
 
     /// Creates a query.
-    public init(source: Name, clauses: [Clause], span: SourceSpan) {
+    public init(source: QuerySource, clauses: [Clause], span: SourceSpan) {
         self.source = source
         self.clauses = clauses
         self.span = span
     }
+
+    /// Creates a query on the dataset called `name`.
+    public init(source name: Name, clauses: [Clause], span: SourceSpan) {
+        self.init(source: .dataset(name), clauses: clauses, span: span)
+    }
+}
+
+/// What a query (or a `lookup`/`join`) reads: a dataset or `let` name, or a parenthesised query.
+public indirect enum QuerySource: Sendable, Equatable {
+    /// A dataset or `let` name.
+    case dataset(Name)
+    /// `( query )`; the span covers the parentheses.
+    case query(Query, span: SourceSpan)
+
+    /// Where it is written.
+    public var span: SourceSpan {
+        switch self {
+        case .dataset(let name): return name.span
+        case .query(_, let span): return span
+        }
+    }
+
+    /// The dataset name, when it is one.
+    public var datasetName: Name? {
+        if case .dataset(let name) = self { return name }
+        return nil
+    }
+
+    /// The datasets it reads, its own and those of its `lookup` and `join` clauses, at any depth.
+    public var datasetNames: [Name] {
+        switch self {
+        case .dataset(let name): return [name]
+        case .query(let query, _): return query.datasetNames
+        }
+    }
+}
+
+extension Query {
+    /// The datasets the query reads: its source's and those of its `lookup` and `join` clauses.
+    public var datasetNames: [Name] {
+        source.datasetNames + clauses.flatMap { clause -> [Name] in
+            if case .combine(let combination) = clause.kind { return combination.other.datasetNames }
+            return []
+        }
+    }
+}
+
+/// `lookup OTHER [as NAME] on KEY {, KEY}` (a left join to a table whose key is unique) or
+/// `join OTHER [as NAME] on KEY {, KEY}` (an inner join, many-to-many).
+public struct Combination: Sendable, Equatable {
+    /// Which of the two.
+    public enum Kind: String, Sendable, Equatable {
+        case lookup, join
+    }
+
+    /// `lookup` or `join`.
+    public var kind: Kind
+    /// The other dataset.
+    public var other: QuerySource
+    /// The `as` name that qualifies the other side's columns.
+    public var alias: Name?
+    /// The key pairs, at least one.
+    public var keys: [JoinKey]
+
+    /// Creates a combination.
+    public init(kind: Kind, other: QuerySource, alias: Name?, keys: [JoinKey]) {
+        self.kind = kind
+        self.other = other
+        self.alias = alias
+        self.keys = keys
+    }
+}
+
+/// One key of a `lookup` or `join`: `col` (the same name on both sides) or `col = other_col`.
+public struct JoinKey: Sendable, Equatable {
+    /// The source's column.
+    public var column: Name
+    /// The other side's column; nil when it has the source's name.
+    public var otherColumn: Name?
+
+    /// Creates a key.
+    public init(column: Name, otherColumn: Name?) {
+        self.column = column
+        self.otherColumn = otherColumn
+    }
+
+    /// The other side's column name as written (the source's when not given).
+    public var otherName: Name { otherColumn ?? column }
 }
 
 /// Column roles declared by `load … with time COL, measure COL, countries COL`.

@@ -3,7 +3,7 @@ extension Clause {
     /// nil for `where` and the time clauses, which may repeat and add to each other.
     public var onceOnlyWord: String? {
         switch kind {
-        case .where, .since, .until, .inYear, .between: return nil
+        case .where, .since, .until, .inYear, .between, .combine: return nil
         case .groupBy: return "group by"
         case .show: return "show"
         case .sortBy: return "sort by"

@@ -46,8 +46,8 @@ extension Parser {
             if let habit = clauseHabit() { return habit }
             if let missingBy = Parser.missingBy(after: token) { return missingBy }
         }
-        if query.clauses.isEmpty, !query.source.isQuoted,
-            let missingBy = Parser.missingBy(after: Token(.word, span: query.source.span, text: query.source.text))
+        if query.clauses.isEmpty, let name = query.source.datasetName, !name.isQuoted,
+            let missingBy = Parser.missingBy(after: Token(.word, span: name.span, text: name.text))
         {
             return missingBy
         }
@@ -61,8 +61,8 @@ extension Parser {
         } else if let value = wordsOfOneValue() {
             label = "a value of several words needs quotes: \"\(value)\""
             help = ["write e.g. `destination = \"United States\"`; a bare word is one value"]
-        } else if query.clauses.isEmpty, !query.source.isQuoted,
-            let statement = Suggestion.closest(to: query.source.text, among: Keyword.statementWords)
+        } else if query.clauses.isEmpty, let name = query.source.datasetName, !name.isQuoted,
+            let statement = Suggestion.closest(to: name.text, among: Keyword.statementWords)
         {
             help = ["did you mean the statement '\(statement)'?"]
         }

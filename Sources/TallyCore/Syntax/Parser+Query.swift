@@ -1,11 +1,9 @@
 /// Queries and their clauses: `query := source {clause}`, clauses in any order.
 extension Parser {
-    /// `query := name {clause}`; in scripts a clause may start the next line, and so it may at the
+    /// `query := source {clause}`; in scripts a clause may start the next line, and so it may at the
     /// prompt when `required` (the statement needs more after its query: `check … is`, `export … to`).
     mutating func parseQuery(required: Bool = false) throws(ParseError) -> Query {
-        skipNewlines()
-        if current.kind == .word, startsClause(at: index) { throw expected("a dataset") }
-        let source = try parseName("a dataset")
+        let source = try parseSource()
         var clauses: [Clause] = []
         var mark = -1
         while true {
@@ -24,6 +22,48 @@ extension Parser {
         }
         let end = clauses.last?.span ?? source.span
         return Query(source: source, clauses: clauses, span: source.span.merged(with: end))
+    }
+
+    /// `source := name | "(" query ")"`: a dataset or `let` name, or a parenthesised query.
+    mutating func parseSource() throws(ParseError) -> QuerySource {
+        skipNewlines()
+        if current.kind == .word, startsClause(at: index) { throw expected("a dataset") }
+        guard at(.leftParen) else { return .dataset(try parseName("a dataset")) }
+        try enterNesting()
+        defer { leaveNesting() }
+        let open = openParen()
+        let saved = (itemContext, keyNoun, noun)
+        let query = try parseQuery()
+        (itemContext, keyNoun, noun) = saved
+        guard at(.rightParen) else {
+            throw unexpectedAfterQuery(query, expecting: "a clause or ')' to close '('")
+        }
+        let close = try closeParen()
+        return .query(query, span: open.span.merged(with: close.span))
+    }
+
+    /// `combination := ("lookup" | "join") source ["as" name] "on" key {"," key}`, after the clause word.
+    private mutating func parseCombination(_ kind: Combination.Kind) throws(ParseError) -> Combination {
+        noun = "a dataset"
+        if at(.word), current.text.lowercased() == "on" { throw expected("a dataset") }
+        let other = try parseSource()
+        var alias: Name?
+        if eat(.as) != nil { alias = try parseName("a name for the \(kind.rawValue)ed dataset") }
+        skipNewlines()
+        guard at(.word), current.text.lowercased() == "on" else {
+            throw expected("'on' and the key column", code: "expected-on")
+        }
+        advance()
+        noun = "a key column"
+        let keys = try parseList { parser throws(ParseError) in try parser.parseJoinKey() }
+        return Combination(kind: kind, other: other, alias: alias, keys: keys)
+    }
+
+    /// `key := name ["=" name]`: the source's column, and the other side's when it is named differently.
+    private mutating func parseJoinKey() throws(ParseError) -> JoinKey {
+        let column = try parseName("a key column")
+        guard eat(.equal) != nil else { return JoinKey(column: column, otherColumn: nil) }
+        return JoinKey(column: column, otherColumn: try parseName("the other dataset's key column"))
     }
 
     /// Whether the token at `position` starts a clause: a clause word, `group`/`sort` only before `by`.
@@ -57,7 +97,7 @@ extension Parser {
     }
 
     /// `clause := where | having | since | until | in-year | between | group-by | show | sort-by | top
-    /// | limit | change | chart`.
+    /// | limit | change | chart | combination`.
     mutating func parseClause() throws(ParseError) -> Clause {
         if let habit = clauseHabit() { throw habit }
         let word = current
@@ -107,6 +147,10 @@ extension Parser {
         case .limit?:
             let span = skipToCount()
             kind = .limit(try parsePositiveInteger(code: "expected-count"), span)
+        case .lookup?:
+            kind = .combine(try parseCombination(.lookup))
+        case .join?:
+            kind = .combine(try parseCombination(.join))
         case .change?:
             _ = try expect(.from, "'from' and a year")
             let from = try parseYear()

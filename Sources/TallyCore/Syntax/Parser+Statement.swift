@@ -18,7 +18,7 @@ extension Parser {
             if first.isKeyword(.and) || first.isKeyword(.or) {
                 throw failure("unexpected-token", "a statement cannot start with '\(first.text)'", at: first.span)
             }
-            guard first.kind == .word || first.kind == .quotedName else {
+            guard first.kind == .word || first.kind == .quotedName || first.kind == .leftParen else {
                 throw expected("a statement", saysAfter: false)
             }
             let query = try parseQuery()

@@ -653,13 +653,16 @@ import Testing
             """)
     }
 
+    /// A statement may start with a parenthesised query (`(t where x = 1) group by y`), which
+    /// needs a dataset inside.
     @Test func parenthesisAtStart() {
-        #expect(rendered("(t)") == """
-            error: expected a statement
-             --> <prompt>:1:1
+        #expect(rendered("(t)") == "")
+        #expect(rendered("(1)") == """
+            error: expected a dataset after '('
+             --> <prompt>:1:2
               |
-            1 | (t)
-              | ^
+            1 | (1)
+              |  ^
 
             """)
     }

@@ -47,6 +47,13 @@ enum SExpression {
         "(" + ([of(query.source)] + query.clauses.map(of)).joined(separator: " ") + ")"
     }
 
+    static func of(_ source: QuerySource) -> String {
+        switch source {
+        case .dataset(let name): return of(name)
+        case .query(let query, _): return of(query)
+        }
+    }
+
     static func of(_ clause: Clause) -> String {
         switch clause.kind {
         case .where(let condition): return "(where \(of(condition)))"
@@ -72,6 +79,10 @@ enum SExpression {
         case .limit(let n, _): return "(limit \(n))"
         case .change(let from, let to): return "(change \(from.value) \(to.value))"
         case .chart: return "(chart)"
+        case .combine(let combination):
+            let keys = combination.keys.map { key in key.otherColumn.map { "(= \(of(key.column)) \(of($0)))" } ?? of(key.column) }
+            let alias = combination.alias.map { " (as \(of($0)))" } ?? ""
+            return "(\(combination.kind.rawValue) \(of(combination.other))\(alias) (on \(keys.joined(separator: " "))))"
         }
     }
 

@@ -1,0 +1,225 @@
+/// The table a query reads once its source is resolved (a dataset, or a parenthesised query run
+/// first) and its `lookup` and `join` clauses are made, in the order written: the source's
+/// columns, then each other side's columns except its keys. Lookups and joins happen before
+/// `where`, so every later clause binds against this table.
+struct CombinedSource {
+    /// The combined rows.
+    var table: Table
+    /// Each qualifier (a side's `as` name, or its dataset's name) with its columns, by
+    /// lowercased name, as indices into `table`.
+    var qualifiers: [String: [String: Int]] = [:]
+    /// Columns of `table` that come from another side: outside an aggregate they need one
+    /// value per group.
+    var otherColumns: Set<Int> = []
+    /// The steps `explain` lists before the filter.
+    var steps: [PlanStep] = []
+    /// Warnings and caveats of parenthesised queries.
+    var warnings: [Diagnostic] = []
+    /// What the kept rows must be checked for (rows without a match, rows counted twice).
+    var checks: [CaveatCheck] = []
+    /// The lookups and joins as made, for `sql`.
+    var combinations: [CombinationPlan] = []
+    /// The source before any lookup or join: a dataset name or a parenthesised query's plan.
+    var origin: SourceOrigin
+
+    /// Resolves `query`'s source and makes its lookups and joins.
+    static func resolve(_ query: Query, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> CombinedSource {
+        let start = try Side.resolve(query.source, alias: nil, in: file, catalog: catalog)
+        var combined = CombinedSource(table: start.table, origin: start.origin)
+        combined.warnings = start.warnings
+        combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
+        combined.steps.append(PlanStep(text: "start from \(start.described)", stage: .scan, rows: start.table.rowCount))
+        for clause in query.clauses {
+            guard case .combine(let combination) = clause.kind else { continue }
+            try combined.add(combination, in: file, catalog: catalog)
+        }
+        return combined
+    }
+
+    /// Makes one lookup or join against the table so far.
+    private mutating func add(_ combination: Combination, in file: SourceFile, catalog: Catalog) throws(Diagnostic) {
+        let other = try Side.resolve(combination.other, alias: combination.alias, in: file, catalog: catalog)
+        warnings += other.warnings
+        let qualifier = other.table.name
+        if qualifiers[qualifier.lowercased()] != nil {
+            throw .error(
+                "qualifier-taken", "'\(qualifier)' already names a side of this query", at: combination.alias?.span ?? combination.other.span,
+                label: "give this side its own name", help: ["write e.g. `\(combination.kind.rawValue) \(file.text(of: combination.other.span)) as other_\(qualifier) on …`"])
+        }
+        let keys = try combination.keys.map { key throws(Diagnostic) in try KeyPair(key, source: table, other: other.table, catalog: catalog) }
+        let context = ExecutionContext(cancellation: nil)
+        let matcher = try HashJoin(keys: keys.map(\.columns), context: context)
+        let counts = matcher.counts()
+        let keyText = combination.keys.map { key in key.otherColumn.map { "\(key.column.text) = \($0.text)" } ?? key.column.text }.joined(separator: ", ")
+        let sourceRows: Selection?, otherRows: Selection
+        switch combination.kind {
+        case .lookup:
+            if let (row, count) = matcher.duplicatedKey() {
+                let shown = keys.map { "\(other.table.columns[$0.otherIndex].name) = \(CellFormatter.raw(other.table.columns[$0.otherIndex].value(at: row)))" }
+                throw .error(
+                    "lookup-key-not-unique", "a lookup needs one row per key, and \(other.described) has \(count) rows with \(shown.joined(separator: ", "))",
+                    at: combination.other.span, label: "\(count) rows share one key",
+                    help: ["aggregate it first, e.g. `lookup (\(other.table.name) group by \(combination.keys.map(\.otherName.text).joined(separator: ", "))) as \(other.table.name)_totals on \(keyText)`",
+                           "or use `join` to keep every match (each source row then counts once per match)"])
+            }
+            sourceRows = nil
+            otherRows = try matcher.lookupRows(context: context)
+        case .join:
+            let pairs = try matcher.joinPairs(context: context)
+            sourceRows = pairs.source
+            otherRows = pairs.other
+        }
+        let before = table
+        var columns = sourceRows.map { rows in before.columns.map { $0.gathered(rows) } } ?? before.columns
+        var info = before.info
+        var sideColumns: [String: Int] = [:]
+        for key in keys { sideColumns[other.table.columns[key.otherIndex].name.lowercased()] = key.sourceIndex }
+        let otherKeys = Set(keys.map(\.otherIndex))
+        for (index, column) in other.table.columns.enumerated() where !otherKeys.contains(index) {
+            var gathered = column.gatheredOrMissing(otherRows)
+            let taken = columns.contains { $0.name.lowercased() == column.name.lowercased() }
+            gathered.name = taken ? "\(qualifier).\(column.name)" : column.name
+            gathered.originalName = gathered.name
+            sideColumns[column.name.lowercased()] = columns.count
+            otherColumns.insert(columns.count)
+            if other.table.info.isCountryColumn(column.name) { info.countryColumns.append(gathered.name) }
+            columns.append(gathered)
+        }
+        qualifiers[qualifier.lowercased()] = sideColumns
+        table = Table(name: before.name, columns: columns, rowCount: columns.first?.count ?? 0, info: info)
+        steps.append(PlanStep(text: describe(combination.kind, other, keyText, counts, rows: table.rowCount), stage: .combine, rows: table.rowCount))
+        let plan = CombinationPlan(
+            kind: combination.kind, qualifier: qualifier, origin: other.origin, keys: keys.map(\.names),
+            columns: other.table.columns.indices.filter { !otherKeys.contains($0) }.map { other.table.columns[$0].name },
+            counts: counts)
+        combinations.append(plan)
+        switch combination.kind {
+        case .lookup:
+            checks.append(.unmatched(otherRows: otherRows, keys: keys.map(\.sourceIndex), dataset: other.described))
+        case .join:
+            if let sourceRows, counts.repeatedSourceRows > 0 {
+                checks.append(.fanOut(sourceRows: sourceRows, sourceCount: before.rowCount, dataset: other.described))
+            }
+        }
+    }
+
+    /// The `explain` step of a lookup or join: the datasets, the keys and what matched.
+    private func describe(_ kind: Combination.Kind, _ other: Side, _ keys: String, _ counts: JoinCounts, rows: Int) -> String {
+        func rows(_ n: Int) -> String { "\(NumberFormat.grouped(Int64(n))) \(n == 1 ? "row" : "rows")" }
+        let source = table.name
+        switch kind {
+        case .lookup:
+            return "look up \(other.described) on \(keys) for each row of \(source): \(rows(counts.sourceMatched)) matched, "
+                + "\(rows(counts.sourceUnmatched)) without a match (their \(other.table.name) columns are missing); "
+                + "\(rows(counts.otherMatched)) of \(other.table.name) used, \(NumberFormat.grouped(Int64(counts.otherUnmatched))) not"
+        case .join:
+            var text = "join \(other.described) on \(keys): \(rows(counts.sourceMatched)) of \(source) matched, "
+                + "\(NumberFormat.grouped(Int64(counts.sourceUnmatched))) did not and are dropped; "
+                + "\(rows(counts.otherMatched)) of \(other.table.name) matched, \(NumberFormat.grouped(Int64(counts.otherUnmatched))) did not"
+            if counts.repeatedSourceRows > 0 {
+                text += "; \(rows(counts.repeatedSourceRows)) of \(source) matched more than once"
+            }
+            return text
+        }
+    }
+}
+
+/// Where a query's rows come from before any lookup or join, for `sql`.
+indirect enum SourceOrigin: Sendable {
+    /// A dataset or `let` name.
+    case dataset(String)
+    /// A parenthesised query, planned.
+    case query(QueryPlan)
+}
+
+/// A lookup or join as made: for `sql`, which spells it out as a `LEFT JOIN` or `JOIN`.
+struct CombinationPlan: Sendable {
+    /// `lookup` or `join`.
+    var kind: Combination.Kind
+    /// The name that qualifies the other side.
+    var qualifier: String
+    /// The other side: a dataset or a planned query.
+    var origin: SourceOrigin
+    /// The key pairs: the combined table's column and the other side's column.
+    var keys: [(source: String, other: String)]
+    /// The other side's columns that joined the row, in order.
+    var columns: [String]
+    /// What matched.
+    var counts: JoinCounts
+}
+
+/// One side of a lookup or join (or the query's source): its rows, resolved.
+private struct Side {
+    /// The rows, named after the side's qualifier.
+    var table: Table
+    /// How `explain` names it.
+    var described: String
+    /// Where it comes from.
+    var origin: SourceOrigin
+    /// Warnings and caveats of a parenthesised query.
+    var warnings: [Diagnostic]
+
+    /// The dataset, or the result of the parenthesised query, named `alias` when given.
+    static func resolve(_ source: QuerySource, alias: Name?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> Side {
+        switch source {
+        case .dataset(let name):
+            guard let table = catalog.table(named: name.text) else { throw Binder.unknownDataset(name, catalog: catalog) }
+            let named = alias.map { table.renamed($0.text) } ?? table
+            return Side(table: named, described: alias.map { "\(table.name) (as \($0.text))" } ?? table.name, origin: .dataset(table.name), warnings: [])
+        case .query(let query, let span):
+            let plan = try Binder.bind(query, in: file, catalog: catalog)
+            let result = try Executor.run(plan)
+            let name = alias?.text ?? plan.source.name
+            let text = file.text(of: span)
+            let described = alias.map { "\(text) as \($0.text)" } ?? text
+            return Side(table: result.table.renamed(name), described: described, origin: .query(plan), warnings: result.warnings + result.caveats)
+        }
+    }
+
+    /// The columns by lowercased name, as indices into a combined table starting at `offset`.
+    func columnsByName(offset: Int) -> [String: Int] {
+        Dictionary(table.columns.enumerated().map { ($1.name.lowercased(), $0 + offset) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// One key of a lookup or join, resolved: the columns on both sides and how they compare.
+private struct KeyPair {
+    /// The key's column in the table so far.
+    var sourceIndex: Int
+    /// The key's column in the other side.
+    var otherIndex: Int
+    /// The columns and, for country columns, the resolved code of every dictionary entry.
+    var columns: JoinKeyColumns
+    /// The two column names.
+    var names: (source: String, other: String)
+
+    init(_ key: JoinKey, source: Table, other: Table, catalog: Catalog) throws(Diagnostic) {
+        sourceIndex = try KeyPair.index(of: key.column, in: source)
+        otherIndex = try KeyPair.index(of: key.otherName, in: other)
+        let left = source.columns[sourceIndex], right = other.columns[otherIndex]
+        names = (left.name, right.name)
+        guard left.type == right.type || (left.type.isNumeric && right.type.isNumeric) else {
+            throw .error(
+                "key-types-differ", "\(left.name) is \(left.type.article) and \(other.name).\(right.name) is \(right.type.article), so no row could match",
+                at: key.otherColumn.map { key.column.span.merged(with: $0.span) } ?? key.column.span, label: "keys compare by value",
+                help: ["join on columns that hold the same kind of value"])
+        }
+        columns = JoinKeyColumns(left: left, right: right)
+        let isCountry = source.info.isCountryColumn(left.name) || other.info.isCountryColumn(right.name)
+        if isCountry, let directory = catalog.countries, case .text(_, let leftDictionary) = left.data, case .text(_, let rightDictionary) = right.data {
+            columns.leftKeys = directory.resolvedCodes(of: leftDictionary.values)
+            columns.rightKeys = directory.resolvedCodes(of: rightDictionary.values)
+        }
+    }
+
+    /// The column `name` names in `table`, or an unknown-column error with a suggestion.
+    private static func index(of name: Name, in table: Table) throws(Diagnostic) -> Int {
+        if let index = table.columnIndex(named: name.text) { return index }
+        let names = table.columns.map(\.name)
+        let suggestion = Suggestion.closest(to: name.text, among: names)
+        throw .error(
+            "unknown-column", "unknown key column '\(name.text)' in \(table.name)", at: name.span,
+            label: suggestion.map { "did you mean '\($0)'?" },
+            help: ["columns of \(table.name): " + names.joined(separator: ", "), "write `col = other_col` when the two sides name the key differently"])
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import TallyCore
+
+/// `lookup`, `join`, parenthesised sources and qualified names on the bundled data, each
+/// figure compared with sqlite3 joining the same CSV files.
+@Suite struct CombineTests {
+    let bundled = BundledSession()
+
+    /// The issue's query: the share of Russians among all new applicants per destination in 2017.
+    static let shareOfAll = "applicants where origin = RU and kind = new in 2017 group by destination lookup (destination_totals where kind = new in 2017 group by destination) as all_origins on destination show applications, all_origins.applications, applications / all_origins.applications * 100 as pct_of_all top 5"
+
+    @Test func parsesLookupJoinAndParenthesisedSources() {
+        #expect(parsed("applicants lookup population on destination = country, year show applications")
+            == "(applicants (lookup population (on (= destination country) year)) (show applications))")
+        #expect(parsed("(applicants where origin = RU) join (decisions in 2017) as d on origin")
+            == "((applicants (where (= origin RU))) (join (decisions (in 2017)) (as d) (on origin)))")
+        #expect(parsed("let t = (destination_totals in 2017)") == "(let t ((destination_totals (in 2017))))")
+        #expect(parsed("applicants lookup (destination_totals\n  group by destination) as all on destination")
+            == "(applicants (lookup (destination_totals (group-by destination)) (as all) (on destination)))")
+    }
+
+    @Test func syntaxErrorsPointAtWhatIsMissing() {
+        #expect(rendered("applicants lookup population show applications", mode: .interactive) == """
+            error: expected 'on' and the key column after 'population'
+             --> <prompt>:1:30
+              |
+            1 | applicants lookup population show applications
+              |                              ^^^^
+
+            """)
+        #expect(rendered("applicants join on origin", mode: .interactive).hasPrefix("error: expected a dataset after 'join'"))
+        #expect(codes("applicants lookup (population in 2017 on country") == ["unexpected-token"])
+    }
+
+    @Test func shareOfAllApplicantsAgreesWithSQLite() throws {
+        let expected = try SQLiteOracle.run(["""
+            select a.destination, sum(a.applications), t.total, sum(a.applications) * 100.0 / t.total
+            from applicants a left join (select destination, sum(applications) total from destination_totals
+              where kind = 'new' and year = 2017 group by destination) t on t.destination = a.destination
+            where a.origin = 'RUS' and a.kind = 'new' and a.year = 2017
+            group by a.destination order by sum(a.applications) desc, a.destination limit 5
+            """])
+        let rows = bundled.run(Self.shareOfAll).output.split(separator: "\n").dropFirst().map(String.init)
+        #expect(rows.count == 5)
+        #expect(zip(rows, expected[0]).allSatisfy(SQLiteOracle.sameRow), "tally: \(rows)\nsqlite: \(expected[0])")
+        #expect(rows.first?.hasPrefix("DEU,4884,198308,2.46") == true, "\(rows.first ?? "")")
+    }
+
+    @Test func joinThatFansOutSaysHowManyRowsCountTwice() throws {
+        let expected = try SQLiteOracle.run(["""
+            select count(*) from (select a.rowid from applicants a join decisions d
+              on d.origin = a.origin and d.destination = a.destination and d.year = a.year
+              where a.year = 2017 group by a.rowid having count(*) > 1)
+            """])
+        let count = Int(expected.first?.first ?? "") ?? -1
+        #expect(count > 0)
+        let errors = bundled.run("applicants in 2017 join decisions on origin, destination, year group by destination show applications, sum(total)").errors
+        #expect(errors.contains("warning: \(NumberFormat.grouped(Int64(count))) rows of applicants were counted more than once"), "\(errors)")
+    }
+
+    @Test func lookupOfADuplicatedKeyShowsTheKey() {
+        #expect(bundled.errors("applicants lookup decisions on origin, destination, year top 3") == """
+            error: a lookup needs one row per key, and decisions has 2 rows with origin = ARM, destination = AUS, year = 2002
+             --> <prompt>:1:19
+              |
+            1 | applicants lookup decisions on origin, destination, year top 3
+              |                   ^^^^^^^^^ 2 rows share one key
+              = help: aggregate it first, e.g. `lookup (decisions group by origin, destination, year) as decisions_totals on origin, destination, year`
+              = help: or use `join` to keep every match (each source row then counts once per match)
+
+            """)
+    }
+
+    @Test func explainNamesBothDatasetsTheKeyAndTheMatches() throws {
+        let expected = try SQLiteOracle.run(["""
+            select count(*) from applicants where destination in (select destination from destination_totals where kind = 'new' and year = 2017)
+            """, """
+            select count(*) from applicants where destination not in (select destination from destination_totals where kind = 'new' and year = 2017)
+            """])
+        let matched = NumberFormat.grouped(Int64(expected[0].first ?? "") ?? -1)
+        let unmatched = NumberFormat.grouped(Int64(expected[1].first ?? "") ?? -1)
+        let text = bundled.run("explain " + Self.shareOfAll).output
+        #expect(text.contains("look up (destination_totals where kind = new in 2017 group by destination) as all_origins on destination for each row of applicants: \(matched) rows matched, \(unmatched) rows without a match"), "\(text)")
+    }
+
+    @Test func keptRowsWithoutAMatchAreACaveat() throws {
+        let expected = try SQLiteOracle.run(["""
+            select count(*) from applicants a where a.year = 2019 and a.origin = 'RUS'
+              and not exists (select 1 from population p where p.country = a.destination and p.year = a.year)
+            """])
+        let count = Int(expected.first?.first ?? "") ?? -1
+        let result = bundled.run("applicants lookup population on destination = country, year where origin = RU in 2019 group by destination show applications, population")
+        if count > 0 {
+            #expect(result.errors.contains("warning: \(count) kept \(count == 1 ? "row has" : "rows have") no match in population"), "\(result.errors)")
+        } else {
+            #expect(!result.errors.contains("no match"))
+        }
+    }
+
+    @Test func countryKeysMatchByResolvedCode() throws {
+        let path = NSTemporaryDirectory() + "tally-combine-\(UUID().uuidString).csv"
+        try Data("code,year,visitors\nRU,2017,5\nDE,2017,7\nXX,2017,1\n".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = bundled.run("load \"\(path)\" as visits with time year, countries code")
+        let rows = bundled.run("visits lookup population on code = country, year show code, population").output
+        // The figures of 2017,RUS and 2017,DEU in population.csv; XX is no country.
+        #expect(rows == "code,population\nRU,145293260\nDE,82657002\nXX,\n", "\(rows)")
+    }
+
+    @Test func aQualifierNamingASideWinsOverACountryAttribute() {
+        let withSide = bundled.run("applicants lookup countries as destination on destination = iso3 where origin = RU and destination = DE in 2017 and kind = new show destination.eu_joined, destination.region").output
+        #expect(withSide == "destination.eu_joined,destination.region\n1958,Europe\n", "\(withSide)")
+        #expect(bundled.errors("applicants where origin = RU show destination.eu_joined").contains("a country has no attribute 'eu_joined'"))
+    }
+
+    @Test func aLookedUpColumnThatVariesInAGroupIsAnError() {
+        let errors = bundled.errors("applicants lookup population on destination = country, year where origin = RU group by destination show applications, population")
+        #expect(errors.contains("error: population has more than one value in a group (destination = "), "\(errors)")
+    }
+}
