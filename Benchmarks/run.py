@@ -3,11 +3,12 @@
 
 A suite is a set of tables and queries. `engine` (the default) runs Q1-Q7 over one generated
 `applicants`-like table; `combine` looks every row of that table up in the population table and
-joins two generated 1M-row tables on an integer key. Each engine loads the suite's tables once,
+joins two generated 1M-row tables on an integer key; `dates` loads a generated table with a date
+column and groups it by month; `reshape` puts years across as columns. Each engine loads the suite's tables once,
 runs every query several times, and the answers of all engines must agree; then the medians, the
 ratios tally/DuckDB and tally/polars, load speed and memory are printed.
 
-usage: Benchmarks/run.py [--suite engine|combine] [--rows 10000000] [--runs 5]
+usage: Benchmarks/run.py [--suite engine|combine|dates|reshape] [--rows 10000000] [--runs 5]
                          [--engines tally,duckdb,polars,sqlite3] [--tally .build/release/tally]
                          [--data FILE] [--check-only]
 
@@ -16,6 +17,7 @@ from PyPI (pip install duckdb polars); sqlite3 is Python's module. With --check-
 run once and only agreement is checked (the test suite's smoke run).
 """
 import argparse, json, os, re, statistics, subprocess, sys, tempfile, threading, time
+from typing import Callable, NamedTuple, Optional
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -26,33 +28,74 @@ TABLE_MAKER = os.path.join(HERE, "make-tables.py")
 APPLICANTS_COLUMNS = ("year integer, origin text, origin_name text, destination text, "
                       "destination_name text, kind text, unit text, applications integer")
 
+
+
+class Query(NamedTuple):
+    """A benchmark query: its SQL for the other engines (one text, or one per engine with a
+    "default"), its tally spelling, and optionally how tally's rows are adapted before they are
+    compared (e.g. dropping a `total` column the SQL lacks)."""
+    name: str
+    sql: object
+    tally: str
+    adapt: Optional[Callable[[list], list]] = None
+
+
 # The engine suite: SQL for the other engines, tally for tally. The table is `t`.
 ENGINE_QUERIES = [
-    ("Q1", "select destination, sum(applications) s from t where origin='MNE' and year>=2012 group by destination order by s desc",
+    Query("Q1", "select destination, sum(applications) s from t where origin='MNE' and year>=2012 group by destination order by s desc",
      "t where origin = MNE and year >= 2012 group by destination show sum(applications) as s"),
-    ("Q2", "select year, kind, sum(applications) from t group by year, kind order by year, kind",
+    Query("Q2", "select year, kind, sum(applications) from t group by year, kind order by year, kind",
      "t group by year, kind show sum(applications)"),
-    ("Q3", "select count(*), sum(applications), avg(applications), min(applications), max(applications) from t",
+    Query("Q3", "select count(*), sum(applications), avg(applications), min(applications), max(applications) from t",
      "t show count, sum(applications), avg(applications), min(applications), max(applications)"),
-    ("Q4", "select origin, sum(applications) s from t group by origin order by s desc limit 10",
+    Query("Q4", "select origin, sum(applications) s from t group by origin order by s desc limit 10",
      "t group by origin show sum(applications) as s top 10"),
-    ("Q5", "select origin, destination, sum(applications) s from t group by origin, destination order by s desc limit 10",
+    Query("Q5", "select origin, destination, sum(applications) s from t group by origin, destination order by s desc limit 10",
      "t group by origin, destination show sum(applications) as s top 10"),
-    ("Q6", "select count(*) from t where destination_name like '%Republic%'",
+    Query("Q6", "select count(*) from t where destination_name like '%Republic%'",
      "t where destination_name contains Republic show count"),
-    ("Q7", "select year, sum(applications) from t where unit='cases' and kind='new' and year between 2000 and 2020 group by year order by year",
+    Query("Q7", "select year, sum(applications) from t where unit='cases' and kind='new' and year between 2000 and 2020 group by year order by year",
      "t where unit = cases and kind = new and year between 2000 and 2020 group by year show sum(applications)"),
 ]
 
 # The combine suite: a lookup of every row of `t` in the population table on (country, year),
 # and an inner join of two 1M-row tables on an integer key that repeats on one side.
 COMBINE_QUERIES = [
-    ("L1", "select t.year, sum(t.applications), sum(p.population) from t left join pop p "
+    Query("L1", "select t.year, sum(t.applications), sum(p.population) from t left join pop p "
            "on t.destination = p.country and t.year = p.year group by t.year order by t.year",
      "t lookup pop on destination = country, year group by year show sum(applications), sum(pop.population)"),
-    ("J1", "select count(*), sum(a.x), sum(b.y) from a join b on a.id = b.id",
+    Query("J1", "select count(*), sum(a.x), sum(b.y) from a join b on a.id = b.id",
      "a join b on id show count, sum(x), sum(b.y)"),
 ]
+
+# The dates suite: a month bucket over a date column (sqlite3 keeps dates as ISO text).
+DATES_QUERIES = [
+    Query("D1", {"default": "select substr(day, 1, 7) m, sum(x) from s group by m order by m",
+                 "duckdb": "select strftime(m, '%Y-%m'), total from (select date_trunc('month', day) m, "
+                           "sum(x) total from s group by m) order by 1",
+                 "polars": "select strftime(m, '%Y-%m'), total from (select date_trunc('month', day) m, "
+                           "sum(x) total from s group by m) order by 1"},
+          "s group by month(day) show sum(x)"),
+]
+
+# The reshape suite: years across as columns, against the same query's plain grouping.
+YEARS = range(1990, 2026)
+RESHAPE_QUERIES = [
+    Query("R1", "select origin, year, sum(applications) from t group by origin, year",
+          "t group by origin, year show sum(applications)"),
+    Query("R2", {"default": "select origin, " + ", ".join(
+                     f"sum(case when year = {y} then applications end)" for y in YEARS) +
+                     " from t group by origin",
+                 "duckdb": "pivot t on year using sum(applications) group by origin"},
+          "t group by origin across year show sum(applications)", adapt=lambda row: row[:-1]),
+]
+
+
+def sql_for(query, engine):
+    """A query's SQL as one engine runs it."""
+    if isinstance(query.sql, str):
+        return query.sql
+    return query.sql.get(engine, query.sql["default"])
 
 
 def applicants_table(rows, data):
@@ -74,11 +117,23 @@ def join_tables():
     return [("a", paths[0], "id integer, x integer"), ("b", paths[1], "id integer, y integer")]
 
 
+def dated_table(rows, data):
+    """The generated table `s` with a date column `day` and a measure `x`, made when absent."""
+    path = data or os.path.join(tempfile.gettempdir(), f"tally-bench-dates-{rows}.csv")
+    if not os.path.exists(path):
+        subprocess.run([sys.executable, TABLE_MAKER, "dates", path, "--rows", str(rows)], check=True)
+    return ("s", path, "day text, x integer")
+
+
 def suite(name, rows, data):
     """The tables (name, CSV path, sqlite3 column declarations) and queries of a suite; the first
     table is the one whose load is timed and whose size is the memory yardstick."""
     if name == "engine":
         return [applicants_table(rows, data)], ENGINE_QUERIES
+    if name == "dates":
+        return [dated_table(rows, data)], DATES_QUERIES
+    if name == "reshape":
+        return [applicants_table(rows, data)], RESHAPE_QUERIES
     population = os.path.join(ROOT, "Sources", "TallyData", "Resources", "population.csv")
     tables = [applicants_table(rows, data),
               ("pop", population, "year integer, country text, country_name text, population integer"),
@@ -147,8 +202,8 @@ def run_tally(binary, tables, queries, runs):
             load_peak = rss_kib(process.pid, "VmHWM")
     loaded_rss = rss_kib(process.pid, "VmRSS")
     script = "set format json\nset timer on\n"
-    for _, _, query in queries:
-        script += (query + "\n") * runs
+    for query in queries:
+        script += (query.tally + "\n") * runs
     script += "quit\n"
     watcher = PeakWatcher(process.pid)
     output, errors = process.communicate(script)
@@ -164,8 +219,9 @@ def run_tally(binary, tables, queries, runs):
             position += 1
     if len(results) != len(queries) * runs:
         raise SystemExit(f"tally answered {len(results)} of {len(queries) * runs} queries:\n{errors}")
-    timings = {name: times[index * runs: (index + 1) * runs] for index, (name, _, _) in enumerate(queries)}
-    answers = {name: results[index * runs] for index, (name, _, _) in enumerate(queries)}
+    timings = {query.name: times[index * runs: (index + 1) * runs] for index, query in enumerate(queries)}
+    answers = {query.name: [query.adapt(row) if query.adapt else row for row in results[index * runs]]
+               for index, query in enumerate(queries)}
     return {"load": load_seconds, "first_rss": first_rss, "loaded_rss": loaded_rss, "load_peak": load_peak,
             "query_peak": query_peak, "times": timings, "answers": answers}
 
@@ -229,7 +285,7 @@ print("RESULT " + json.dumps({"load": load_time, "first_rss": first, "loaded_rss
 
 def run_engine(engine, tables, queries, runs):
     """Runs one SQL engine in a fresh Python process."""
-    sql = json.dumps([(name, text) for name, text, _ in queries])
+    sql = json.dumps([(query.name, sql_for(query, engine)) for query in queries])
     result = subprocess.run([sys.executable, "-c", ENGINE_WORKER, engine, str(runs), json.dumps(tables), sql],
                             capture_output=True, text=True)
     if result.returncode != 0:
@@ -262,7 +318,7 @@ def gib(kib):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--suite", choices=["engine", "combine"], default="engine")
+    parser.add_argument("--suite", choices=["engine", "combine", "dates", "reshape"], default="engine")
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--engines", default="tally,duckdb,polars,sqlite3")
@@ -282,7 +338,7 @@ def main():
 
     disagreements = 0
     reference = engines[0]
-    for name, _, _ in queries:
+    for name in (query.name for query in queries):
         for engine in engines[1:]:
             if not same(results[reference]["answers"][name], results[engine]["answers"][name]):
                 disagreements += 1
@@ -295,18 +351,18 @@ def main():
 
     print(f"\n{options.suite} suite: {options.rows:,} rows, {size_mb:.0f} MB CSV, median of {runs} runs, "
           f"{os.cpu_count()} cores\n")
-    print("| engine | load | " + " | ".join(name for name, _, _ in queries) + " |")
+    print("| engine | load | " + " | ".join(query.name for query in queries) + " |")
     print("|" + "---|" * (len(queries) + 2))
-    medians = {engine: {name: statistics.median(results[engine]["times"][name]) for name, _, _ in queries}
+    medians = {engine: {query.name: statistics.median(results[engine]["times"][query.name]) for query in queries}
                for engine in engines}
     for engine in engines:
         r = results[engine]
         load = f"{r['load']:.2f} s ({size_mb / r['load']:.0f} MB/s, peak {gib(r['load_peak'])}, " \
                f"loaded {gib(r['first_rss'])})"
-        print(f"| {engine} | {load} | " + " | ".join(f"{medians[engine][name]:.1f}" for name, _, _ in queries) + " |")
+        print(f"| {engine} | {load} | " + " | ".join(f"{medians[engine][query.name]:.1f}" for query in queries) + " |")
     for other in ("duckdb", "polars", "sqlite3"):
         if other in engines and "tally" in engines:
-            ratios = [medians["tally"][name] / medians[other][name] for name, _, _ in queries]
+            ratios = [medians["tally"][query.name] / medians[other][query.name] for query in queries]
             load = results["tally"]["load"] / results[other]["load"]
             print(f"| tally/{other} | {load:.2f}x | " + " | ".join(f"{x:.2f}x" for x in ratios) + " |")
     print("\nmemory while the queries ran, above everything loaded:")
