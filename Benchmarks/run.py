@@ -323,18 +323,23 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--engines", default="tally,duckdb,polars,sqlite3")
     parser.add_argument("--tally", default=os.path.join(ROOT, ".build", "release", "tally"))
+    parser.add_argument("--baseline", help="another tally binary (a release build of an earlier commit), "
+                        "run beside --tally as the engine 'baseline', with a tally/baseline row")
     parser.add_argument("--data")
     parser.add_argument("--check-only", action="store_true")
     options = parser.parse_args()
     runs = 1 if options.check_only else options.runs
     tables, queries = suite(options.suite, options.rows, options.data)
     size_mb = os.path.getsize(tables[0][1]) / 1e6
-    engines = options.engines.split(",")
+    engines = options.engines.split(",") + (["baseline"] if options.baseline else [])
     results = {}
     for engine in engines:
         print(f"running {engine}", file=sys.stderr)
-        results[engine] = (run_tally(options.tally, tables, queries, runs) if engine == "tally"
-                           else run_engine(engine, tables, queries, runs))
+        if engine in ("tally", "baseline"):
+            binary = options.tally if engine == "tally" else options.baseline
+            results[engine] = run_tally(binary, tables, queries, runs)
+        else:
+            results[engine] = run_engine(engine, tables, queries, runs)
 
     disagreements = 0
     reference = engines[0]
@@ -360,7 +365,7 @@ def main():
         load = f"{r['load']:.2f} s ({size_mb / r['load']:.0f} MB/s, peak {gib(r['load_peak'])}, " \
                f"loaded {gib(r['first_rss'])})"
         print(f"| {engine} | {load} | " + " | ".join(f"{medians[engine][query.name]:.1f}" for query in queries) + " |")
-    for other in ("duckdb", "polars", "sqlite3"):
+    for other in ("duckdb", "polars", "sqlite3", "baseline"):
         if other in engines and "tally" in engines:
             ratios = [medians["tally"][query.name] / medians[other][query.name] for query in queries]
             load = results["tally"]["load"] / results[other]["load"]

@@ -43,7 +43,23 @@ public final class PostgresEngine: RemoteEngine {
         let table = Table(name: plan.source.name, columns: columns, rowCount: rows.count, info: plan.source.info)
         return ResultSet(
             table: table, separatesThousands: plan.outputs.map(\.separatesThousands), warnings: plan.warnings,
-            notes: rows.isEmpty ? plan.emptyResultNotes : [], rowsAfter: [:])
+            notes: rows.isEmpty ? plan.emptyResultNotes : [])
+    }
+
+    /// Counts on the server the rows after each operator: the query cut at that operator, counted.
+    public func rowCounts(_ plan: QueryPlan) throws(Diagnostic) -> [Int] {
+        var counts: [Int] = []
+        for node in plan.root.executionOrder {
+            var cut = plan
+            cut.root = node.projected
+            let sql = try SQLTranslator.translate(cut, to: dialect)
+            let rows = try connection.execute("SELECT count(*) FROM (\(sql)) AS \(dialect.quote("tally_counted"))")
+            guard let text = rows.first?.first ?? nil, let count = Int(text) else {
+                throw .error("postgres-result", "PostgreSQL did not return a row count")
+            }
+            counts.append(count)
+        }
+        return counts
     }
 
     /// A result column of tally's type from PostgreSQL's text values.

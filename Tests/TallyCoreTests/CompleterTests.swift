@@ -96,8 +96,8 @@ import Testing
     }
 
     @Test func wordsAfterACompleteItem() {
-        #expect(complete("apps where origin = RU a") == ["and"])
-        #expect(complete("apps group by origin l") == ["limit"])
+        #expect(complete("apps where origin = RU a") == ["across", "and"])
+        #expect(complete("apps group by origin l") == ["limit", "lookup"])
         #expect(complete("apps sort by origin d") == ["desc"])
         #expect(complete("apps where kind ") == ["between", "contains", "ends with", "in", "is", "not", "starts with"])
         #expect(complete("apps where kind is ") == ["missing", "not"])
@@ -147,5 +147,24 @@ import Testing
         #expect(completer.wordStart(line: "apps where kind = \"first t", cursor: 26) == 18)
         #expect(completer.complete(line: "apps where kind = ne", cursor: 1000) == ["new"])
         #expect(completer.complete(line: line, cursor: -5).count == 19)
+    }
+
+    /// After `lookup`/`join` (or their parenthesis) come datasets; after the dataset `as` or
+    /// `on`; after `on` the source's columns.
+    @Test func lookupAndJoinOfferDatasetsAndKeys() {
+        #expect(complete("apps lookup ") == ["apps", "places"])
+        #expect(complete("apps join (p") == ["places"])
+        #expect(complete("apps lookup places ") == ["as", "on"])
+        #expect(complete("apps lookup places on or") == ["origin"])
+        #expect(complete("apps lookup places on destination = iso3, ye") == ["year"])
+        #expect(complete("apps where origin = RU l") == ["limit", "lookup"])
+    }
+
+    /// A side's name before a dot offers its columns, and wins over a country attribute.
+    @Test func qualifiedColumnsOfASide() {
+        #expect(complete("apps lookup places on destination = iso3 show places.eu") == ["places.eu_joined", "places.eu_left"])
+        #expect(complete("apps lookup places as destination on destination = iso3 show destination.n") == ["destination.name"])
+        #expect(complete("apps show destination.n") == ["destination.name"])
+        #expect(complete("apps lookup places as p on destination = iso3 where p.sub") == ["p.subregion"])
     }
 }

@@ -1,12 +1,21 @@
-/// Runs a `QueryPlan` over the columnar store: filter → group and aggregate → compute the
-/// outputs → having → sort → top → limit, column-at-a-time.
+/// Runs a `QueryPlan` over the columnar store by walking its tree of operators, inputs first;
+/// each operator runs its column-at-a-time kernel over the rows its input passes up.
 public struct Executor {
     let plan: QueryPlan
     let context: ExecutionContext
+    /// Rows each operator produced, in execution order (`PlanNode.executionOrder`).
+    private var rowCounts: [Int] = []
+    /// The rows the row filter kept, over the source; nil when nothing filtered rows.
+    private var keptRows: Selection?
+    /// The rows the last aggregate grouped, for a crosstab's totals that need every value.
+    private var grouped: Relation?
+    /// A crosstab's columns of values, shown before its `total` (`across`).
+    private var spread: [OutputColumn] = []
 
     /// Runs `plan`; `cancellation` is polled between batches.
     public static func run(_ plan: QueryPlan, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> ResultSet {
-        try Executor(plan: plan, context: ExecutionContext(cancellation: cancellation)).run()
+        var executor = Executor(plan: plan, context: ExecutionContext(cancellation: cancellation))
+        return try executor.run()
     }
 
     /// The caveats of a result computed elsewhere (a database server), from the rows the
@@ -19,70 +28,149 @@ public struct Executor {
         return try CaveatFinder(plan: plan, rows: selection, result: result, context: context).caveats()
     }
 
-    func run() throws(Diagnostic) -> ResultSet {
-        let source = plan.source
-        var rowsAfter: [PlanStep.Stage: Int] = [.scan: source.rowCount]
-        let selection = try plan.filter.map { condition throws(Diagnostic) in
-            try RowFilter(table: source, context: context).select(condition, from: nil)
-        }
-        rowsAfter[.filter] = selection?.count ?? source.rowCount
+    private init(plan: QueryPlan, context: ExecutionContext) {
+        self.plan = plan
+        self.context = context
+    }
 
-        let stage: Table
-        let stageRows: Selection?
-        if let grouping = plan.grouping {
-            stage = try GroupedAggregation(source: source, grouping: grouping, context: context).run(rows: selection)
-            stageRows = nil
-            rowsAfter[.group] = stage.rowCount
-        } else {
-            stage = source
-            stageRows = selection
+    private mutating func run() throws(Diagnostic) -> ResultSet {
+        let table = try run(plan.root).table
+        var chartLayout = plan.chartLayout
+        var headline = plan.headline
+        if let pivot = plan.pivot {
+            let cells = pivot.rowKeyCount..<(pivot.rowKeyCount + spread.count)
+            chartLayout = chartLayout?.spreading(cells: cells, holding: pivot.cellName, across: pivot.keyName)
+            headline = cells.upperBound
         }
-        let evaluator = ExpressionEvaluator(table: stage, rows: stageRows, context: context)
-        let stageCount = evaluator.count
+        return ResultSet(
+            table: table, separatesThousands: outputs.map(\.separatesThousands),
+            warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: keptRows?.count, final: table.rowCount),
+            rowCounts: rowCounts, caveats: try CaveatFinder(plan: plan, rows: keptRows, result: table, context: context).caveats(),
+            chartLayout: chartLayout, headline: headline)
+    }
+
+    /// The visible columns: the plan's, with a crosstab's columns of values before its `total`.
+    private var outputs: [OutputColumn] {
+        spread.isEmpty ? plan.outputs : Array(plan.outputs.dropLast()) + spread + plan.outputs.suffix(1)
+    }
+
+    /// The rows one operator passes up: a table, the rows of it a row filter kept, and the
+    /// positions among those that having, sort, top and limit kept, in order.
+    private struct Relation {
+        var table: Table
+        /// Rows of `table` kept, ascending; nil: all.
+        var rows: Selection? = nil
+        /// Positions among `rows` kept, in output order; nil: all, in order.
+        var positions: [Int]? = nil
+
+        /// Rows passed up.
+        var count: Int { positions?.count ?? rows?.count ?? table.rowCount }
+        /// Rows before `positions` cut and order them.
+        var unorderedCount: Int { rows?.count ?? table.rowCount }
+        /// The kept positions, all of them when none were cut.
+        var keptPositions: [Int] { positions ?? Array(0..<unorderedCount) }
+
+        func evaluator(_ context: ExecutionContext) -> ExpressionEvaluator {
+            ExpressionEvaluator(table: table, rows: rows, context: context)
+        }
+    }
+
+    /// Runs `node` and its inputs, recording the rows it passes up.
+    private mutating func run(_ node: PlanNode) throws(Diagnostic) -> Relation {
+        let relation: Relation
+        switch node {
+        case .scan(let scan): relation = Relation(table: scan.table)
+        case .combine(let combine):
+            _ = try run(combine.input)
+            relation = Relation(table: combine.table)
+        case .filter(let filter): relation = try run(filter, on: try run(filter.input))
+        case .aggregate(let aggregate): relation = try run(aggregate, on: try run(aggregate.input))
+        case .pivot(let pivot): relation = try run(pivot, on: try run(pivot.input))
+        case .sort(let sort): relation = try run(sort, on: try run(sort.input))
+        case .top(let top): relation = try run(top, on: try run(top.input))
+        case .limit(let limit):
+            var input = try run(limit.input)
+            input.positions = Array(input.keptPositions.prefix(limit.count))
+            relation = input
+        case .project(let project):
+            let input = try run(project.input)  // first: a crosstab below sets the columns it shows
+            relation = try run(project, on: input)
+        }
+        rowCounts.append(relation.count)
         try context.checkCancelled()
+        return relation
+    }
 
-        var positions = Array(0..<stageCount)
-        if let having = plan.having {
-            let flags = try evaluator.evaluate(having)
+    /// A row filter narrows the rows read; a group filter keeps positions, so that windows
+    /// (`share`, `rank`) still see every group.
+    private mutating func run(_ filter: Filter, on input: Relation) throws(Diagnostic) -> Relation {
+        var relation = input
+        switch filter.level {
+        case .rows:
+            relation.rows = try RowFilter(table: input.table, context: context).select(filter.condition, from: input.rows)
+            keptRows = relation.rows
+        case .groups:
+            let flags = try input.evaluator(context).evaluate(filter.condition)
             if case .boolean(let values) = flags.data {
-                positions = positions.filter { values[$0] && flags.isValid($0) }
+                relation.positions = input.keptPositions.filter { values[$0] && flags.isValid($0) }
             }
-            rowsAfter[.having] = positions.count
         }
-        if !plan.order.isEmpty {
-            var keys: [(column: Column, descending: Bool)] = []
-            for key in plan.order { keys.append((try evaluator.evaluate(key.expr), key.descending)) }
-            let sorted = RowOrder.permutation(count: stageCount, keys: keys)
+        return relation
+    }
+
+    private mutating func run(_ aggregate: Aggregate, on input: Relation) throws(Diagnostic) -> Relation {
+        grouped = input
+        return Relation(table: try GroupedAggregation(source: input.table, grouping: aggregate, context: context).run(rows: input.rows))
+    }
+
+    /// Spreads the groups into a crosstab; its columns of values join the outputs.
+    private mutating func run(_ pivot: Pivot, on input: Relation) throws(Diagnostic) -> Relation {
+        guard case .aggregate(let aggregate) = pivot.input, let source = grouped else {
+            throw .error("internal", "a crosstab without groups")
+        }
+        let crosstab = try Crosstab(pivot: pivot.spec, grouping: aggregate, source: source.table, rows: source.rows, context: context)
+            .spread(input.table)
+        spread = crosstab.columns
+        return Relation(table: crosstab.table)
+    }
+
+    private func run(_ sort: Sort, on input: Relation) throws(Diagnostic) -> Relation {
+        let evaluator = input.evaluator(context)
+        var keys: [(column: Column, descending: Bool)] = []
+        for key in sort.keys { keys.append((try evaluator.evaluate(key.expr), key.descending)) }
+        let sorted = RowOrder.permutation(count: input.unorderedCount, keys: keys)
+        var relation = input
+        if let positions = input.positions, positions.count != input.unorderedCount {
             let kept = Set(positions)
-            positions = positions.count == stageCount ? sorted : sorted.filter { kept.contains($0) }
+            relation.positions = sorted.filter { kept.contains($0) }
+        } else {
+            relation.positions = sorted
         }
-        try context.checkCancelled()
-        if let top = plan.top {
-            positions = RowOrder.top(top.count, of: positions, by: try evaluator.evaluate(top.key))
-            rowsAfter[.top] = positions.count
-        }
-        if let limit = plan.limit {
-            positions = Array(positions.prefix(limit))
-            rowsAfter[.limit] = positions.count
-        }
-        let final = positions.map { Int32(truncatingIfNeeded: $0) }
+        return relation
+    }
+
+    private func run(_ top: Top, on input: Relation) throws(Diagnostic) -> Relation {
+        var relation = input
+        relation.positions = RowOrder.top(top.count, of: input.keptPositions, by: try input.evaluator(context).evaluate(top.key))
+        return relation
+    }
+
+    /// Computes the outputs over the whole input (so windows see every group), then keeps the
+    /// kept positions in order.
+    private func run(_ project: Project, on input: Relation) throws(Diagnostic) -> Relation {
+        let evaluator = input.evaluator(context)
+        let final = input.keptPositions.map { Int32(truncatingIfNeeded: $0) }
         var columns: [Column] = []
-        for output in plan.outputs {
+        for output in outputs {
             var column = try evaluator.evaluate(output.expr).gathered(final)
             column.name = output.name
             column.originalName = output.name
-            if let index = output.expr.columnIndex, plan.grouping == nil {
-                column.originalName = source.columns[index].originalName
+            if let index = output.expr.columnIndex, input.table === plan.source {
+                column.originalName = input.table.columns[index].originalName
             }
             columns.append(column)
         }
-        rowsAfter[.output] = final.count
-        let table = Table(name: source.name, columns: columns, rowCount: final.count, info: resultInfo())
-        return ResultSet(
-            table: table, separatesThousands: plan.outputs.map(\.separatesThousands),
-            warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: selection?.count, final: final.count),
-            rowsAfter: rowsAfter, caveats: try CaveatFinder(plan: plan, rows: selection, result: table, context: context).caveats(),
-            chartLayout: plan.chartLayout, headline: plan.headline)
+        return Relation(table: Table(name: plan.source.name, columns: columns, rowCount: final.count, info: resultInfo()))
     }
 
     /// Notes for a result without rows, or a filter that kept none (`show count` gives 0): the
@@ -96,11 +184,11 @@ public struct Executor {
     /// The roles the result keeps if it becomes a dataset with `let`.
     private func resultInfo() -> DatasetInfo {
         var info = plan.source.info
-        info.timeColumn = plan.outputs.first { $0.role == .time }?.name
-        info.measures = plan.outputs.filter { $0.role == .measure }.map(\.name)
-        info.countryColumns = plan.outputs.filter { $0.role == .country }.map(\.name)
-        if let unit = info.unitColumn, !plan.outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
-        info.categoryColumns = info.categoryColumns.filter { category in plan.outputs.contains { $0.name == category } }
+        info.timeColumn = outputs.first { $0.role == .time }?.name
+        info.measures = outputs.filter { $0.role == .measure }.map(\.name)
+        info.countryColumns = outputs.filter { $0.role == .country }.map(\.name)
+        if let unit = info.unitColumn, !outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
+        info.categoryColumns = info.categoryColumns.filter { category in outputs.contains { $0.name == category } }
         return info
     }
 }

@@ -4,7 +4,7 @@
 /// merged in order, so the result does not depend on how many threads ran.
 struct GroupedAggregation {
     let source: Table
-    let grouping: QueryPlan.Grouping
+    let grouping: Aggregate
     let context: ExecutionContext
 
     /// The grouped table: key columns (named by `keyNames`), then one column per aggregate.

@@ -8,8 +8,9 @@ public struct ResultSet: Sendable {
     public var warnings: [Diagnostic]
     /// Notes shown because the result is empty (e.g. a value that differs only in case).
     public var notes: [Diagnostic]
-    /// Rows remaining after each stage, for `explain`.
-    public var rowsAfter: [PlanStep.Stage: Int]
+    /// Rows each operator of the plan passed up, in execution order (`PlanNode.executionOrder`),
+    /// for `explain`; empty when the engine does not count them.
+    public var rowCounts: [Int]
     /// What the data call for a reader to know (mixed units, an incomplete year, …), shown under the result.
     public var caveats: [Diagnostic] = []
     /// How to draw the result as a chart, when it has a number to draw.
@@ -20,14 +21,14 @@ public struct ResultSet: Sendable {
     /// Creates a result (the executor's, or one computed by a database server).
     public init(
         table: Table, separatesThousands: [Bool], warnings: [Diagnostic], notes: [Diagnostic],
-        rowsAfter: [PlanStep.Stage: Int], caveats: [Diagnostic] = [], chartLayout: ChartLayout? = nil,
+        rowCounts: [Int] = [], caveats: [Diagnostic] = [], chartLayout: ChartLayout? = nil,
         headline: Int? = nil
     ) {
         self.table = table
         self.separatesThousands = separatesThousands
         self.warnings = warnings
         self.notes = notes
-        self.rowsAfter = rowsAfter
+        self.rowCounts = rowCounts
         self.caveats = caveats
         self.chartLayout = chartLayout
         self.headline = headline

@@ -35,12 +35,18 @@ struct BoxTableRenderer {
             }
         }
         let chart = result.chartLayout.flatMap { $0.drawn && $0.value < table.columns.count ? $0 : nil }
-        let fit = fitting(result, headers: headers, cells: cells, reserving: chart == nil ? 0 : BoxTableRenderer.minBarWidth + 3)
+        let chartWidth = chart.map { $0.cells?.count ?? BoxTableRenderer.minBarWidth }
+        let fit = fitting(result, headers: headers, cells: cells, reserving: chartWidth.map { $0 + 3 } ?? 0)
         var shownHeaders = fit.shown.map { headers[$0] }
         var rightAligned = fit.shown.map { CellFormatter.isRightAligned(table.columns[$0].type) }
         var shownCells = zip(fit.shown, fit.widths).map { column, width in cells[column].map { DisplayWidth.truncateAtWord($0, to: width) } }
         var widths = fit.widths
-        if let chart {
+        if let chart, let spread = chart.cells {
+            shownHeaders.append("")
+            rightAligned.append(false)
+            shownCells.append((0..<shownRows).map { row in BarChart.sparkline(spread.map { table.columns[$0].value(at: row).asDouble }) })
+            widths.append(spread.count)
+        } else if let chart {
             let used = widths.reduce(1) { $0 + $1 + 3 }
             let room = min(max((width ?? BoxTableRenderer.defaultWidth) - used - 3, BoxTableRenderer.minBarWidth), BoxTableRenderer.maxBarWidth)
             let numbers = table.columns[chart.value]

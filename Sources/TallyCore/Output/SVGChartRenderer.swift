@@ -16,6 +16,8 @@ struct SVGChartRenderer {
     static let titleSize = 30.0, queryTitleSize = 22.0, textSize = 16.0, smallSize = 14.0
     /// The most bars drawn; a longer result is cut, with a note.
     static let maxBars = 25
+    /// The most lines drawn for the rows of a crosstab; the others are named in a note.
+    static let maxLines = 10
     /// A single line with at most this many points labels each; a longer one labels its
     /// first, last, largest and smallest.
     static let labelledPoints = 12
@@ -38,9 +40,13 @@ struct SVGChartRenderer {
             top += headingSize * 1.2
             canvas.text(line, x: Self.margin, y: top, size: headingSize, weight: "bold")
         }
-        let series = result.table.rowCount > 1 ? TimeSeries(result.table, layout: layout) : nil
+        let series = layout.cells != nil
+            ? TimeSeries(crosstab: result.table, layout: layout, limit: Self.maxLines)
+            : result.table.rowCount > 1 ? TimeSeries(result.table, layout: layout) : nil
         var notes = (result.warnings + result.caveats).map { "⚠ " + $0.message }
-        if series == nil, result.table.rowCount > Self.maxBars {
+        if series != nil, layout.cells != nil, result.table.rowCount > Self.maxLines {
+            notes.append(Self.undrawnRows(result.table, layout))
+        } else if series == nil, result.table.rowCount > Self.maxBars {
             notes.append("Showing the first \(Self.maxBars) of \(NumberFormat.grouped(Int64(result.table.rowCount))) bars, in the result's order.")
         }
         top += 6
@@ -67,6 +73,15 @@ struct SVGChartRenderer {
             y += Self.smallSize * 1.3
         }
         return canvas.document(width: Self.width, height: Self.height, title: heading, description: footnote.joined(separator: " "))
+    }
+
+    /// The note naming the rows of a crosstab that are not drawn (at most 20 by name).
+    private static func undrawnRows(_ table: Table, _ layout: ChartLayout) -> String {
+        let names = (maxLines..<table.rowCount).map { row in
+            layout.labels.map { table.columns[$0].value(at: row).description }.joined(separator: " ")
+        }
+        let listed = names.prefix(20).joined(separator: ", ") + (names.count > 20 ? " and \(names.count - 20) more" : "")
+        return "Showing the first \(maxLines) of \(NumberFormat.grouped(Int64(table.rowCount))) rows as lines; not drawn: \(listed)."
     }
 
     /// `text` broken into lines that fit the width at font `size`.
@@ -138,9 +153,9 @@ struct SVGChartRenderer {
         for year in series.first...series.last where (year - series.first) % Int64(every) == 0 {
             canvas.text(String(year), x: x(year), y: plotBottom + 20, size: Self.smallSize, anchor: "middle", fill: "#555")
         }
-        let timeName = layout.time.map { table.columns[$0].name } ?? "year"
+        let timeName = layout.acrossName ?? layout.time.map { table.columns[$0].name } ?? "year"
         canvas.text(timeName, x: (left + right) / 2, y: plotBottom + 42, size: Self.smallSize, weight: "bold", anchor: "middle")
-        canvas.text(table.columns[layout.value].name, x: Self.margin + 8, y: (plotTop + plotBottom) / 2, size: Self.smallSize,
+        canvas.text(layout.cellName ?? table.columns[layout.value].name, x: Self.margin + 8, y: (plotTop + plotBottom) / 2, size: Self.smallSize,
                     weight: "bold", anchor: "middle", rotate: -90)
         let single = series.lines.count == 1
         for (index, line) in series.lines.enumerated() {

@@ -13,8 +13,9 @@ extension Binder {
         let labels: [Int]
         var time: Int?
         if let grouping = plan.grouping {
-            labels = plan.outputs.indices.filter { ($0 != value) && (plan.outputs[$0].expr.columnIndex.map { $0 < grouping.keys.count } ?? false) }
-            if let firstKey = grouping.keys.first, firstKey.columnIndex != nil, firstKey.columnIndex == timeColumn?.index {
+            let keyCount = plan.pivot?.rowKeyCount ?? grouping.keys.count
+            labels = plan.outputs.indices.filter { ($0 != value) && (plan.outputs[$0].expr.columnIndex.map { $0 < keyCount } ?? false) }
+            if plan.pivot == nil, let firstKey = grouping.keys.first, firstKey.columnIndex != nil, firstKey.columnIndex == timeColumn?.index {
                 time = plan.outputs.firstIndex { $0.expr == .column(0, firstKey.type) }
             }
         } else {

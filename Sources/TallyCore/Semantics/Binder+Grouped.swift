@@ -1,13 +1,7 @@
 extension Binder {
-    /// Plans a grouped query (a `group by`, or a `show` made only of aggregates).
-    mutating func bindGrouped(_ clauses: Clauses, filter: BoundExpr?, steps: inout [PlanStep]) throws(Diagnostic) -> QueryPlan {
-        var keys: [BoundExpr] = [], keyNames: [String] = []
-        for keyExpr in clauses.groupBy ?? [] {
-            let key = try bindRow(keyExpr)
-            if keys.contains(key) { continue }
-            keys.append(key)
-            keyNames.append(key.columnIndex.map { source.columns[$0].name } ?? sourceText(keyExpr))
-        }
+    /// Plans a grouped query (a `group by`, or a `show` made only of aggregates) over `input`.
+    mutating func bindGrouped(_ clauses: Clauses, input: PlanNode) throws(Diagnostic) -> QueryPlan {
+        let (keys, keyNames) = try bindKeys(clauses.groupBy ?? [])
         grouping = GroupState(keys: keys)
         var outputs: [OutputColumn] = []
         if let items = clauses.show {
@@ -22,33 +16,25 @@ extension Binder {
             outputs.append(OutputColumn(name: name, expr: try firstAggregate(), separatesThousands: true, role: .measure))
         }
         try checkDistinctNames(outputs)
-        let groupText = keys.isEmpty ? "summarize all kept rows as one row" : "group by " + keyNames.joined(separator: ", ")
-        steps.append(PlanStep(text: groupText, stage: .group))
 
         outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
-        var having: BoundExpr?
-        if let condition = clauses.having {
-            having = try bindClauseCondition(condition)
-            steps.append(PlanStep(text: "keep groups where \(sourceText(condition))", stage: .having))
+        let having = try clauses.having.map { condition throws(Diagnostic) in
+            FilterCondition(condition: try bindClauseCondition(condition), origin: .written(sourceText(condition)))
         }
         let timeKey = keys.firstIndex { $0.columnIndex != nil && $0.columnIndex == timeColumn?.index }
-        var order: [SortKeySpec]
-        let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false) }
+        let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false, name: keyNames[$0]) }
+        let order: [SortKeySpec], reason: Sort.Reason, stated: Int
         if let sortKeys = clauses.sortBy {
-            let written = try bindSortKeys(sortKeys, steps: &steps)
-            order = written + keyOrder.filter { key in !written.contains { $0.expr == key.expr } }
+            let written = try bindSortKeys(sortKeys)
+            (order, reason, stated) = (written + keyOrder.filter { key in !written.contains { $0.expr == key.expr } }, .written, written.count)
+        } else if timeKey != nil || (firstAggregateColumn == nil && clauses.show != nil) {
+            (order, reason, stated) = (keyOrder, .keys, keyOrder.count)
         } else {
-            if timeKey != nil || (firstAggregateColumn == nil && clauses.show != nil) {
-                order = keyOrder
-                if !keys.isEmpty { steps.append(PlanStep(text: "sort by \(keyNames.joined(separator: ", "))", stage: .sort)) }
-            } else {
-                let first = try firstAggregate()
-                order = [SortKeySpec(expr: first, descending: true)] + keyOrder
-                let firstName = outputs.first { $0.expr == first }?.name ?? "the first aggregate"
-                if !keys.isEmpty { steps.append(PlanStep(text: "sort by \(firstName), largest first", stage: .sort)) }
-            }
+            let first = try firstAggregate()
+            let firstName = outputs.first { $0.expr == first }?.name ?? "the first aggregate"
+            (order, reason, stated) = ([SortKeySpec(expr: first, descending: true, name: firstName)] + keyOrder, .largestFirst, 1)
         }
-        var top: (count: Int, key: BoundExpr)?
+        var top: (count: Int, key: BoundExpr, keyName: String)?
         if let (n, span) = clauses.top {
             guard firstAggregateColumn != nil || clauses.show == nil else {
                 throw .error(
@@ -56,17 +42,30 @@ extension Binder {
                     at: span, label: "largest by what?",
                     help: ["show the number to rank by, e.g. `show \(defaultMeasure.map { source.columns[$0].name } ?? "count")`, or sort and cut: `sort by … desc limit \(n)`"])
             }
-            top = (Int(n), try firstAggregate())
-            steps.append(PlanStep(text: "keep the \(n) largest", stage: .top))
+            let key = try firstAggregate()
+            top = (Int(n), key, outputs.first { $0.expr == key }?.name ?? "the first aggregate")
         }
-        if let (n, _) = clauses.limit { steps.append(PlanStep(text: "keep the first \(n) rows", stage: .limit)) }
         outputsByName = [:]
         let state = grouping ?? GroupState(keys: keys)
-        return QueryPlan(
-            source: source, filter: filter,
-            grouping: .init(keys: state.keys, keyNames: keyNames, aggregates: state.aggregates),
-            outputs: outputs, having: having, order: order, top: top,
-            limit: clauses.limit.map { Int($0.0) }, warnings: [], emptyResultNotes: [], steps: steps)
+        let aggregate = PlanNode.aggregate(Aggregate(input: input, keys: state.keys, keyNames: keyNames, aggregates: state.aggregates))
+        let root = aggregate
+            .filtered(by: having.map { [$0] } ?? [], level: .groups)
+            .sorted(by: order, reason: reason, stated: stated)
+            .cut(top: top, limit: clauses.limit.map { Int($0.0) })
+        return QueryPlan(root: .project(Project(input: root, outputs: outputs)))
+    }
+
+    /// The `group by` keys over the source, each once, and their names (a column's name, or the
+    /// expression as written); keys that `dropping` says no to are left out.
+    mutating func bindKeys(_ exprs: [Expr], dropping: (BoundExpr) -> Bool = { _ in false }) throws(Diagnostic) -> ([BoundExpr], [String]) {
+        var keys: [BoundExpr] = [], keyNames: [String] = []
+        for keyExpr in exprs {
+            let key = try bindRow(keyExpr)
+            if keys.contains(key) || dropping(key) { continue }
+            keys.append(key)
+            keyNames.append(key.columnIndex.map { source.columns[$0].name } ?? sourceText(keyExpr))
+        }
+        return (keys, keyNames)
     }
 
     /// Binds the `show` items over the grouped table. Items that use the first aggregate

@@ -1,6 +1,6 @@
 extension Binder {
     /// Plans a row-by-row query: filter, optionally pick columns, sort and cut.
-    mutating func bindUngrouped(_ clauses: Clauses, filter: BoundExpr?, steps: inout [PlanStep]) throws(Diagnostic) -> QueryPlan {
+    mutating func bindUngrouped(_ clauses: Clauses, input: PlanNode) throws(Diagnostic) -> QueryPlan {
         if let having = clauses.having {
             throw .error("having-without-groups", "'having' filters groups, and this query has none", at: having.span,
                          label: "use 'where' to filter rows", help: ["or add `group by` to make groups"])
@@ -32,35 +32,29 @@ extension Binder {
             }
         }
         outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
-        let order = try clauses.sortBy.map { keys throws(Diagnostic) in try bindSortKeys(keys, steps: &steps) } ?? []
-        var top: (count: Int, key: BoundExpr)?
+        let order = try clauses.sortBy.map { keys throws(Diagnostic) in try bindSortKeys(keys) } ?? []
+        var top: (count: Int, key: BoundExpr, keyName: String)?
         if let (n, span) = clauses.top {
             guard let measure = defaultMeasure else {
                 throw .error("top-without-measure", "'top' needs a measure, and \(source.name) declares none", at: span,
                              label: "largest by what?",
                              help: ["sort and cut instead, e.g. `\(source.name) sort by COLUMN desc limit \(n)`"])
             }
-            top = (Int(n), .column(measure, source.columns[measure].type))
-            steps.append(PlanStep(text: "keep the \(n) rows with the largest \(source.columns[measure].name)", stage: .top))
+            top = (Int(n), .column(measure, source.columns[measure].type), source.columns[measure].name)
         }
-        if let (n, _) = clauses.limit { steps.append(PlanStep(text: "keep the first \(n) rows", stage: .limit)) }
         outputsByName = [:]
-        return QueryPlan(
-            source: source, filter: filter, grouping: nil, outputs: outputs, having: nil, order: order, top: top,
-            limit: clauses.limit.map { Int($0.0) }, warnings: [], emptyResultNotes: [], steps: steps)
+        let root = input
+            .sorted(by: order, reason: .written, stated: order.count)
+            .cut(top: top, limit: clauses.limit.map { Int($0.0) })
+        return QueryPlan(root: .project(Project(input: root, outputs: outputs)))
     }
 
     /// Binds `sort by` keys: output names and aliases first, then expressions.
-    mutating func bindSortKeys(_ keys: [SortKey], steps: inout [PlanStep]) throws(Diagnostic) -> [SortKeySpec] {
+    mutating func bindSortKeys(_ keys: [SortKey]) throws(Diagnostic) -> [SortKeySpec] {
         var specs: [SortKeySpec] = []
-        var words: [String] = []
         for key in keys {
-            let expr = try bindRow(key.expr)
-            let descending = key.descending ?? false
-            specs.append(SortKeySpec(expr: expr, descending: descending))
-            words.append(sourceText(key.expr) + (descending ? ", largest first" : ""))
+            specs.append(SortKeySpec(expr: try bindRow(key.expr), descending: key.descending ?? false, name: sourceText(key.expr)))
         }
-        steps.append(PlanStep(text: "sort by " + words.joined(separator: ", then "), stage: .sort))
         return specs
     }
 }

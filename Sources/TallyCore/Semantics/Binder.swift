@@ -16,8 +16,6 @@ struct Binder {
     /// The first aggregate among the output items, once bound.
     var firstAggregateColumn: BoundExpr?
     var emptyResultNotes: [Diagnostic] = []
-    /// The filter's parts found so far (see `QueryPlan.filterParts`).
-    var filterParts: [FilterPart] = []
 
     /// Binds `query` against `catalog`.
     /// With `summarizing`, an ungrouped query without `show` becomes the sum of the default measure.
@@ -47,6 +45,8 @@ struct Binder {
         var limit: (Int64, SourceSpan)?
         var change: Clause?
         var chart: Clause?
+        /// `across KEY`, with its clause.
+        var across: (key: Expr, clause: Clause)?
     }
 
     func collectClauses() throws(Diagnostic) -> Clauses {
@@ -70,6 +70,7 @@ struct Binder {
             case .limit(let n, let span): clauses.limit = (n, span)
             case .change: clauses.change = clause
             case .chart: clauses.chart = clause
+            case .across(let key): clauses.across = (key, clause)
             case .combine: break
             }
         }
@@ -80,68 +81,59 @@ struct Binder {
     /// default measure over all kept rows (how `check` reads `applicants in 2017`).
     mutating func plan(summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
         let clauses = try collectClauses()
+        let start = combined.plan
         if let show = clauses.show { try checkShowNames(show) }
-        var steps = combined.steps
         warnings += combined.warnings
-        let filter = try bindFilter(clauses, steps: &steps)
+        let conditions = try bindFilter(clauses)
         let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? (summarizing))
         var plan: QueryPlan
         if let change = clauses.change {
-            plan = try bindChange(clauses, change, filter: filter, steps: &steps)
+            if let across = clauses.across {
+                throw .error("across-with-change", "'across' and 'change' each make columns of years; use one of them",
+                             at: across.clause.keywordSpan, label: "a second way to make columns",
+                             help: ["`change from Y1 to Y2` compares two years; `across year` shows every year"])
+            }
+            plan = try bindChange(clauses, change, input: start, conditions: conditions)
+        } else if let across = clauses.across {
+            plan = try bindAcross(clauses, key: across.key, input: start.filtered(by: conditions, level: .rows))
         } else if isGrouped {
-            plan = try bindGrouped(clauses, filter: filter, steps: &steps)
+            plan = try bindGrouped(clauses, input: start.filtered(by: conditions, level: .rows))
             let keyCount = plan.grouping?.keys.count ?? 0
             plan.headline = plan.outputs.firstIndex { output in output.expr.columnIndex.map { $0 >= keyCount } ?? true }
         } else {
-            plan = try bindUngrouped(clauses, filter: filter, steps: &steps)
+            plan = try bindUngrouped(clauses, input: start.filtered(by: conditions, level: .rows))
             plan.headline = plan.outputs.firstIndex { $0.expr.columnIndex != nil && $0.expr.columnIndex == defaultMeasure }
                 ?? plan.outputs.firstIndex { $0.expr.type.isNumeric && $0.role != .time }
         }
-        for index in plan.outputs.indices where plan.outputs[index].role == .time { plan.outputs[index].separatesThousands = false }
+        if case .project(var project) = plan.root {
+            for index in project.outputs.indices where project.outputs[index].role == .time { project.outputs[index].separatesThousands = false }
+            plan.root = .project(project)
+        }
+        plan.root = PlanRewriter.optimized(plan.root)
         plan.warnings = warnings
         plan.emptyResultNotes = emptyResultNotes
-        plan.filterParts = filterParts.sorted { $0.span.start < $1.span.start }
         plan.chart = clauses.chart != nil
         plan.chartLayout = try chartLayout(for: plan, requested: clauses.chart)
         plan.caveatChecks = caveatChecks(for: plan)
         plan.origin = combined.origin
-        plan.combinations = combined.combinations
-        plan.sentence = sentence(for: plan, clauses)
         return plan
     }
 
     /// The dataset's time column: the declared one, or a column named `year`.
     var timeColumn: (index: Int, name: String)? {
-        if let declared = source.info.timeColumn, let index = source.columnIndex(named: declared) {
-            return (index, source.columns[index].name)
-        }
-        if let index = source.columnIndex(named: "year"), source.columns[index].type.isNumeric {
-            return (index, source.columns[index].name)
-        }
-        return nil
+        source.timeColumnIndex.map { ($0, source.columns[$0].name) }
     }
 
     /// The default measure's column index, if the dataset declares measures.
-    var defaultMeasure: Int? {
-        source.info.defaultMeasure.flatMap { source.columnIndex(named: $0) }
-    }
+    var defaultMeasure: Int? { source.defaultMeasureIndex }
 
     /// Whether a column is one of the dataset's measures.
-    func isMeasure(_ index: Int) -> Bool {
-        source.info.measures.contains { source.columnIndex(named: $0) == index }
-    }
+    func isMeasure(_ index: Int) -> Bool { source.isMeasure(index) }
 
     /// Whether a column is one of the dataset's country columns.
-    func isCountryColumn(_ index: Int) -> Bool {
-        source.info.countryColumns.contains { source.columnIndex(named: $0) == index }
-    }
+    func isCountryColumn(_ index: Int) -> Bool { source.isCountryColumn(index) }
 
-    func role(ofSourceColumn index: Int) -> OutputColumn.Role {
-        if timeColumn?.index == index { return .time }
-        if isMeasure(index) { return .measure }
-        if isCountryColumn(index) { return .country }
-        return .plain
-    }
+    func role(ofSourceColumn index: Int) -> OutputColumn.Role { source.role(ofColumn: index) }
 
     func showIsAllAggregates(_ items: [ShowItem]) -> Bool {
         !items.isEmpty && items.allSatisfy { containsAggregateCall($0.expr) && !containsBareColumn($0.expr) }

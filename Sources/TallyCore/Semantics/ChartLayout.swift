@@ -11,6 +11,11 @@ public struct ChartLayout: Sendable, Equatable {
     public var series: [Int]
     /// Whether the query asked for a chart (`chart`), drawn beside the table.
     public var drawn: Bool
+    /// For a crosstab (`across`): the output columns of values, drawn as a sparkline per row
+    /// (a line per row in SVG); `value` is then its `total`.
+    public var cells: Range<Int>?
+    /// For a crosstab: what its cells hold (`applications`) and what its columns are (`year`).
+    public var cellName: String?, acrossName: String?
 
     /// Creates a layout.
     public init(value: Int, labels: [Int], time: Int?, series: [Int], drawn: Bool) {
@@ -19,5 +24,15 @@ public struct ChartLayout: Sendable, Equatable {
         self.time = time
         self.series = series
         self.drawn = drawn
+    }
+
+    /// This layout for a crosstab whose columns of values are `cells`, its `total` after them.
+    public func spreading(cells: Range<Int>, holding cellName: String, across acrossName: String) -> ChartLayout {
+        var layout = self
+        layout.cells = cells
+        layout.value = cells.upperBound
+        layout.cellName = cellName
+        layout.acrossName = acrossName
+        return layout
     }
 }

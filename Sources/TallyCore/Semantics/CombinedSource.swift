@@ -11,8 +11,10 @@ struct CombinedSource {
     /// Columns of `table` that come from another side: outside an aggregate they need one
     /// value per group.
     var otherColumns: Set<Int> = []
-    /// The steps `explain` lists before the filter.
-    var steps: [PlanStep] = []
+    /// The rows read first: the dataset, or the parenthesised query's result, before any lookup or join.
+    var start: Table
+    /// How `explain` names the rows read first (a dataset's name, or a parenthesised query as written).
+    var startDescribed: String
     /// Warnings and caveats of parenthesised queries.
     var warnings: [Diagnostic] = []
     /// What the kept rows must be checked for (rows without a match, rows counted twice).
@@ -25,10 +27,9 @@ struct CombinedSource {
     /// Resolves `query`'s source and makes its lookups and joins.
     static func resolve(_ query: Query, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> CombinedSource {
         let start = try Side.resolve(query.source, alias: nil, in: file, catalog: catalog)
-        var combined = CombinedSource(table: start.table, origin: start.origin)
+        var combined = CombinedSource(table: start.table, start: start.table, startDescribed: start.described, origin: start.origin)
         combined.warnings = start.warnings
         combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
-        combined.steps.append(PlanStep(text: "start from \(start.described)", stage: .scan, rows: start.table.rowCount))
         for clause in query.clauses {
             guard case .combine(let combination) = clause.kind else { continue }
             try combined.add(combination, in: file, catalog: catalog)
@@ -70,6 +71,7 @@ struct CombinedSource {
             otherRows = pairs.other
         }
         let before = table
+        if let sourceRows { checks = checks.map { $0.following(sourceRows) } }
         var columns = sourceRows.map { rows in before.columns.map { $0.gathered(rows) } } ?? before.columns
         var info = before.info
         var sideColumns: [String: Int] = [:]
@@ -87,40 +89,28 @@ struct CombinedSource {
         }
         qualifiers[qualifier.lowercased()] = sideColumns
         table = Table(name: before.name, columns: columns, rowCount: columns.first?.count ?? 0, info: info)
-        steps.append(PlanStep(text: describe(combination.kind, other, keyText, counts, rows: table.rowCount), stage: .combine, rows: table.rowCount))
         let plan = CombinationPlan(
             kind: combination.kind, qualifier: qualifier, origin: other.origin, keys: keys.map(\.names),
             columns: other.table.columns.indices.filter { !otherKeys.contains($0) }.map { other.table.columns[$0].name },
-            counts: counts)
+            counts: counts, described: other.described, keyText: keyText, sourceName: before.name, otherName: other.table.name,
+            rows: table.rowCount)
         combinations.append(plan)
         switch combination.kind {
         case .lookup:
             checks.append(.unmatched(otherRows: otherRows, keys: keys.map(\.sourceIndex), dataset: other.described))
         case .join:
-            if let sourceRows, counts.repeatedSourceRows > 0 {
-                checks.append(.fanOut(sourceRows: sourceRows, sourceCount: before.rowCount, dataset: other.described))
+            guard let sourceRows else { break }
+            if counts.repeatedSourceRows > 0 {
+                checks.append(.fanOut(rows: sourceRows, count: before.rowCount, side: before.name, other: other.described, columns: Set(before.columns.indices)))
             }
+            checks.append(.fanOut(rows: otherRows, count: other.table.rowCount, side: other.described, other: before.name, columns: Set(before.columns.count..<columns.count)))
         }
     }
 
-    /// The `explain` step of a lookup or join: the datasets, the keys and what matched.
-    private func describe(_ kind: Combination.Kind, _ other: Side, _ keys: String, _ counts: JoinCounts, rows: Int) -> String {
-        func rows(_ n: Int) -> String { "\(NumberFormat.grouped(Int64(n))) \(n == 1 ? "row" : "rows")" }
-        let source = table.name
-        switch kind {
-        case .lookup:
-            return "look up \(other.described) on \(keys) for each row of \(source): \(rows(counts.sourceMatched)) matched, "
-                + "\(rows(counts.sourceUnmatched)) without a match (their \(other.table.name) columns are missing); "
-                + "\(rows(counts.otherMatched)) of \(other.table.name) used, \(NumberFormat.grouped(Int64(counts.otherUnmatched))) not"
-        case .join:
-            var text = "join \(other.described) on \(keys): \(rows(counts.sourceMatched)) of \(source) matched, "
-                + "\(NumberFormat.grouped(Int64(counts.sourceUnmatched))) did not and are dropped; "
-                + "\(rows(counts.otherMatched)) of \(other.table.name) matched, \(NumberFormat.grouped(Int64(counts.otherUnmatched))) did not"
-            if counts.repeatedSourceRows > 0 {
-                text += "; \(rows(counts.repeatedSourceRows)) of \(source) matched more than once"
-            }
-            return text
-        }
+    /// The start of the plan: a scan of the rows read first, then the lookups and joins, if any.
+    var plan: PlanNode {
+        let scan = PlanNode.scan(Scan(table: start, described: startDescribed))
+        return combinations.isEmpty ? scan : .combine(Combine(input: scan, table: table, combinations: combinations))
     }
 }
 
@@ -146,6 +136,33 @@ struct CombinationPlan: Sendable {
     var columns: [String]
     /// What matched.
     var counts: JoinCounts
+    /// How `explain` names the other side (its dataset, or the parenthesised query as written).
+    var described: String
+    /// The keys as written (`destination`, `year = period`).
+    var keyText: String
+    /// The names of the table so far and of the other side's table.
+    var sourceName: String, otherName: String
+    /// The rows after this lookup or join.
+    var rows: Int
+
+    /// The `explain` step: the datasets, the keys and what matched.
+    var explanation: String {
+        func rows(_ n: Int) -> String { "\(NumberFormat.grouped(Int64(n))) \(n == 1 ? "row" : "rows")" }
+        switch kind {
+        case .lookup:
+            return "look up \(described) on \(keyText) for each row of \(sourceName): \(rows(counts.sourceMatched)) matched, "
+                + "\(rows(counts.sourceUnmatched)) without a match (their \(otherName) columns are missing); "
+                + "\(rows(counts.otherMatched)) of \(otherName) used, \(NumberFormat.grouped(Int64(counts.otherUnmatched))) not"
+        case .join:
+            var text = "join \(described) on \(keyText): \(rows(counts.sourceMatched)) of \(sourceName) matched, "
+                + "\(NumberFormat.grouped(Int64(counts.sourceUnmatched))) did not and are dropped; "
+                + "\(rows(counts.otherMatched)) of \(otherName) matched, \(NumberFormat.grouped(Int64(counts.otherUnmatched))) did not"
+            if counts.repeatedSourceRows > 0 {
+                text += "; \(rows(counts.repeatedSourceRows)) of \(sourceName) matched more than once"
+            }
+            return text
+        }
+    }
 }
 
 /// One side of a lookup or join (or the query's source): its rows, resolved.
@@ -172,7 +189,12 @@ private struct Side {
             let name = alias?.text ?? plan.source.name
             let text = file.text(of: span)
             let described = alias.map { "\(text) as \($0.text)" } ?? text
-            return Side(table: result.table.renamed(name), described: described, origin: .query(plan), warnings: result.warnings + result.caveats)
+            let warnings = (result.warnings + result.caveats).map { warning in
+                var inner = warning
+                inner.message = "in \(text): " + warning.message
+                return inner
+            }
+            return Side(table: result.table.renamed(name), described: described, origin: .query(plan), warnings: warnings)
         }
     }
 

@@ -72,6 +72,6 @@ enum CatalogReport {
     /// A report as a result; `headline` is the column a narrow table keeps beside the first.
     private static func result(name: String, columns: [Column], separators: [Bool], headline: Int? = nil) -> ResultSet {
         let table = Table(name: name, columns: columns, rowCount: columns.first?.count ?? 0)
-        return ResultSet(table: table, separatesThousands: separators, warnings: [], notes: [], rowsAfter: [:], headline: headline)
+        return ResultSet(table: table, separatesThousands: separators, warnings: [], notes: [], headline: headline)
     }
 }

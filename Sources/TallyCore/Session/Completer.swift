@@ -59,8 +59,10 @@ public struct Completer {
     /// Clause words, offered after a complete item of a query.
     static let clauseWords = [
         "where", "having", "since", "until", "in", "between", "group by", "sort by", "show", "top", "limit",
-        "change", "chart",
+        "change", "chart", "across", "lookup", "join",
     ]
+    /// Clause words whose next word is a dataset.
+    static let combiningWords: Set<String> = ["lookup", "join"]
     /// Words that may follow the left operand of a condition.
     static let conditionWords = ["in", "not", "between", "is", "contains", "starts with", "ends with"]
     /// Item words and aggregates, offered with the columns after `show` and `sort by`.
@@ -126,6 +128,7 @@ public struct Completer {
             case _ where Self.comparisons.contains(last.text):
                 return beforeLast.map { valueCandidates(of: $0, in: table) } ?? []
             case "(":
+                if let word = beforeLast?.word, Self.combiningWords.contains(word) { return datasetCandidates() }
                 if beforeLast?.word == "in", let column = listColumn(query, openParen: query.count - 1) {
                     return valueCandidates(of: column, in: table)
                 }
@@ -140,7 +143,12 @@ public struct Completer {
                 return followingItem(clause: clause)
             }
         }
+        if let word = beforeLast?.word, Self.combiningWords.contains(word), last.kind == .word {
+            return [.keyword("as"), .keyword("on")]
+        }
         switch last.word {
+        case let word? where Self.combiningWords.contains(word): return datasetCandidates()
+        case "on" where clause == "lookup" || clause == "join": return columns
         case "group", "sort": return [.keyword("by")]
         case "by": return clause == "sort" ? items : columns
         case "show": return items
@@ -180,7 +188,7 @@ public struct Completer {
             if token.isSymbol(")") { depth = max(0, depth - 1) }
             guard depth == 0, let word = token.word else { continue }
             switch word {
-            case "where", "having", "show", "since", "until", "top", "limit", "change", "chart": clause = word
+            case "where", "having", "show", "since", "until", "top", "limit", "change", "chart", "lookup", "join": clause = word
             case "by" where index >= 2 && ["group", "sort"].contains(query[index - 1].word ?? ""):
                 clause = query[index - 1].word
             default: break
@@ -206,8 +214,9 @@ public struct Completer {
         return index >= 0 ? query[index] : nil
     }
 
-    /// After `COLUMN.` where a column may stand and COLUMN is a country column of the queried
-    /// dataset: `COLUMN.name`, `COLUMN.region`, … (the word completed includes the column).
+    /// After `NAME.` where a column may stand: the columns of the side NAME names (a dataset
+    /// after `lookup`/`join`, or its `as` name), which wins; else, when NAME is a country column
+    /// of the queried dataset, `NAME.name`, `NAME.region`, … (the word completed includes NAME).
     func attributeCandidates(_ partial: CompletionToken, after context: [CompletionToken]) -> [CompletionCandidate] {
         guard partial.kind == .word, let dot = partial.text.firstIndex(of: ".") else { return [] }
         let base = String(partial.text[..<dot])
@@ -215,9 +224,23 @@ public struct Completer {
         if let first = query.first?.word, Self.queryStatements.contains(first) { query.removeFirst() }
         if query.first?.word == "let" { query.removeFirst(min(3, query.count)) }
         guard let dataset = query.first, let table = catalog.table(named: dataset.name),
-              let column = table.column(named: base), table.info.isCountryColumn(column.name),
-              candidates(after: context).contains(.column(column.name)) else { return [] }
+              candidates(after: context).contains(where: { if case .column = $0 { true } else { false } }) else { return [] }
+        if let side = sideTable(named: base, in: query) {
+            return side.columns.map { .keyword(base + "." + $0.name) }
+        }
+        guard let column = table.column(named: base), table.info.isCountryColumn(column.name) else { return [] }
         return CountryAttribute.allCases.map { .keyword(base + "." + $0.rawValue) }
+    }
+
+    /// The dataset of the `lookup` or `join` side of `query` called `name` (by its `as` name, or by
+    /// its dataset's name when it has none).
+    func sideTable(named name: String, in query: [CompletionToken]) -> Table? {
+        for (index, token) in query.enumerated() where Self.combiningWords.contains(token.word ?? "") && index + 1 < query.count {
+            let dataset = query[index + 1]
+            let alias = index + 3 < query.count && query[index + 2].word == "as" ? query[index + 3].name : nil
+            if (alias ?? dataset.name).lowercased() == name.lowercased() { return catalog.table(named: dataset.name) }
+        }
+        return nil
     }
 
     // MARK: - Names and values

@@ -85,17 +85,23 @@ enum HelpTopics {
               example: "applicants where origin = RU in 2017 group by destination show applications, rank top 5"),
         Topic(name: "change", summary: "`change from Y1 to Y2` compares two years per group: the value in each, the change, the change in percent of the first year, and each group's part of the overall change (contribution_pct).",
               example: "applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017"),
+        Topic(name: "across", summary: "`across KEY` spreads a key's values into columns: one row per group, one column per value (years in time order, other values by their total, largest first), each cell the first aggregate (empty where a group has no rows, never 0), then a `total` column. Rows go by total, largest first; `top` and `limit` count rows; `sort by` and `having` read the row keys and total. `show share` gives each cell as a percent of its column's total; `chart` draws a sparkline per row. At most 50 columns.",
+              example: "applicants where origin = RU and kind = new and unit = persons since 2014 until 2018 group by destination across year top 5"),
         Topic(name: "eu", summary: "`x in EU` keeps countries that were EU members in the row's year; `x in \"Western Europe\"` keeps a region or subregion.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 5"),
         Topic(name: "attributes", summary: "On a country column, `COL.name`, `COL.iso2`, `COL.region` and `COL.subregion` read the country's row of countries, and `COL.population` its population in the row's year (missing where the population table has none). They work in every clause; outside an aggregate in a grouped query when every group has one value (else an error names a group where it varies).",
               example: "applicants where origin = RU in 2017 group by destination.region"),
         Topic(name: "per capita", summary: "Divide by `COL.population` for a rate per resident, e.g. `applications / destination.population * 100000 as per_100k`. A country without a population figure in that year gets a missing rate, never 0, and tally names it; under 100,000 residents a handful of people make a large rate, so tally warns. Counts in cases and in persons still differ (see mixed units).",
               example: "applicants where origin = RU and kind = new and destination in EU in 2017 group by destination show applications, applications / destination.population * 100000 as per_100k sort by per_100k desc"),
+        Topic(name: "lookup", summary: "`lookup OTHER [as NAME] on KEY {, KEY}` gives every row the matching row of another dataset (a left join): KEY is `col` (the same name on both sides) or `col = other_col`. Every row is kept once; the other side's key must be unique (else an error shows a key it repeats: aggregate it first in parentheses). Rows without a match get missing values and a caveat counts them. Lookups happen before `where`; OTHER may be a dataset, a let name or a parenthesised query. Its columns join the row and can be qualified (`all_origins.applications`); in a grouped query a looked-up column may stand outside an aggregate when each group has one value. Country keys match by resolved code (RU matches RUS).",
+              example: "applicants where origin = RU and kind = new in 2017 group by destination lookup (destination_totals where kind = new in 2017 group by destination) as all_origins on destination show applications, applications / all_origins.applications * 100 as pct_of_all top 5"),
+        Topic(name: "join", summary: "`join OTHER [as NAME] on KEY {, KEY}` pairs every row with every matching row of another dataset (an inner join): rows without a match on either side are dropped (`explain` counts them). When a row matches several rows, a sum counts it once per match: tally warns with the number of rows counted more than once (the fan-out trap). Aggregate the other side first in parentheses, or use `lookup` when it has one row per key.",
+              example: "applicants where origin = RU in 2017 join decisions on origin, destination, year group by destination show applications, sum(total) top 5"),
         Topic(name: "check", summary: "`check QUERY is NUMBER[%] [within P%]` compares a claimed figure with the query's value: true (equal at the claim's precision), roughly (within P%, 5% by default) or false. A claim with % is checked against the first percent item (share, change_pct) when there is one, otherwise the first aggregate of the first row; the verdict says which (`share of DEU, row 1`). With --strict, anything but true fails the script.",
               example: "check applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017 is 268%"),
         Topic(name: "chart", summary: "`chart` draws bars beside the numbers (negative values to the left of an axis) and a sparkline for a time series; `export QUERY to \"file.svg\"` writes an SVG chart.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 8 chart"),
-        Topic(name: "caveats", summary: "Under a result, tally warns when the data call for care: mixed units, mixed categories, incomplete year, small base, missing years, missing groups, and populations that are missing or under 100,000 (per capita) (each is a help topic).",
+        Topic(name: "caveats", summary: "Under a result, tally warns when the data call for care: mixed units, mixed categories, incomplete year, small base, missing years, missing groups, populations that are missing or under 100,000 (per capita), rows a lookup found no match for (lookup) and rows a join counted more than once (join) (each is a help topic).",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 3"),
         Topic(name: "mixed units", summary: "Some figures count persons and others cases (one case can cover a family). A sum over both adds unlike things; tally warns when the rows it added hold more than one unit. Group by unit to see them apart, or keep one unit with where.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by unit"),
@@ -121,8 +127,8 @@ enum HelpTopics {
                        "caveat": "caveats", "in eu": "eu", "region": "eu", "strict": "check", "svg": "chart",
                        "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
                        "mean": "avg", "attribute": "attributes", "population": "per capita", "per resident": "per capita", "rate": "per capita",
-                       "per 100000": "per capita", "percapita": "per capita",
-                       "exit": "quit", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains"]
+                       "per 100000": "per capita", "percapita": "per capita", "left join": "lookup", "inner join": "join", "fan out": "join", "fanout": "join", "unmatched": "lookup", "denominator": "per capita",
+                       "exit": "quit", "crosstab": "across", "pivot": "across", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains"]
         let name = aliases[wanted] ?? wanted
         guard let found = topics.first(where: { $0.name == name }) else {
             throw .error("unknown-help-topic", "no help on '\(topic)'", at: span,
@@ -136,7 +142,7 @@ enum HelpTopics {
         """
         tally answers questions about tables. A query names a dataset, then clauses in any order:
           applicants where origin = RU group by destination since 2012
-        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit, change from Y1 to Y2, chart
+        clauses: where, having, since, until, in YEAR, between Y1 and Y2, group by, show, sort by, top, limit, change from Y1 to Y2, chart, across KEY, lookup OTHER on KEY, join OTHER on KEY
         statements: datasets, describe NAME, explain QUERY, let NAME = QUERY, load "file.csv", export QUERY to "file.csv", check QUERY is NUMBER[%], set format|timer|rows|width|layout|names, cite NAME, run "file.tally", drop NAME, reset, record "file.tally"|off, help TOPIC, quit
         at the prompt, a line starting with a clause word refines the last query (help prompt)
         topics: \(topics.map(\.name).joined(separator: ", "))

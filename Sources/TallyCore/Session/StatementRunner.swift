@@ -23,7 +23,7 @@ struct StatementRunner {
         }
         switch statement.kind {
         case .query(let query):
-            let result = try runQuery(query)
+            let (_, result) = try runQuery(query)
             output.standardOutput(renderer.render(result))
             reportAside(result)
         case .let(let name, let query):
@@ -41,8 +41,7 @@ struct StatementRunner {
             output.standardOutput(renderer.render(CatalogReport.describe(table)))
             if session.settings.format == .table { output.standardOutput(prose(CatalogReport.provenance(table))) }
         case .explain(let query):
-            let plan = try Binder.bind(query, in: source, catalog: session.catalog)
-            let result = try Executor.run(plan, cancellation: session.cancellation)
+            let (plan, result) = try runQuery(query, counting: true)
             output.standardOutput(prose(PlanExplainer.explain(plan, result: result)))
         case .help(let topic):
             output.standardOutput(prose(try HelpTopics.text(for: topic, at: statement.span)))
@@ -88,17 +87,21 @@ struct StatementRunner {
         session.settings.countryNames ? session.catalog.countries : nil
     }
 
-    /// Binds and runs a query; an error found while running (an overflow, a cancel) points at
-    /// the whole query.
-    private func runQuery(_ query: Query) throws(Diagnostic) -> ResultSet {
-        let plan = try Binder.bind(query, in: source, catalog: session.catalog)
+    /// Binds and runs a query on the session's engine: the in-memory store, or the database
+    /// server of `--engine`. Every statement that runs a query comes here. `summarizing` is
+    /// `check`'s reading of an ungrouped query (`Binder.bind`); `counting` asks the server for
+    /// the rows after each operator too, for `explain` (the in-memory store always counts them).
+    /// An error found while running (an overflow, a cancel) points at the whole query.
+    private func runQuery(_ query: Query, summarizing: Bool = false, counting: Bool = false) throws(Diagnostic) -> (QueryPlan, ResultSet) {
+        let plan = try Binder.bind(query, in: source, catalog: session.catalog, summarizing: summarizing)
         do {
-            guard let remote = session.remote else { return try Executor.run(plan, cancellation: session.cancellation) }
+            guard let remote = session.remote else { return (plan, try Executor.run(plan, cancellation: session.cancellation)) }
             var result = try remote.run(plan)
             result.caveats = try Executor.caveats(of: plan, result: result.table, cancellation: session.cancellation)
             result.chartLayout = plan.chartLayout
             result.headline = plan.headline
-            return result
+            if counting { result.rowCounts = try remote.rowCounts(plan) }
+            return (plan, result)
         } catch {
             var located = error
             if located.span == nil, located.fileLocation == nil { located.span = query.span }
@@ -114,8 +117,7 @@ struct StatementRunner {
     /// Runs `check`: the query's value against the claim, as a one-row table. A verdict is an
     /// answer, not an error, unless `--strict` asks for every check to be true.
     private func runCheck(_ query: Query, _ check: ClaimCheck, span: SourceSpan) throws(Diagnostic) -> Session.Outcome {
-        let plan = try Binder.bind(query, in: source, catalog: session.catalog, summarizing: true)
-        let result = try Executor.run(plan, cancellation: session.cancellation)
+        let (plan, result) = try runQuery(query, summarizing: true)
         let target = try check.target(in: result, plan: plan, at: query.span)
         output.standardOutput(renderer.render(check.report(target)))
         reportAside(result)
@@ -138,7 +140,7 @@ struct StatementRunner {
             throw .error("let-self-reference", "'let \(name.text)' cannot use \(name.text) itself", at: itself.span,
                          label: "refers to the name being defined")
         }
-        let result = try runQuery(query)
+        let (_, result) = try runQuery(query)
         let table = result.table.renamed(name.text)
         let replaced = session.catalog.add(table, origin: .derived)
         try session.remote?.copy(table)
@@ -175,7 +177,7 @@ struct StatementRunner {
         case "json": format = .json
         case "md", "markdown": format = .markdown
         case "svg":
-            let result = try runQuery(query)
+            let (_, result) = try runQuery(query)
             try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span), title: title).render(result.showingCountryNames(from: countryNames)), to: path, cancellation: session.cancellation)
             reportAside(result)
             output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
@@ -187,7 +189,7 @@ struct StatementRunner {
         if title != nil {
             throw .error("export-title", "only a chart (.svg) has a title", at: pathSpan, label: "write the chart to a .svg file, or leave out 'titled'")
         }
-        let result = try runQuery(query)
+        let (_, result) = try runQuery(query)
         let renderer = ResultRenderer(format: format).rowRenderer
         try FileWriter.write(to: path, cancellation: session.cancellation) { output throws(Diagnostic) in
             try renderer?.write(result.table, to: &output)

@@ -162,6 +162,8 @@ public struct Clause: Sendable, Equatable {
         case change(from: YearLiteral, to: YearLiteral)
         /// `chart` (literacy).
         case chart
+        /// `across KEY`: one column per value of the key (reshaping).
+        case across(Expr)
         /// `lookup OTHER on KEYS` or `join OTHER on KEYS`: another dataset beside each row.
         case combine(Combination)
     }

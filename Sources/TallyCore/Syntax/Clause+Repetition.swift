@@ -12,6 +12,7 @@ extension Clause {
         case .limit: return "limit"
         case .change: return "change"
         case .chart: return "chart"
+        case .across: return "across"
         }
     }
 }

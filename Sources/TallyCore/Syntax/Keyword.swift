@@ -6,7 +6,7 @@ public enum Keyword: String, Sendable, CaseIterable {
     /// Statement words: keywords only at the start of a statement.
     case `let`, load, export, datasets, describe, explain, help, set, check, sql, cite, run, drop, reset, record, quit, exit
     /// Clause words: keywords where a clause may start (`group` and `sort` only before `by`).
-    case `where`, having, since, until, between, `in`, group, sort, show, top, limit, change, chart, lookup, join
+    case `where`, having, since, until, between, `in`, group, sort, show, top, limit, change, chart, across, lookup, join
     /// Item words: keywords only where an item is expected.
     case count, share, rank, asc, desc
     /// Words inside clauses and statements.
@@ -30,7 +30,7 @@ public enum Keyword: String, Sendable, CaseIterable {
         case .let, .load, .export, .datasets, .describe, .explain, .help, .set, .check, .sql, .cite, .run, .drop, .reset,
             .record, .quit, .exit:
             return .statement
-        case .where, .having, .since, .until, .between, .in, .group, .sort, .show, .top, .limit, .change, .chart, .lookup, .join:
+        case .where, .having, .since, .until, .between, .in, .group, .sort, .show, .top, .limit, .change, .chart, .across, .lookup, .join:
             return .clause
         case .count, .share, .rank, .asc, .desc:
             return .item
@@ -58,7 +58,7 @@ public enum Keyword: String, Sendable, CaseIterable {
     /// The words that can start a clause, as written (`group by`, `sort by`).
     public static let clauseWords = [
         "where", "having", "since", "until", "between", "in", "group by", "sort by", "show", "top", "limit",
-        "change", "chart", "lookup", "join",
+        "change", "chart", "across", "lookup", "join",
     ]
 
     /// The words that start a statement.

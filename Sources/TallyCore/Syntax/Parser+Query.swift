@@ -97,7 +97,7 @@ extension Parser {
     }
 
     /// `clause := where | having | since | until | in-year | between | group-by | show | sort-by | top
-    /// | limit | change | chart | combination`.
+    /// | limit | change | chart | across | combination`.
     mutating func parseClause() throws(ParseError) -> Clause {
         if let habit = clauseHabit() { throw habit }
         let word = current
@@ -112,6 +112,7 @@ extension Parser {
         case .group?: "group key"
         case .show?: "show item"
         case .sort?: "sort key"
+        case .across?: "across key"
         default: nil
         }
         let kind: Clause.Kind
@@ -156,6 +157,9 @@ extension Parser {
             let from = try parseYear()
             _ = try expect(.to, "'to' and a year")
             kind = .change(from: from, to: try parseYear())
+        case .across?:
+            noun = "a column"
+            kind = .across(try parseExpression())
         default:
             kind = .chart
         }

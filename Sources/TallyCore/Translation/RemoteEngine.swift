@@ -6,4 +6,7 @@ public protocol RemoteEngine: AnyObject {
     /// Runs a checked query on the server; the result has the columns and types the native
     /// engine would give, so it renders the same.
     func run(_ plan: QueryPlan) throws(Diagnostic) -> ResultSet
+    /// The rows each operator of `plan` passes up, counted on the server, in execution order
+    /// (`PlanNode.executionOrder`), for `explain`.
+    func rowCounts(_ plan: QueryPlan) throws(Diagnostic) -> [Int]
 }

@@ -14,23 +14,33 @@
 /// functions) are computed over all groups before `having`, and `top` keeps the largest rows
 /// (`row_number()`) of those that passed `having`.
 public struct SQLTranslator {
-    let plan: QueryPlan
+    /// The plan's operators, gathered in one walk of its tree.
+    let plan: PlanOutline
     let dialect: SQLDialect
 
     /// The SQL for `plan` in `dialect`, without a final semicolon. Throws when the dialect
     /// cannot express the query (sqlite has no `median`).
     public static func translate(_ plan: QueryPlan, to dialect: SQLDialect) throws(Diagnostic) -> String {
-        try SQLTranslator(plan: plan, dialect: dialect).statement()
+        if let pivot = plan.pivot {
+            throw .error("sql-unsupported", "'sql' does not translate 'across' yet", at: pivot.keySpan,
+                         label: "a crosstab", help: ["group by \(pivot.keyName) as well to get the same numbers as rows"])
+        }
+        return try SQLTranslator(plan: plan.outline, dialect: dialect).statement()
     }
 
     /// Whether the SQL for `plan` reads the row-position column (it keeps or breaks ties by file order).
     public static func usesRowColumn(_ plan: QueryPlan) -> Bool {
+        usesRowColumn(plan.outline)
+    }
+
+    /// Whether the SQL for the outlined plan reads the row-position column.
+    static func usesRowColumn(_ plan: PlanOutline) -> Bool {
         guard let grouping = plan.grouping else { return true }
         return !grouping.keys.isEmpty && !orderIsTotal(plan, keyCount: grouping.keys.count)
     }
 
     /// Whether the plan's order already decides every tie: it sorts on every group key.
-    static func orderIsTotal(_ plan: QueryPlan, keyCount: Int) -> Bool {
+    static func orderIsTotal(_ plan: PlanOutline, keyCount: Int) -> Bool {
         (0..<keyCount).allSatisfy { key in plan.order.contains { $0.expr.columnIndex == key } }
     }
 

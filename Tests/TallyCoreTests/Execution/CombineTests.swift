@@ -59,6 +59,20 @@ import Testing
         #expect(errors.contains("warning: \(NumberFormat.grouped(Int64(count))) rows of applicants were counted more than once"), "\(errors)")
     }
 
+    /// Summing a column of the other side counts each of its rows once per source row it matched.
+    @Test func joinThatFansOutTheOtherSideSaysSoToo() throws {
+        let expected = try SQLiteOracle.run(["""
+            select count(*) from (select d.rowid from applicants a join decisions d
+              on d.origin = a.origin and d.destination = a.destination and d.year = a.year
+              where a.year = 2017 group by d.rowid having count(*) > 1)
+            """])
+        let count = Int(expected.first?.first ?? "") ?? -1
+        #expect(count > 0)
+        let errors = bundled.run("applicants in 2017 join decisions on origin, destination, year group by destination show sum(total)").errors
+        #expect(errors.contains("warning: \(NumberFormat.grouped(Int64(count))) rows of decisions were counted more than once"), "\(errors)")
+        #expect(!errors.contains("rows of applicants were counted"), "only decisions' column is summed")
+    }
+
     @Test func lookupOfADuplicatedKeyShowsTheKey() {
         #expect(bundled.errors("applicants lookup decisions on origin, destination, year top 3") == """
             error: a lookup needs one row per key, and decisions has 2 rows with origin = ARM, destination = AUS, year = 2002

@@ -47,6 +47,16 @@ import TallyData
         }
     }
 
+    /// A key that is a country attribute is named as written, in the result and in a dataset made of it.
+    @Test func attributeKeysAreNamedAsWritten() {
+        #expect(run("applicants where origin = RU in 2017 group by destination.region").output.hasPrefix("destination.region,applications\n"))
+        #expect(run("applicants where origin = RU group by destination.subregion, year since 2020 show count").output
+            .hasPrefix("destination.subregion,year,count\n"))
+        let derived = run("let regions = applicants where origin = RU in 2017 group by destination.region\nregions")
+        #expect(derived.succeeded, "\(derived.errors)")
+        #expect(derived.output.hasPrefix("destination.region,applications\nEurope,19191\n"))
+    }
+
     /// The figures: Germany 4,884 new Russian applications in 2017 on 82,657,002
     /// residents (5.91 per 100,000); Finland 371 cases on 5,508,214 (6.74), in cases, which the
     /// units caveat says.

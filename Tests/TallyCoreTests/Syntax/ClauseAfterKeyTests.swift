@@ -32,6 +32,8 @@ import Testing
         #expect(parsed("t group by g top 3") == "(t (group-by g) (top 3))")
         #expect(parsed("t group by g limit 3") == "(t (group-by g) (limit 3))")
         #expect(parsed("t group by g chart") == "(t (group-by g) (chart))")
+        #expect(parsed("t group by g across year top 3") == "(t (group-by g) (across year) (top 3))")
+        #expect(parsed("t across year between 2014 and 2016") == "(t (across year) (between 2014 2016))")
         #expect(parsed("t group by g change from 2012 to 2017") == "(t (group-by g) (change 2012 2017))")
         #expect(parsed("t group by g where x = 1") == "(t (group-by g) (where (= x 1)))")
         #expect(parsed("t group by g having count > 1") == "(t (group-by g) (having (> (count) 1)))")

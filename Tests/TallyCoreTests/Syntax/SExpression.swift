@@ -79,6 +79,7 @@ enum SExpression {
         case .limit(let n, _): return "(limit \(n))"
         case .change(let from, let to): return "(change \(from.value) \(to.value))"
         case .chart: return "(chart)"
+        case .across(let key): return "(across \(of(key)))"
         case .combine(let combination):
             let keys = combination.keys.map { key in key.otherColumn.map { "(= \(of(key.column)) \(of($0)))" } ?? of(key.column) }
             let alias = combination.alias.map { " (as \(of($0)))" } ?? ""

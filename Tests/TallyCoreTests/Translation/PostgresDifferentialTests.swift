@@ -47,6 +47,34 @@ struct PostgresDifferentialTests {
             #expect(remote.table(query) == native.table(query), "\(query)")
         }
     }
+
+    @Test func explainAndCheckAgreeWithNative() {
+        let native = QueryRun(remote: nil), remote = QueryRun(remote: Self.url)
+        for statement in [
+            "explain applicants where origin = RU group by destination since 2012 top 3",
+            "explain applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017",
+            "explain applicants where origin = RU and kind = new group by destination having applications > 1000 sort by destination limit 4",
+            "explain applicants where origin = RU in 2017 top 2",
+            "check applicants where origin = RU and destination = Germany and kind = new in 2017 is 4885",
+        ] {
+            #expect(remote.table(statement) == native.table(statement), "\(statement)")
+        }
+    }
+
+    /// With a server copy of `applicants` cut to its first 100 rows, every statement that runs a
+    /// query answers from the server's 100 rows, not the local copy.
+    @Test func everyStatementRunsOnTheServer() throws {
+        let remote = QueryRun(remote: Self.url)
+        let local = try #require(remote.session.catalog.table(named: "applicants"))
+        let first: Selection = Array(0..<100)
+        try #require(remote.session.remote).copy(Table(name: "applicants", columns: local.columns.map { $0.gathered(first) }, rowCount: 100, info: local.info))
+        #expect(remote.table("explain applicants show origin").contains("1. start from applicants  → 100 rows"))
+        #expect(remote.table("check applicants show count is 100").contains("true"))
+        let path = NSTemporaryDirectory() + "tally-export-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = remote.table("export applicants show origin to \"\(path)\"")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 101)
+    }
 }
 
 /// A session with the bundled data, optionally connected to PostgreSQL, printing box tables.

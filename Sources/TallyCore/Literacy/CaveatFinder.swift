@@ -40,8 +40,8 @@ struct CaveatFinder {
                     .caveats(country: country, time: time, facts: facts, perResident: perResident)
             case .unmatched(let otherRows, let keys, let dataset):
                 if let caveat = try unmatched(otherRows, keys: keys, dataset: dataset) { found.append(caveat) }
-            case .fanOut(let sourceRows, let sourceCount, let dataset):
-                if let caveat = try fanOut(sourceRows, sourceCount: sourceCount, dataset: dataset) { found.append(caveat) }
+            case .fanOut(let sideRows, let count, let side, let other, _):
+                if let caveat = try fanOut(sideRows, count: count, side: side, other: other) { found.append(caveat) }
             }
         }
         if let change = plan.change {
@@ -117,21 +117,21 @@ struct CaveatFinder {
             help: ["missing values are skipped by sums and averages; `help lookup` explains this"])
     }
 
-    /// The kept rows made from a source row that a join matched more than once: a sum counts
-    /// that row once per match.
-    private func fanOut(_ sourceRows: Selection, sourceCount: Int, dataset: String) throws(Diagnostic) -> Diagnostic? {
-        var seen = [UInt8](repeating: 0, count: sourceCount)
+    /// The kept rows made from a row of `side` that a join matched more than once: a sum
+    /// counts that row once per match.
+    private func fanOut(_ sideRows: Selection, count: Int, side: String, other: String) throws(Diagnostic) -> Diagnostic? {
+        var seen = [UInt8](repeating: 0, count: count)
         var repeated = 0
         func visit(_ row: Int) {
-            let source = Int(sourceRows[row])
+            let source = Int(sideRows[row])
             if seen[source] == 1 { repeated += 1 }
             if seen[source] < 2 { seen[source] += 1 }
         }
-        try forEachKept(of: sourceRows.count, visit)
+        try forEachKept(of: sideRows.count, visit)
         guard repeated > 0 else { return nil }
         return .warning(
-            "join-fan-out", "\(NumberFormat.grouped(Int64(repeated))) \(repeated == 1 ? "row" : "rows") of \(plan.source.name) \(repeated == 1 ? "was" : "were") counted more than once: each matched several rows of \(dataset), and the result counts it once per match",
-            help: ["aggregate the other side first, e.g. `join (\(dataset) group by …) on …`, or use `lookup` when it has one row per key; `help join` explains this"])
+            "join-fan-out", "\(NumberFormat.grouped(Int64(repeated))) \(repeated == 1 ? "row" : "rows") of \(side) \(repeated == 1 ? "was" : "were") counted more than once: each matched several rows of \(other), and the result counts it once per match",
+            help: ["aggregate one side first, e.g. `join (\(other) group by …) on …`, or use `lookup` when the other side has one row per key; `help join` explains this"])
     }
 
     /// Calls `body` with every kept row of a source of `count` rows, in order.

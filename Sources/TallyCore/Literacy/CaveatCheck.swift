@@ -19,7 +19,24 @@ public enum CaveatCheck: Sendable, Equatable {
     /// A lookup in `dataset` found no row for the source rows whose `otherRows` entry is -1;
     /// kept rows among them are a caveat that shows a few of their `keys` (source columns).
     case unmatched(otherRows: Selection, keys: [Int], dataset: String)
-    /// A join with `dataset` made row `i` from source row `sourceRows[i]` (of `sourceCount`);
-    /// kept rows from a source row that appears more than once are counted more than once.
-    case fanOut(sourceRows: Selection, sourceCount: Int, dataset: String)
+    /// A join made row `i` from row `rows[i]` of `side` (of `count` rows), matched with rows of
+    /// `other`; when an aggregate reads one of `columns` (that side's columns, or no column for
+    /// `count` when `side` is the source), kept rows from a row of `side` that appears more than
+    /// once are counted more than once.
+    case fanOut(rows: Selection, count: Int, side: String, other: String, columns: Set<Int>)
+}
+
+extension CaveatCheck {
+    /// The check over a table whose row `i` is row `rows[i]` of the table it was made for (a
+    /// later join repeats and drops rows).
+    func following(_ rows: Selection) -> CaveatCheck {
+        switch self {
+        case .unmatched(let otherRows, let keys, let dataset):
+            return .unmatched(otherRows: rows.map { otherRows[Int($0)] }, keys: keys, dataset: dataset)
+        case .fanOut(let sideRows, let count, let side, let other, let columns):
+            return .fanOut(rows: rows.map { sideRows[Int($0)] }, count: count, side: side, other: other, columns: columns)
+        default:
+            return self
+        }
+    }
 }

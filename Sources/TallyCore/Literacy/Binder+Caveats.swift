@@ -14,26 +14,31 @@ extension Binder {
         if let time = timeColumn, let year = source.info.incompleteYear {
             checks.append(.incompleteYear(time: time.index, year: Int64(year)))
         }
-        if let grouping = plan.grouping, let time = timeColumn,
-           let timeKey = grouping.keys.firstIndex(where: { $0.columnIndex == time.index }),
-           let timeOutput = plan.outputs.firstIndex(where: { $0.expr == .column(timeKey, grouping.keys[timeKey].type) }) {
+        let rowKeys = plan.grouping.map { Array($0.keys.prefix(plan.pivot?.rowKeyCount ?? $0.keys.count)) } ?? []
+        if let time = timeColumn, let timeKey = rowKeys.firstIndex(where: { $0.columnIndex == time.index }),
+           let timeOutput = plan.outputs.firstIndex(where: { $0.expr == .column(timeKey, rowKeys[timeKey].type) }) {
             let series = plan.outputs.indices.filter { index in
                 guard let column = plan.outputs[index].expr.columnIndex else { return false }
-                return column < grouping.keys.count && column != timeKey
+                return column < rowKeys.count && column != timeKey
             }
             checks.append(.missingYears(time: timeOutput, series: series))
         }
         checks += populationChecks(for: plan)
         checks += combined.checks.filter { check in
-            if case .fanOut = check { return plan.grouping != nil }
-            return true
+            guard case .fanOut(_, _, _, _, let columns) = check else { return true }
+            return plan.grouping?.aggregates.contains { spec in
+                guard let argument = spec.argument else { return columns.contains(0) }
+                var reads = false
+                argument.forEachColumn { if columns.contains($0) { reads = true } }
+                return reads
+            } ?? false
         }
         return checks
     }
 
     /// One check per population attribute the plan reads; `perResident` when it divides.
     private func populationChecks(for plan: QueryPlan) -> [CaveatCheck] {
-        var stage = plan.outputs.map(\.expr) + plan.order.map(\.expr)
+        var stage = plan.outputs.map(\.expr) + plan.order.map(\.expr) + [plan.pivot?.cell].compactMap { $0 }
         if let having = plan.having { stage.append(having) }
         let divisors = stage.flatMap(\.divisors).flatMap { plan.sourceExpressions(of: $0) }
         let read = [plan.filter].compactMap { $0 } + stage.flatMap { plan.sourceExpressions(of: $0) }
@@ -47,7 +52,7 @@ extension Binder {
     }
 
     /// The first measure the grouping sums or averages: what a mix of units or categories distorts.
-    private func summedMeasure(_ grouping: QueryPlan.Grouping) -> Int? {
+    private func summedMeasure(_ grouping: Aggregate) -> Int? {
         grouping.aggregates.lazy.compactMap { spec -> Int? in
             guard spec.function == .sum || spec.function == .avg, let index = spec.argument?.columnIndex else { return nil }
             return self.isMeasure(index) ? index : nil

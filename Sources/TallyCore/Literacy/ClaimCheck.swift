@@ -132,6 +132,6 @@ struct ClaimCheck {
             Column.text("verdict", [verdict(for: number).rawValue]),
         ]
         let table = Table(name: "check", columns: columns, rowCount: 1)
-        return ResultSet(table: table, separatesThousands: [false, false, true, true, false], warnings: [], notes: [], rowsAfter: [:])
+        return ResultSet(table: table, separatesThousands: [false, false, true, true, false], warnings: [], notes: [])
     }
 }

@@ -2,7 +2,7 @@ extension Binder {
     /// Plans `change from Y1 to Y2`: keeps the rows of the two years, groups by the keys
     /// without the time column, and computes one conditional aggregate per year, their
     /// difference, the percent change and each group's contribution to the overall change.
-    mutating func bindChange(_ clauses: Clauses, _ clause: Clause, filter: BoundExpr?, steps: inout [PlanStep]) throws(Diagnostic) -> QueryPlan {
+    mutating func bindChange(_ clauses: Clauses, _ clause: Clause, input: PlanNode, conditions: [FilterCondition]) throws(Diagnostic) -> QueryPlan {
         guard case .change(let from, let to) = clause.kind else { throw .error("internal", "not a change clause", at: clause.span) }
         guard let time = timeColumn else {
             throw .error("no-time-column", "\(source.name) has no time column", at: clause.keywordSpan,
@@ -16,16 +16,9 @@ extension Binder {
         for year in [from, to] { try checkYearKept(year, by: clauses.timeFilters) }
         let timeExpr = BoundExpr.column(time.index, source.columns[time.index].type)
         func yearIs(_ year: YearLiteral) -> BoundExpr { .comparison(.equal, timeExpr, .literal(.integer(year.value), .integer)) }
-        let bothYears = BoundExpr.or(yearIs(from), yearIs(to))
-        steps.append(PlanStep(text: "keep rows of \(from.value) and \(to.value) (\(time.name) = \(from.value) or \(to.value))", stage: .filter))
+        let bothYears = FilterCondition(condition: .or(yearIs(from), yearIs(to)), origin: .comparedYears(from.value, to.value, column: time.name))
 
-        var keys: [BoundExpr] = [], keyNames: [String] = []
-        for keyExpr in clauses.groupBy ?? [] {
-            let key = try bindRow(keyExpr)
-            if keys.contains(key) || key.columnIndex == time.index { continue }
-            keys.append(key)
-            keyNames.append(key.columnIndex.map { source.columns[$0].name } ?? sourceText(keyExpr))
-        }
+        let (keys, keyNames) = try bindKeys(clauses.groupBy ?? []) { $0.columnIndex == time.index }
         grouping = GroupState(keys: keys)
         let (measure, measureName, measureRole) = try changeMeasure(clauses.show)
         var state = grouping ?? GroupState(keys: keys)
@@ -37,9 +30,6 @@ extension Binder {
         let afterColumn = BoundExpr.column(state.add(after), valueType)
         grouping = state
         let difference = BoundExpr.arithmetic(.subtract, afterColumn, beforeColumn, valueType == .integer ? .integer : .decimal)
-        steps.append(PlanStep(
-            text: keys.isEmpty ? "summarize all kept rows as one row, one column per year" : "group by " + keyNames.joined(separator: ", ") + ", one column per year",
-            stage: .group))
 
         let beforeName = "\(measureName)_\(from.value)", afterName = "\(measureName)_\(to.value)"
         var outputs = keys.indices.map { keyOutput($0, named: keyNames[$0]) }
@@ -52,38 +42,29 @@ extension Binder {
             OutputColumn(name: "contribution_pct", expr: .contribution(base: beforeColumn, new: afterColumn), separatesThousands: true, role: .plain),
         ]
         try checkDistinctNames(outputs)
-        steps.append(PlanStep(
-            text: "compute change = \(afterName) − \(beforeName); change_pct = change as a percent of \(beforeName)"
-                + " (missing when it is 0 or missing); contribution_pct = change as a percent of the change of all groups together",
-            stage: .derive))
 
         firstAggregateColumn = difference
         outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
-        var having: BoundExpr?
-        if let condition = clauses.having {
-            having = try bindClauseCondition(condition)
-            steps.append(PlanStep(text: "keep groups where \(sourceText(condition))", stage: .having))
+        let having = try clauses.having.map { condition throws(Diagnostic) in
+            FilterCondition(condition: try bindClauseCondition(condition), origin: .written(sourceText(condition)))
         }
-        let order: [SortKeySpec]
+        let order: [SortKeySpec], reason: Sort.Reason, stated: Int
         if let sortKeys = clauses.sortBy {
-            order = try bindSortKeys(sortKeys, steps: &steps)
+            order = try bindSortKeys(sortKeys)
+            (reason, stated) = (.written, order.count)
         } else {
-            order = [SortKeySpec(expr: difference, descending: true)]
-                + keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false) }
-            if !keys.isEmpty { steps.append(PlanStep(text: "sort by change, largest first", stage: .sort)) }
+            order = [SortKeySpec(expr: difference, descending: true, name: "change")]
+                + keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false, name: keyNames[$0]) }
+            (reason, stated) = (.largestFirst, 1)
         }
-        var top: (count: Int, key: BoundExpr)?
-        if let (n, _) = clauses.top {
-            top = (Int(n), difference)
-            steps.append(PlanStep(text: "keep the \(n) largest changes", stage: .top))
-        }
-        if let (n, _) = clauses.limit { steps.append(PlanStep(text: "keep the first \(n) rows", stage: .limit)) }
         outputsByName = [:]
-        var plan = QueryPlan(
-            source: source, filter: filter.map { .and($0, bothYears) } ?? bothYears,
-            grouping: .init(keys: state.keys, keyNames: keyNames, aggregates: state.aggregates),
-            outputs: outputs, having: having, order: order, top: top,
-            limit: clauses.limit.map { Int($0.0) }, warnings: [], emptyResultNotes: [], steps: steps)
+        let root = PlanNode.aggregate(Aggregate(
+                input: input.filtered(by: conditions + [bothYears], level: .rows),
+                keys: state.keys, keyNames: keyNames, aggregates: state.aggregates))
+            .filtered(by: having.map { [$0] } ?? [], level: .groups)
+            .sorted(by: order, reason: reason, stated: stated)
+            .cut(top: clauses.top.map { (Int($0.0), difference, "change") }, limit: clauses.limit.map { Int($0.0) })
+        var plan = QueryPlan(root: .project(Project(input: root, outputs: outputs)))
         plan.change = ChangeSpec(
             from: from.value, to: to.value, fromColumn: first, toColumn: first + 1, changeColumn: first + 2, percentColumn: first + 3)
         plan.headline = first + 3
@@ -116,14 +97,7 @@ extension Binder {
     /// Throws when a time clause leaves out a year that `change` compares.
     private func checkYearKept(_ year: YearLiteral, by timeFilters: [Clause]) throws(Diagnostic) {
         for clause in timeFilters {
-            let kept: Bool
-            switch clause.kind {
-            case .since(let y): kept = year.value >= y.value
-            case .until(let y): kept = year.value <= y.value
-            case .inYear(let y): kept = year.value == y.value
-            case .between(let low, let high): kept = year.value >= low.value && year.value <= high.value
-            default: kept = true
-            }
+            let kept = clause.timeRange?.contains(year.value) ?? true
             if !kept {
                 throw .error("change-year-excluded", "\(year.value) is left out by '\(file.text(of: clause.span))'", at: year.span,
                              label: "'change' needs the rows of this year",
