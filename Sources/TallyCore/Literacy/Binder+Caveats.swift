@@ -15,7 +15,7 @@ extension Binder {
             checks.append(.incompleteYear(time: time.index, year: Int64(year)))
         }
         let rowKeys = plan.grouping.map { Array($0.keys.prefix(plan.pivot?.rowKeyCount ?? $0.keys.count)) } ?? []
-        if let time = timeColumn, let timeKey = rowKeys.firstIndex(where: { $0.columnIndex == time.index }),
+        if let timeKey = rowKeys.firstIndex(where: isTimeKey),
            let timeOutput = plan.outputs.firstIndex(where: { $0.expr == .column(timeKey, rowKeys[timeKey].type) }) {
             let series = plan.outputs.indices.filter { index in
                 guard let column = plan.outputs[index].expr.columnIndex else { return false }
