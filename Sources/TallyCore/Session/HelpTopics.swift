@@ -87,6 +87,14 @@ enum HelpTopics {
               example: "applicants where origin = RU and destination = US and kind = new and unit = cases change from 2012 to 2017"),
         Topic(name: "across", summary: "`across KEY` spreads a key's values into columns: one row per group, one column per value (years in time order, other values by their total, largest first), each cell the first aggregate (empty where a group has no rows, never 0), then a `total` column. Rows go by total, largest first; `top` and `limit` count rows; `sort by` and `having` read the row keys and total. `show share` gives each cell as a percent of its column's total; `chart` draws a sparkline per row. At most 50 columns.",
               example: "applicants where origin = RU and kind = new and unit = persons since 2014 until 2018 group by destination across year top 5"),
+        Topic(name: "previous", summary: "`previous` (an item) is the first aggregate in the previous period of the same series: the year before, in time, not the row above. When that year has no rows it is missing, and a note names the gap. Needs the time column among the group keys; the other keys make the series.",
+              example: "applicants where origin = RU and destination = US and kind = new and unit = cases since 2012 until 2017 group by year show applications, previous"),
+        Topic(name: "growth", summary: "`growth` (an item) is the percent change of the first aggregate from the previous period (`(value − previous) / |previous| × 100`): missing after a gap or from 0, with a warning when the base is under 100.",
+              example: "applicants where origin = RU and destination = US and kind = new and unit = cases since 2012 until 2017 group by year show applications, growth"),
+        Topic(name: "cumulative", summary: "`cumulative` (an item) is the running total of the first aggregate in time order, within each series.",
+              example: "applicants where origin = RU and destination = US and kind = new and unit = cases since 2012 until 2017 group by year show applications, cumulative"),
+        Topic(name: "moving average", summary: "`moving_avg(N)` (an item) is the mean of the first aggregate over this period and the N − 1 before it that have rows; missing until a series has N. When a window spans a gap it averages periods further apart, and tally warns.",
+              example: "applicants where origin = RU and kind = new and unit = persons group by year show applications, moving_avg(3) since 2010 until 2024"),
         Topic(name: "eu", summary: "`x in EU` keeps countries that were EU members in the row's year; `x in \"Western Europe\"` keeps a region or subregion.",
               example: "applicants where origin = RU and destination in EU and kind = new in 2017 group by destination top 5"),
         Topic(name: "attributes", summary: "On a country column, `COL.name`, `COL.iso2`, `COL.region` and `COL.subregion` read the country's row of countries, and `COL.population` its population in the row's year (missing where the population table has none). They work in every clause; outside an aggregate in a grouped query when every group has one value (else an error names a group where it varies).",
@@ -128,7 +136,7 @@ enum HelpTopics {
                        "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
                        "mean": "avg", "attribute": "attributes", "population": "per capita", "per resident": "per capita", "rate": "per capita",
                        "per 100000": "per capita", "percapita": "per capita", "left join": "lookup", "inner join": "join", "fan out": "join", "fanout": "join", "unmatched": "lookup", "denominator": "per capita",
-                       "exit": "quit", "crosstab": "across", "pivot": "across", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains"]
+                       "exit": "quit", "crosstab": "across", "pivot": "across", "moving avg": "moving average", "moving_avg": "moving average", "window": "previous", "windows": "previous", "lag": "previous", "running total": "cumulative", "year over year": "growth", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains"]
         let name = aliases[wanted] ?? wanted
         guard let found = topics.first(where: { $0.name == name }) else {
             throw .error("unknown-help-topic", "no help on '\(topic)'", at: span,
