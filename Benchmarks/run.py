@@ -175,6 +175,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--engines", default="tally,duckdb,polars,sqlite3")
     parser.add_argument("--tally", default=os.path.join(ROOT, ".build", "release", "tally"))
+    parser.add_argument("--baseline", help="another tally binary (a release build of an earlier commit), "
+                        "run beside --tally as the engine 'baseline', with a tally/baseline row")
     parser.add_argument("--data")
     parser.add_argument("--check-only", action="store_true")
     options = parser.parse_args()
@@ -185,11 +187,14 @@ def main():
         subprocess.run([sys.executable, GENERATOR, "--rows", str(options.rows), "--out", data],
                        check=True, stderr=subprocess.DEVNULL)
     size_mb = os.path.getsize(data) / 1e6
-    engines = options.engines.split(",")
+    engines = options.engines.split(",") + (["baseline"] if options.baseline else [])
     results = {}
     for engine in engines:
         print(f"running {engine}", file=sys.stderr)
-        results[engine] = run_tally(options.tally, data, runs) if engine == "tally" else run_engine(engine, data, runs)
+        if engine in ("tally", "baseline"):
+            results[engine] = run_tally(options.tally if engine == "tally" else options.baseline, data, runs)
+        else:
+            results[engine] = run_engine(engine, data, runs)
 
     disagreements = 0
     reference = "tally"
@@ -215,7 +220,7 @@ def main():
         load = f"{r['load']:.2f} s ({size_mb / r['load']:.0f} MB/s, peak {r['load_peak'] / 1048576:.2f} GiB, " \
                f"loaded {r['loaded_rss'] / 1048576:.2f} GiB)"
         print(f"| {engine} | {load} | " + " | ".join(f"{medians[engine][name]:.1f}" for name, _, _ in QUERIES) + " |")
-    for other in ("duckdb", "polars"):
+    for other in ("duckdb", "polars", "baseline"):
         if other in engines and "tally" in engines:
             ratios = [medians["tally"][name] / medians[other][name] for name, _, _ in QUERIES]
             load = results["tally"]["load"] / results[other]["load"]
