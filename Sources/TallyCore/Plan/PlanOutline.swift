@@ -19,13 +19,17 @@ public struct PlanOutline: Sendable {
     public var limit: Int?
     /// The visible columns, over the grouped table (or `source`).
     public var outputs: [OutputColumn] = []
+    /// The lookups and joins that made `source`, in order.
+    var combinations: [CombinationPlan] = []
 
     /// Walks `root`, inputs first.
     public init(_ root: PlanNode) {
         for node in root.executionOrder {
             switch node {
             case .scan(let scan): source = scan.table
-            case .combine(let combine): source = combine.table
+            case .combine(let combine):
+                source = combine.table
+                combinations = combine.combinations
             case .filter(let filter) where filter.level == .rows: rowFilter = filter
             case .filter(let filter): groupFilter = filter
             case .aggregate(let aggregate): grouping = aggregate

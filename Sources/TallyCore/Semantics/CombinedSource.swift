@@ -90,10 +90,10 @@ struct CombinedSource {
         qualifiers[qualifier.lowercased()] = sideColumns
         table = Table(name: before.name, columns: columns, rowCount: columns.first?.count ?? 0, info: info)
         let plan = CombinationPlan(
-            kind: combination.kind, qualifier: qualifier, origin: other.origin, keys: keys.map(\.names),
+            kind: combination.kind, qualifier: qualifier, origin: other.origin, keys: keys.map(\.plan),
             columns: other.table.columns.indices.filter { !otherKeys.contains($0) }.map { other.table.columns[$0].name },
             counts: counts, described: other.described, keyText: keyText, sourceName: before.name, otherName: other.table.name,
-            rows: table.rowCount)
+            rows: table.rowCount, otherRowCount: other.table.rowCount)
         combinations.append(plan)
         switch combination.kind {
         case .lookup:
@@ -116,8 +116,8 @@ struct CombinedSource {
 
 /// Where a query's rows come from before any lookup or join, for `sql`.
 indirect enum SourceOrigin: Sendable {
-    /// A dataset or `let` name.
-    case dataset(String)
+    /// A dataset of the catalog.
+    case dataset(Table)
     /// A parenthesised query, planned.
     case query(QueryPlan)
 }
@@ -130,8 +130,8 @@ struct CombinationPlan: Sendable {
     var qualifier: String
     /// The other side: a dataset or a planned query.
     var origin: SourceOrigin
-    /// The key pairs: the combined table's column and the other side's column.
-    var keys: [(source: String, other: String)]
+    /// The key pairs.
+    var keys: [KeyPlan]
     /// The other side's columns that joined the row, in order.
     var columns: [String]
     /// What matched.
@@ -144,6 +144,8 @@ struct CombinationPlan: Sendable {
     var sourceName: String, otherName: String
     /// The rows after this lookup or join.
     var rows: Int
+    /// The other side's row count.
+    var otherRowCount: Int
 
     /// The `explain` step: the datasets, the keys and what matched.
     var explanation: String {
@@ -165,6 +167,15 @@ struct CombinationPlan: Sendable {
     }
 }
 
+/// One key of a lookup or join as made, for `sql`.
+struct KeyPlan: Sendable {
+    /// The key's column in the combined table, and in the other side.
+    var source: String, other: String
+    /// For country columns, the values of each side that match by another code than their own
+    /// text (`RU` matches as `RUS`), with that code.
+    var sourceCodes: [String: String] = [:], otherCodes: [String: String] = [:]
+}
+
 /// One side of a lookup or join (or the query's source): its rows, resolved.
 private struct Side {
     /// The rows, named after the side's qualifier.
@@ -182,7 +193,7 @@ private struct Side {
         case .dataset(let name):
             guard let table = catalog.table(named: name.text) else { throw Binder.unknownDataset(name, catalog: catalog) }
             let named = alias.map { table.renamed($0.text) } ?? table
-            return Side(table: named, described: alias.map { "\(table.name) (as \($0.text))" } ?? table.name, origin: .dataset(table.name), warnings: [])
+            return Side(table: named, described: alias.map { "\(table.name) (as \($0.text))" } ?? table.name, origin: .dataset(table), warnings: [])
         case .query(let query, let span):
             let plan = try Binder.bind(query, in: file, catalog: catalog)
             let result = try Executor.run(plan)
@@ -212,14 +223,14 @@ private struct KeyPair {
     var otherIndex: Int
     /// The columns and, for country columns, the resolved code of every dictionary entry.
     var columns: JoinKeyColumns
-    /// The two column names.
-    var names: (source: String, other: String)
+    /// The key as `sql` spells it out.
+    var plan: KeyPlan
 
     init(_ key: JoinKey, source: Table, other: Table, catalog: Catalog) throws(Diagnostic) {
         sourceIndex = try KeyPair.index(of: key.column, in: source)
         otherIndex = try KeyPair.index(of: key.otherName, in: other)
         let left = source.columns[sourceIndex], right = other.columns[otherIndex]
-        names = (left.name, right.name)
+        plan = KeyPlan(source: left.name, other: right.name)
         guard left.type == right.type || (left.type.isNumeric && right.type.isNumeric) else {
             throw .error(
                 "key-types-differ", "\(left.name) is \(left.type.article) and \(other.name).\(right.name) is \(right.type.article), so no row could match",
@@ -229,9 +240,20 @@ private struct KeyPair {
         columns = JoinKeyColumns(left: left, right: right)
         let isCountry = source.info.isCountryColumn(left.name) || other.info.isCountryColumn(right.name)
         if isCountry, let directory = catalog.countries, case .text(_, let leftDictionary) = left.data, case .text(_, let rightDictionary) = right.data {
-            columns.leftKeys = directory.resolvedCodes(of: leftDictionary.values)
-            columns.rightKeys = directory.resolvedCodes(of: rightDictionary.values)
+            let leftKeys = directory.resolvedCodes(of: leftDictionary.values)
+            let rightKeys = directory.resolvedCodes(of: rightDictionary.values)
+            columns.leftKeys = leftKeys
+            columns.rightKeys = rightKeys
+            plan.sourceCodes = KeyPair.recoded(leftDictionary.values, as: leftKeys)
+            plan.otherCodes = KeyPair.recoded(rightDictionary.values, as: rightKeys)
         }
+    }
+
+    /// The values whose key differs from the value itself, with their keys.
+    private static func recoded(_ values: [String], as keys: [String]) -> [String: String] {
+        var codes: [String: String] = [:]
+        for (value, key) in zip(values, keys) where value != key { codes[value] = key }
+        return codes
     }
 
     /// The column `name` names in `table`, or an unknown-column error with a suggestion.

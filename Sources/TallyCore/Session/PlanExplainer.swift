@@ -112,7 +112,7 @@ struct PlanExplainer {
                 if let index = output.expr.columnIndex, index < aggregate.keys.count { return nil }
                 return meaning(of: output, in: aggregate) ?? output.name
             }
-            sentence.append("\(each), compute " + PlanExplainer.listed(items))
+            sentence.append(items.isEmpty ? "list each " + aggregate.keyNames.joined(separator: " and ") + " once" : "\(each), compute " + PlanExplainer.listed(items))
             steps.append((grouped, rows))
             return
         }

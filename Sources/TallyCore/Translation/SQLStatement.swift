@@ -13,7 +13,8 @@ enum SQLStatement {
             if located.span == nil { located.span = query.span }
             throw located
         }
-        let note = SQLTranslator.usesRowColumn(plan) ? dialect.rowNumberingNote(for: plan.source) : nil
-        return (note ?? "") + sql + ";\n"
+        let numbered = SQLTranslator.readsDerivedTable(plan) ? SQLTranslator.datasets(of: plan) : SQLTranslator.usesRowColumn(plan) ? [plan.source] : []
+        let notes = numbered.compactMap(dialect.rowNumberingNote(for:))
+        return notes.joined() + sql + ";\n"
     }
 }

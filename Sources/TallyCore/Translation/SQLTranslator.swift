@@ -18,13 +18,15 @@
 public struct SQLTranslator {
     /// The plan's operators, gathered in one walk of its tree.
     let plan: PlanOutline
+    /// Where the scanned rows come from (a dataset, or a parenthesised query's plan).
+    let origin: SourceOrigin?
     let dialect: SQLDialect
 
     /// The SQL for `plan` in `dialect`, without a final semicolon. Throws when the dialect
     /// cannot express the query (sqlite has no `median`).
     public static func translate(_ plan: QueryPlan, to dialect: SQLDialect) throws(Diagnostic) -> String {
         let flat = plan.pivot == nil ? plan : plan.spread(into: try Executor.acrossValues(of: plan))
-        return try SQLTranslator(plan: flat.outline, dialect: dialect).statement()
+        return try SQLTranslator(plan: flat.outline, origin: flat.origin, dialect: dialect).statement()
     }
 
     /// Whether the SQL for `plan` reads the row-position column (it keeps or breaks ties by file order).
@@ -54,7 +56,7 @@ public struct SQLTranslator {
         let outputs = try plan.outputs.map { output throws(Diagnostic) in
             Item(sql: try expression(output.expr, in: scope), name: output.name)
         }
-        var from = ["FROM " + dialect.quote(plan.source.name)]
+        var from = try fromLines()
         if let filter = plan.filter { from.append("WHERE " + SQLTranslator.unwrapped(try expression(filter, in: .source))) }
         if case .grouped(let columns) = scope, let keyCount = plan.grouping?.keys.count, keyCount > 0 {
             from.append("GROUP BY " + columns.prefix(keyCount).joined(separator: ", "))

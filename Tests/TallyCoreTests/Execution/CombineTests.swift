@@ -133,3 +133,62 @@ import Testing
         #expect(errors.contains("error: population has more than one value in a group (destination = "), "\(errors)")
     }
 }
+
+/// The issue's lookup, translated to SQL, gives tally's answer in sqlite3, DuckDB and PostgreSQL.
+@Suite struct CombineSQLTests {
+    let run = DifferentialRun()
+
+    /// The SQL of `text` in `dialect`, and tally's own CSV rows.
+    func translated(_ text: String, _ dialect: SQLDialect) throws -> (sql: String, rows: [String]) {
+        let file = SourceFile(name: "<test>", text: text)
+        guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else {
+            Issue.record("\(text) does not parse")
+            return ("", [])
+        }
+        let plan = try Binder.bind(query, in: file, catalog: run.session.catalog)
+        let rows = Array(SQLiteOracle.lines(ResultRenderer(format: .csv).render(try Executor.run(plan))).dropFirst())
+        return (try SQLTranslator.translate(plan, to: dialect), rows)
+    }
+
+    static let queries = [
+        CombineTests.shareOfAll,
+        "applicants in 2017 join decisions on origin, destination, year group by destination show applications, sum(total) top 5",
+        "applicants where origin = RU in 2016 lookup population on destination = country, year show destination, kind, applications, population.population limit 6",
+        "(applicants where origin = RU and kind = new) in 2017 group by destination top 3",
+    ]
+
+    @Test func sqliteAgrees() throws {
+        let cases = try Self.queries.map { try translated($0, .sqlite) }
+        let answers = try SQLiteOracle.run(cases.map(\.sql))
+        for (index, item) in cases.enumerated() {
+            #expect(!item.rows.isEmpty)
+            #expect(answers[index].count == item.rows.count && zip(item.rows, answers[index]).allSatisfy(SQLiteOracle.sameRow),
+                    "\(Self.queries[index])\n\(item.sql)\n tally: \(item.rows)\n sqlite: \(answers[index])")
+        }
+        #expect(answers[0].first?.hasPrefix("DEU,4884,198308,2.46") == true)
+    }
+
+    @Test(.enabled(if: PythonEngine.hasModule("duckdb"), "python3 cannot import duckdb (pip install duckdb)"))
+    func duckDBAgrees() throws {
+        let cases = try Self.queries.map { try translated($0, .duckdb) }
+        let answers = try PythonEngine.run("duckdb", tables: run.tables, queries: cases.map(\.sql))
+        for (index, item) in cases.enumerated() {
+            guard case .rows(let rows) = answers[index] else {
+                Issue.record("\(Self.queries[index]): \(answers[index])")
+                continue
+            }
+            #expect(rows.count == item.rows.count && zip(item.rows, rows).allSatisfy(SQLiteOracle.sameRow),
+                    "\(Self.queries[index])\n\(item.sql)\n tally: \(item.rows)\n duckdb: \(rows)")
+        }
+    }
+
+    @Test(.enabled(if: postgresReachable, "no PostgreSQL server (set TALLY_POSTGRES_URL)"))
+    func postgresAgrees() {
+        let native = QueryRun(remote: nil), remote = QueryRun(remote: postgresURL)
+        for query in Self.queries {
+            let answer = remote.table(query)
+            #expect(answer == native.table(query), "\(query)")
+            #expect(!answer.contains("error"), "\(answer)")
+        }
+    }
+}

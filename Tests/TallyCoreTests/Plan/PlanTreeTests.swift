@@ -61,6 +61,13 @@ import Testing
         #expect(grouped.root.schema.map(\.name) == ["country", "year", "sum(x)", "count"])
     }
 
+    /// A grouping that shows only its keys lists them, in their order.
+    @Test func explainOfKeysOnly() {
+        let text = harness.run("explain t group by country show country").output
+        #expect(text.hasPrefix("From t, take all rows; list each country once; in order of country.\n"), "\(text)")
+        #expect(text.contains("3. sort by country\n4. show country  → 3 rows"), "\(text)")
+    }
+
     /// `having country = DEU` reads only the key, so it filters rows before grouping: the DEU
     /// rows are 2010, 2011 and 2012, n = 10 + 7 + 3 = 20.
     @Test func keyConditionsMoveBelowTheAggregate() throws {

@@ -11,14 +11,27 @@ import Foundation
 struct QueryGenerator {
     var random: SplitMix
     let tables: [Table]
+    /// Sources that combine datasets (a `lookup`, a `join`, a parenthesised query), each with
+    /// the combined table its clauses are drawn from.
+    let combined: [(text: String, table: Table)]
 
-    init(seed: UInt64, tables: [Table]) {
+    init(seed: UInt64, tables: [Table], combined: [(text: String, table: Table)] = []) {
         random = SplitMix(seed: seed)
         self.tables = tables
+        self.combined = combined
     }
 
-    /// One query's text.
+    /// One query's text; now and then over a combined source.
     mutating func query() -> String {
+        if !combined.isEmpty, random.chance(0.2) {
+            let source = random.pick(combined)
+            var clauses: [String] = []
+            for _ in 0..<random.int(0...2) { clauses.append("where " + condition(source.table, depth: 0)) }
+            if source.table.info.timeColumn != nil, random.chance(0.5) { clauses.append(timeClause()) }
+            clauses += random.chance(0.6) ? groupedClauses(source.table) : ungroupedClauses(source.table)
+            clauses.shuffle(using: &random)
+            return ([source.text] + clauses).joined(separator: " ")
+        }
         let table = random.pick(tables)
         if table.info.timeColumn != nil, table.info.defaultMeasure != nil, random.chance(0.12) { return changeQuery(table) }
         if table.info.timeColumn != nil, random.chance(0.08) { return acrossQuery(table) }
