@@ -85,6 +85,10 @@ public final class PostgresEngine: RemoteEngine {
             var validity = ValidityMask(count: flags.count)
             for (row, flag) in flags.enumerated() where flag == nil { validity.set(row, valid: false) }
             return Column(name: name, data: .boolean(flags.map { $0 ?? false }), validity: validity.missingCount == 0 ? nil : validity)
+        case .date, .datetime, .month, .quarter, .week, .weekday:
+            var column = Column.integers(name, try parsed { CalendarText.value($0, as: type) })
+            column.calendarType = type
+            return column
         }
     }
 
@@ -104,6 +108,9 @@ public final class PostgresEngine: RemoteEngine {
         case .decimal: return "DOUBLE PRECISION"
         case .text: return "TEXT"
         case .boolean: return "BOOLEAN"
+        case .date: return "DATE"
+        case .datetime: return "TIMESTAMP"
+        case .month, .quarter, .week, .weekday: return "TEXT"
         }
     }
 
@@ -117,6 +124,7 @@ public final class PostgresEngine: RemoteEngine {
             let text = number.isNaN ? "NaN" : number.isInfinite ? (number > 0 ? "Infinity" : "-Infinity") : String(number)
             data.append(contentsOf: text.utf8)
         case .boolean(let flag): data.append(flag ? UInt8(ascii: "t") : UInt8(ascii: "f"))
+        case .calendar: data.append(contentsOf: value.description.utf8)
         case .text(let text):
             for byte in text.utf8 {
                 switch byte {

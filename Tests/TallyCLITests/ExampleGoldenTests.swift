@@ -4,7 +4,8 @@ import Testing
 /// Every script under `Examples/` (the workshop in `Examples/workshop/` included) runs with its
 /// checked-in output: `NAME.tally` beside `NAME.out` (standard output) and `NAME.err` (standard
 /// error; absent when empty). Each runs in a fresh temporary folder, so the files it exports do
-/// not land in the checkout; paths in messages are shown relative to the package root.
+/// not land in the checkout, with a copy of the CSV files beside it (the data it loads); paths in
+/// messages are shown relative to the package root.
 /// `TALLY_RECORD=1` rewrites the expectations and fails, so recording is never silent.
 @Suite struct ExampleGoldenTests {
     static let examples: [String] = {
@@ -21,6 +22,10 @@ import Testing
     func exampleMatchesItsExpectedOutput(_ example: String) throws {
         let base = TallyBinary.packageRoot + "/Examples/" + String(example.dropLast(".tally".count))
         let folder = try TemporaryFolder()
+        let beside = (TallyBinary.packageRoot + "/Examples/" + example as NSString).deletingLastPathComponent
+        for file in try FileManager.default.contentsOfDirectory(atPath: beside) where file.hasSuffix(".csv") {
+            try FileManager.default.copyItem(atPath: beside + "/" + file, toPath: folder.path + "/" + file)
+        }
         var run = try TallyBinary.run([TallyBinary.packageRoot + "/Examples/" + example], directory: folder.path)
         run.output = run.output.replacingOccurrences(of: TallyBinary.packageRoot + "/", with: "")
         run.errors = run.errors.replacingOccurrences(of: TallyBinary.packageRoot + "/", with: "")

@@ -89,9 +89,11 @@ import Testing
         #expect(complete("apps where ") == ["applications", "destination", "kind", "not", "origin", "year"])
         #expect(complete("apps where or") == ["origin"])
         #expect(complete("apps group by ") == columns)
-        #expect(complete("apps group by origin, d") == ["destination"])
+        #expect(complete("apps group by origin, d") == ["date", "day", "destination"])
         #expect(complete("apps where origin = RU and k") == ["kind"])
         #expect(complete("apps show s") == ["share", "sum"])
+        #expect(complete("apps show ro") == ["round"], "functions come once a letter is typed")
+        #expect(complete("apps where le") == ["left", "length"])
         #expect(complete("apps sort by app") == ["applications"])
     }
 

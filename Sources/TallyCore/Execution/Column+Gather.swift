@@ -2,7 +2,7 @@ extension Column {
     /// The rows at `rows`, in that order; the whole column when `rows` is nil.
     func gathered(_ rows: Selection?) -> Column {
         guard let rows else { return self }
-        var result = Column(name: name, originalName: originalName, data: data.gathered(rows))
+        var result = Column(name: name, originalName: originalName, data: data.gathered(rows), calendarType: calendarType)
         if let validity {
             var mask = ValidityMask(count: rows.count)
             for (i, row) in rows.enumerated() where !validity.isValid(Int(row)) { mask.set(i, valid: false) }
@@ -26,19 +26,20 @@ extension Column {
     static func constant(_ value: Value, type: ValueType, count: Int) -> Column {
         let data: ColumnData
         switch value {
-        case .integer(let v): data = .integer(Array(repeating: v, count: count))
+        case .integer(let v), .calendar(let v, _): data = .integer(Array(repeating: v, count: count))
         case .decimal(let v): data = .decimal(Array(repeating: v, count: count))
         case .boolean(let v): data = .boolean(Array(repeating: v, count: count))
         case .text(let v): data = .text(codes: Array(repeating: 0, count: count), dictionary: TextDictionary([v]))
         case .missing:
             switch type {
-            case .integer: data = .integer(Array(repeating: 0, count: count))
+            case .integer, .date, .datetime, .month, .quarter, .week, .weekday: data = .integer(Array(repeating: 0, count: count))
             case .decimal: data = .decimal(Array(repeating: 0, count: count))
             case .boolean: data = .boolean(Array(repeating: false, count: count))
             case .text: data = .text(codes: Array(repeating: 0, count: count), dictionary: TextDictionary([""]))
             }
         }
-        return Column(name: "", data: data, validity: value.isMissing ? ValidityMask(count: count, allValid: false) : nil)
+        return Column(name: "", data: data, validity: value.isMissing ? ValidityMask(count: count, allValid: false) : nil,
+                      calendarType: type.isCalendar ? type : nil)
     }
 
     /// The values as doubles (integers converted), for arithmetic and comparison.

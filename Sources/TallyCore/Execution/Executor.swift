@@ -176,6 +176,7 @@ public struct Executor {
         var columns: [Column] = []
         for output in outputs {
             var column = try evaluator.evaluate(output.expr).gathered(final)
+            if output.expr.type.isCalendar { column.calendarType = output.expr.type }
             column.name = output.name
             column.originalName = output.name
             if let index = output.expr.columnIndex, input.table === plan.source {

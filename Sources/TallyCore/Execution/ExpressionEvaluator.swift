@@ -18,6 +18,12 @@ struct ExpressionEvaluator {
             return try negate(try evaluate(operand))
         case .arithmetic(let op, let l, let r, let type):
             return try arithmetic(op, try evaluate(l), try evaluate(r), type: type)
+        case .function(let id, let arguments, let type):
+            var columns: [Column] = []
+            for argument in arguments { columns.append(try evaluate(argument)) }
+            let constants = arguments.map { argument -> Value? in if case .literal(let value, _) = argument { value } else { nil } }
+            let kernel = FunctionKernel(count: count) { i in Int(rows.map { $0[i] } ?? Int32(truncatingIfNeeded: i)) + 1 }
+            return try kernel.run(id, columns, constants: constants, type: type)
         case .comparison(let op, let l, let r):
             return try compare(op, l, r)
         case .and(let l, let r):
@@ -114,7 +120,7 @@ struct ExpressionEvaluator {
             let mask = dictionary.values.map { set.contains(.text($0)) != negated }
             result = codes.map { mask[Int($0)] }
         case .integer(let numbers):
-            let set = Set(values.compactMap { value -> Int64? in if case .integer(let n) = value { n } else { nil } })
+            let set = Set(values.compactMap(\.timePosition))
             result = numbers.map { set.contains($0) != negated }
         case .decimal(let numbers):
             let set = Set(values.compactMap { value -> Double? in if case .decimal(let n) = value { n } else { nil } })

@@ -21,7 +21,7 @@ extension Binder {
             output.expr.visit { if case .window(let window) = $0, [.previous, .growth].contains(window.function) { found = true } }
             return found
         }
-        if !comparesPeriods, let time = timeColumn, let timeKey = rowKeys.firstIndex(where: { $0.columnIndex == time.index }),
+        if !comparesPeriods, let timeKey = rowKeys.firstIndex(where: isTimeKey),
            let timeOutput = plan.outputs.firstIndex(where: { $0.expr == .column(timeKey, rowKeys[timeKey].type) }) {
             let series = plan.outputs.indices.filter { index in
                 guard let column = plan.outputs[index].expr.columnIndex else { return false }

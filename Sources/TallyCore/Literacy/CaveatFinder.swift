@@ -14,6 +14,8 @@ struct CaveatFinder {
     static let smallBase = 100.0
     /// Group names listed in a caveat before "and N more".
     static let listed = 3
+    /// Missing periods listed per series before the rest are counted.
+    static let listedPeriods = 12
     /// The widest span of years, first to last, in which missing years are looked for.
     static let maxSpan: Int64 = 1_000
     /// Category values listed in a caveat before "and N more": a category has few values, and the
@@ -184,7 +186,7 @@ struct CaveatFinder {
         var seriesOrder: [String] = []
         for row in 0..<result.rowCount {
             try context.checkCancelled(atRow: row)
-            guard case .integer(let year) = years.value(at: row) else { continue }
+            guard let year = years.value(at: row).timePosition else { continue }
             let name = label(row, series)
             if yearsBySeries[name] == nil { seriesOrder.append(name) }
             yearsBySeries[name, default: []].insert(year)
@@ -200,15 +202,18 @@ struct CaveatFinder {
             let missing = (first...last).filter { !(yearsBySeries[name] ?? []).contains($0) }
             guard !missing.isEmpty else { continue }
             missingCount += missing.count
-            let years = missing.map(String.init).joined(separator: ", ")
-            gaps.append(name.isEmpty ? years : "\(name): \(years)")
+            let written = missing.prefix(CaveatFinder.listedPeriods).map { position in
+                years.calendarType.map { CalendarText.format(position, as: $0) } ?? String(position)
+            }.joined(separator: ", ") + (missing.count > CaveatFinder.listedPeriods ? ", … (\(missing.count) in all)" : "")
+            gaps.append(name.isEmpty ? written : "\(name): \(written)")
         }
         guard !gaps.isEmpty else { return nil }
         let shown = gaps.prefix(CaveatFinder.listed).joined(separator: "; ")
         let more = gaps.count > CaveatFinder.listed ? " (and \(gaps.count - CaveatFinder.listed) more series)" : ""
+        let unit = years.calendarType.map { $0 == .date ? "day" : $0.rawValue } ?? "year"
         return .note(
-            "missing-years", "the time series has no rows for some years: \(shown)\(more)",
-            help: ["a missing year is not a zero: nothing was reported; a line drawn across it hides the gap; `help missing years` explains this"])
+            "missing-years", "the time series has no rows for some \(unit)s: \(shown)\(more)",
+            help: ["a missing \(unit) is not a zero: nothing was reported; a line drawn across it hides the gap; `help missing years` explains this"])
     }
 
     /// Groups missing in a compared year, and percent changes from a small base.

@@ -48,7 +48,7 @@ struct CountryTableReader {
         case .integer(let value): return Int(exactly: value)
         case .decimal(let value): return Int(exactly: value)
         case .text(let value): return Int(trimmed(value))
-        case .boolean, .missing: return nil
+        case .boolean, .missing, .calendar: return nil
         }
     }
 

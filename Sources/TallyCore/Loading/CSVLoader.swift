@@ -115,8 +115,12 @@ public enum CSVLoader {
     /// The table and notes of a finished pass.
     private static func report<Source>(_ outcome: LoadPass<Source>.Outcome, name: String, info: DatasetInfo) -> Report {
         let names = HeaderNormalizer.normalize(outcome.headers)
+        var info = info
         let columns = names.indices.map { index in
-            outcome.columns[index].column(name: names[index], originalName: outcome.headers[index])
+            let column = outcome.columns[index].column(name: names[index], originalName: outcome.headers[index])
+            guard let dated = DateColumnDetector.converted(column) else { return column }
+            if dated.hadOffsets { info.columnsInUTC.append(column.name) }
+            return dated.column
         }
         let table = Table(name: name, columns: columns, rowCount: outcome.rowCount, info: info)
         var notes: [String] = []

@@ -107,7 +107,7 @@ struct BoxTableRenderer {
         let nameWidth = names.map(DisplayWidth.of).max() ?? 0
         return zip(names, series.lines).map { name, line in
             let first = line.values.firstIndex { $0 != nil } ?? 0, last = line.values.lastIndex { $0 != nil } ?? 0
-            let years = "\(series.first + Int64(first))–\(series.first + Int64(last))"
+            let years = "\(series.label(series.first + Int64(first)))–\(series.label(series.first + Int64(last)))"
             return DisplayWidth.pad(name, to: nameWidth, alignRight: false) + " \(years) " + BarChart.sparkline(Array(line.values[first...last])) + "\n"
         }.joined()
     }

@@ -21,6 +21,7 @@ struct JSONRenderer: RowRenderer {
         case .decimal(let v): return v.isFinite ? NumberFormat.plain(v) : "null"
         case .boolean(let v): return v ? "true" : "false"
         case .text(let v): return string(v)
+        case .calendar: return string(value.description)
         }
     }
 

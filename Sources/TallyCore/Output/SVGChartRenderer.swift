@@ -151,7 +151,7 @@ struct SVGChartRenderer {
         }
         let every = max(1, Int((span / 16).rounded(.up)))
         for year in series.first...series.last where (year - series.first) % Int64(every) == 0 {
-            canvas.text(String(year), x: x(year), y: plotBottom + 20, size: Self.smallSize, anchor: "middle", fill: "#555")
+            canvas.text(series.label(year), x: x(year), y: plotBottom + 20, size: Self.smallSize, anchor: "middle", fill: "#555")
         }
         let timeName = layout.acrossName ?? layout.time.map { table.columns[$0].name } ?? "year"
         canvas.text(timeName, x: (left + right) / 2, y: plotBottom + 42, size: Self.smallSize, weight: "bold", anchor: "middle")

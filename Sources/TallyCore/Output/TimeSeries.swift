@@ -15,6 +15,13 @@ struct TimeSeries {
     let last: Int64
     /// The lines, in the order their first row appears.
     let lines: [Line]
+    /// The calendar type of the time column (months, days, …), nil for years.
+    let calendarType: ValueType?
+
+    /// How the period at `position` is written on an axis: `2017`, `2024-03`.
+    func label(_ position: Int64) -> String {
+        calendarType.map { CalendarText.format(position, as: $0) } ?? String(position)
+    }
 
     /// The longest span of years drawn.
     static let maxYears: Int64 = 500
@@ -26,15 +33,16 @@ struct TimeSeries {
         var rowsByName: [String: [(Int64, Double?)]] = [:]
         var order: [String] = []
         for row in 0..<table.rowCount {
-            guard let year = years.value(at: row).asDouble, year.rounded() == year, abs(year) < 1e15 else { continue }
+            guard let year = years.value(at: row).timePosition else { continue }
             let name = layout.series.map { table.columns[$0].value(at: row).description }.joined(separator: " ")
             if rowsByName[name] == nil { order.append(name) }
-            rowsByName[name, default: []].append((Int64(year), numbers.value(at: row).asDouble))
+            rowsByName[name, default: []].append((year, numbers.value(at: row).asDouble))
         }
         let all = rowsByName.values.flatMap { $0.map(\.0) }
         guard let first = all.min(), let last = all.max(), last - first < TimeSeries.maxYears else { return nil }
         self.first = first
         self.last = last
+        calendarType = years.calendarType
         lines = order.map { name in
             var values = [Double?](repeating: nil, count: Int(last - first) + 1)
             for (year, value) in rowsByName[name] ?? [] { values[Int(year - first)] = value }
@@ -54,6 +62,7 @@ struct TimeSeries {
         guard let first = years.min(), let last = years.max(), last - first < TimeSeries.maxYears else { return nil }
         self.first = first
         self.last = last
+        calendarType = nil
         lines = (0..<min(table.rowCount, limit)).map { row in
             var values = [Double?](repeating: nil, count: Int(last - first) + 1)
             for (index, year) in zip(cells, years) { values[Int(year - first)] = table.columns[index].value(at: row).asDouble }

@@ -14,6 +14,9 @@ public struct FilterCondition: Sendable {
         case written(String)
         /// A time clause on the time column (named).
         case time(TimeRange, column: String)
+        /// A time clause on a date or datetime time column: the periods in words (`from 2024-03
+        /// on`) and as a test (`day >= 2024-03-01`).
+        case timePeriod(phrase: String, test: String)
         /// The two years a `change` compares, on the time column (named).
         case comparedYears(Int64, Int64, column: String)
     }

@@ -20,7 +20,7 @@ extension Binder {
                          at: clauses.show?.first?.expr.span ?? acrossExpr.span, label: "not a number",
                          help: ["show a numeric aggregate, e.g. `show count`"])
         }
-        let inTimeOrder = acrossKey.columnIndex != nil && acrossKey.columnIndex == timeColumn?.index
+        let inTimeOrder = isTimeKey(acrossKey)
         let pivot = PivotSpec(
             rowKeyCount: rowKeyCount, keyName: acrossName, keySpan: acrossExpr.span, cell: cell, cellName: cellName,
             inTimeOrder: inTimeOrder, asShare: asShare, separatesThousands: asShare || cellOutput.separatesThousands,
@@ -45,7 +45,7 @@ extension Binder {
             for key in sortKeys { try checkCrosstabNames(key.expr, clause: "sort by") }
             let written = try bindSortKeys(sortKeys)
             (order, reason, stated) = (written + keyOrder.filter { key in !written.contains { $0.expr == key.expr } }, .written, written.count)
-        } else if keys.contains(where: { $0.columnIndex != nil && $0.columnIndex == timeColumn?.index }) {
+        } else if keys.contains(where: isTimeKey) {
             (order, reason, stated) = (keyOrder, .keys, keyOrder.count)
         } else {
             (order, reason, stated) = ([SortKeySpec(expr: total, descending: true, name: PivotSpec.totalName)] + keyOrder, .largestFirst, 1)

@@ -96,7 +96,8 @@ extension Binder {
     func containsAggregateCall(_ expr: Expr) -> Bool {
         var found = false
         expr.visit { node in
-            if case .call(let name, let args, let star) = node.kind, !isItemWordColumn(name, args: args, star: star) {
+            if case .call(let name, let args, let star) = node.kind, !isItemWordColumn(name, args: args, star: star),
+               ScalarFunction.named(name.text) == nil {
                 found = true
             }
         }
@@ -106,8 +107,9 @@ extension Binder {
     /// Whether an expression mentions a column outside any aggregate.
     func containsBareColumn(_ expr: Expr) -> Bool {
         switch expr.kind {
-        case .name, .qualified: return true
-        case .call(let name, let args, let star): return isItemWordColumn(name, args: args, star: star)
+        case .name, .qualified, .allColumns: return true
+        case .call(let name, let args, let star) where ScalarFunction.named(name.text) == nil:
+            return isItemWordColumn(name, args: args, star: star)
         default:
             var found = false
             expr.forEachChild { child in if containsBareColumn(child) { found = true } }

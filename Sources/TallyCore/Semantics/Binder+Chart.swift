@@ -15,7 +15,7 @@ extension Binder {
         if let grouping = plan.grouping {
             let keyCount = plan.pivot?.rowKeyCount ?? grouping.keys.count
             labels = plan.outputs.indices.filter { ($0 != value) && (plan.outputs[$0].expr.columnIndex.map { $0 < keyCount } ?? false) }
-            if plan.pivot == nil, let firstKey = grouping.keys.first, firstKey.columnIndex != nil, firstKey.columnIndex == timeColumn?.index {
+            if plan.pivot == nil, let firstKey = grouping.keys.first, isTimeKey(firstKey) {
                 time = plan.outputs.firstIndex { $0.expr == .column(0, firstKey.type) }
             }
         } else {

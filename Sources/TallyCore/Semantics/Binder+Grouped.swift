@@ -21,7 +21,7 @@ extension Binder {
         let having = try clauses.having.map { condition throws(Diagnostic) in
             FilterCondition(condition: try bindClauseCondition(condition), origin: .written(sourceText(condition)))
         }
-        let timeKey = keys.firstIndex { $0.columnIndex != nil && $0.columnIndex == timeColumn?.index }
+        let timeKey = keys.firstIndex(where: isTimeKey)
         let keyOrder = keys.indices.map { SortKeySpec(expr: .column($0, keys[$0].type), descending: false, name: keyNames[$0]) }
         let order: [SortKeySpec], reason: Sort.Reason, stated: Int
         if let sortKeys = clauses.sortBy {
@@ -131,7 +131,7 @@ extension Binder {
     func keyOutput(_ index: Int, named name: String) -> OutputColumn {
         guard let state = grouping else { return OutputColumn(name: "", expr: .literal(.missing, .text), separatesThousands: false, role: .plain) }
         let key = state.keys[index]
-        let role: OutputColumn.Role = key.columnIndex.map { self.role(ofSourceColumn: $0) } ?? .plain
+        let role: OutputColumn.Role = key.columnIndex.map { self.role(ofSourceColumn: $0) } ?? (isTimeKey(key) ? .time : .plain)
         return OutputColumn(name: name, expr: .column(index, key.type), separatesThousands: key.type == .decimal, role: role == .measure ? .plain : role)
     }
 

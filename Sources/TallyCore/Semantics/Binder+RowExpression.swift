@@ -34,6 +34,7 @@ extension Binder {
             return try bindComparison(op, left, l, right, r)
         case .inList(let operand, let items, let negated):
             let left = try bindRow(operand)
+            if left.type.isDateLike { return try bindPeriodList(left, items, negated: negated) }
             var values: [Value] = []
             for item in items {
                 let right = try bindComparison(.equal, left, operand, try bindValueSide(item, against: left), item)
@@ -61,7 +62,15 @@ extension Binder {
             let folded = try patternText(pattern)
             return countryTextMatch(kind, left, pattern: folded) ?? .textMatch(kind, left, pattern: folded)
         case .inGroup(let operand, let group):
+            if case .name(let name) = operand.kind, let index = source.columnIndex(named: name.text), source.columns[index].type.isDateLike {
+                return try periodComparison(.equal, .column(index, source.columns[index].type), text: group.text, at: group.span)
+            }
             return try bindCountryGroup(operand, group)
+        case .allColumns:
+            throw .error(
+                "star-not-rows", "'*' stands for every column, and here there is one row per group", at: expr.span,
+                label: "a column per group is needed",
+                help: ["name the keys and aggregates, e.g. `show \(source.columns.first?.name ?? "x"), count`, or drop `group by` to see the rows"])
         case .call(let name, let args, let star):
             if isItemWordColumn(name, args: args, star: star) {
                 warnings.append(.warning(
@@ -69,6 +78,7 @@ extension Binder {
                     at: name.span, label: "write count(*) for the number of rows"))
                 return try bindName(Name(name.text, span: name.span, isQuoted: true))
             }
+            if let scalar = ScalarFunction.named(name.text) { return try bindFunctionCall(scalar, args, star: star, expr) }
             let function = name.text.lowercased()
             if grouping != nil { return try bindAggregateCall(name, args, star: star, expr) }
             if Binder.aggregateNames.contains(function) || function == "share" || function == "rank" {
@@ -166,6 +176,18 @@ extension Binder {
         _ op: ComparisonOperator, _ left: BoundExpr, _ leftExpr: Expr, _ right: BoundExpr, _ rightExpr: Expr
     ) throws(Diagnostic) -> BoundExpr {
         var right = right
+        if left.type.isDateLike, case .literal(.text(let text), _) = right {
+            return try periodComparison(op, left, text: text, at: rightExpr.span)
+        }
+        if left.type.isCalendar, case .literal(.text(let text), _) = right {
+            right = try bucketLiteral(text, of: left.type, at: rightExpr.span)
+        }
+        if left.type.isDateLike, case .literal(let value, _) = right, value.asDouble != nil {
+            throw .error(
+                "type-mismatch", "cannot compare \(sourceText(leftExpr)) (\(left.type.article)) with the number \(sourceText(rightExpr))",
+                at: rightExpr.span, label: "a number, not a date",
+                help: ["write the period in quotes: \"\(sourceText(rightExpr))\" is the whole year, \"2024-03\" a month, \"2024-03-15\" a day"])
+        }
         if left.type == .text, case .literal(_, let type) = right, type.isNumeric,
            case .number(let literal) = rightExpr.kind {
             right = .literal(.text(literal.text), .text)
@@ -242,6 +264,7 @@ extension Binder {
     func bindArithmetic(
         _ op: ArithmeticOperator, _ left: BoundExpr, _ leftExpr: Expr, _ right: BoundExpr, _ rightExpr: Expr
     ) throws(Diagnostic) -> BoundExpr {
+        if left.type.isDateLike || right.type.isDateLike { return try bindDateArithmetic(op, left, leftExpr, right, rightExpr) }
         try requireNumber(left, leftExpr, for: op.rawValue)
         try requireNumber(right, rightExpr, for: op.rawValue)
         let type: ValueType = op == .divide || left.type == .decimal || right.type == .decimal ? .decimal : .integer
@@ -255,14 +278,6 @@ extension Binder {
         }
     }
 
-    func unknownFunction(_ name: Name) -> Diagnostic {
-        let known = Binder.aggregateNames + ["share", "rank"]
-        let suggestion = Suggestion.closest(to: name.text, among: known)
-        return .error("unknown-function", "unknown function '\(name.text)'", at: name.span,
-                      label: suggestion.map { "did you mean '\($0)'?" },
-                      help: ["aggregates: " + Binder.aggregateNames.joined(separator: ", ")])
-    }
-
     static let aggregateNames = ["count", "distinct", "sum", "avg", "mean", "min", "max", "median"]
 }
 
@@ -273,6 +288,9 @@ extension ValueType {
         case .integer, .decimal: return "a number"
         case .text: return "text"
         case .boolean: return "a true/false value"
+        case .date: return "a date"
+        case .datetime: return "a datetime"
+        case .month, .quarter, .week, .weekday: return "a \(rawValue)"
         }
     }
 }

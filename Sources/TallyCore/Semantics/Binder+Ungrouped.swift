@@ -8,6 +8,10 @@ extension Binder {
         var outputs: [OutputColumn] = []
         if let items = clauses.show {
             for item in items {
+                if case .allColumns = item.expr.kind {
+                    outputs += allColumnOutputs
+                    continue
+                }
                 if containsAggregateCall(item.expr) {
                     let offending = items.first { containsBareColumn($0.expr) }?.expr ?? item.expr
                     throw .error(
@@ -24,12 +28,7 @@ extension Binder {
             }
             try checkDistinctNames(outputs)
         } else {
-            outputs = source.columns.indices.map { index in
-                let role = role(ofSourceColumn: index)
-                return OutputColumn(
-                    name: source.columns[index].name, expr: .column(index, source.columns[index].type),
-                    separatesThousands: source.columns[index].type == .decimal || role == .measure, role: role)
-            }
+            outputs = allColumnOutputs
         }
         outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
         let order = try clauses.sortBy.map { keys throws(Diagnostic) in try bindSortKeys(keys) } ?? []
@@ -47,6 +46,16 @@ extension Binder {
             .sorted(by: order, reason: .written, stated: order.count)
             .cut(top: top, limit: clauses.limit.map { Int($0.0) })
         return QueryPlan(root: .project(Project(input: root, outputs: outputs)))
+    }
+
+    /// Every column of the source, as it is: what a query without `show`, or `show *`, outputs.
+    var allColumnOutputs: [OutputColumn] {
+        source.columns.indices.map { index in
+            let role = role(ofSourceColumn: index)
+            return OutputColumn(
+                name: source.columns[index].name, expr: .column(index, source.columns[index].type),
+                separatesThousands: source.columns[index].type == .decimal || role == .measure, role: role)
+        }
     }
 
     /// Binds `sort by` keys: output names and aliases first, then expressions.

@@ -124,6 +124,14 @@ struct Binder {
         source.timeColumnIndex.map { ($0, source.columns[$0].name) }
     }
 
+    /// Whether a group key is a time axis: the time column, or a bucket (`month(day)`, …) of a
+    /// date, which sorts in time order, draws as a time series and reports missing periods.
+    func isTimeKey(_ key: BoundExpr) -> Bool {
+        if let index = key.columnIndex { return index == timeColumn?.index }
+        if case .function(let id, _, _) = key { return ScalarFunction.buckets.contains(id) }
+        return false
+    }
+
     /// The default measure's column index, if the dataset declares measures.
     var defaultMeasure: Int? { source.defaultMeasureIndex }
 

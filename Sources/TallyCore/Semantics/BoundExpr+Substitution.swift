@@ -8,6 +8,7 @@ extension BoundExpr {
         case .literal: return self
         case .negate(let operand): return .negate(moved(operand))
         case .arithmetic(let op, let left, let right, let type): return .arithmetic(op, moved(left), moved(right), type)
+        case .function(let id, let arguments, let type): return .function(id, arguments.map(moved), type)
         case .comparison(let op, let left, let right): return .comparison(op, moved(left), moved(right))
         case .and(let left, let right): return .and(moved(left), moved(right))
         case .or(let left, let right): return .or(moved(left), moved(right))

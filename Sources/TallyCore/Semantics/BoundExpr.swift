@@ -11,6 +11,8 @@ public indirect enum BoundExpr: Sendable, Equatable {
     case negate(BoundExpr)
     /// `x + y` etc.; the type is the result's.
     case arithmetic(ArithmeticOperator, BoundExpr, BoundExpr, ValueType)
+    /// A scalar function (`round`, `lower`, `||`, …) of its arguments; the type is the result's.
+    case function(ScalarFunction.ID, [BoundExpr], ValueType)
     /// A comparison of two operands of compatible types.
     case comparison(ComparisonOperator, BoundExpr, BoundExpr)
     /// Logical and, or, not, with SQL's three-valued logic.
@@ -43,7 +45,7 @@ public indirect enum BoundExpr: Sendable, Equatable {
     /// The type of the value this expression produces.
     public var type: ValueType {
         switch self {
-        case .column(_, let type), .literal(_, let type), .arithmetic(_, _, _, let type): return type
+        case .column(_, let type), .literal(_, let type), .arithmetic(_, _, _, let type), .function(_, _, let type): return type
         case .negate(let operand): return operand.type
         case .comparison, .and, .or, .not, .inSet, .isMissing, .textMatch, .inCountryGroup: return .boolean
         case .share, .percentChange, .contribution: return .decimal

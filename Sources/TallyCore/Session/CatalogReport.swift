@@ -40,6 +40,15 @@ enum CatalogReport {
         if !info.source.isEmpty { lines.append("source: \(info.source)") }
         if !info.licence.isEmpty { lines.append("licence: \(info.licence)") }
         if let year = info.incompleteYear { lines.append("note: \(year) is incomplete in the source") }
+        for column in info.columnsInUTC {
+            lines.append("note: \(column) had time-zone offsets in the file; its times are converted to UTC")
+        }
+        for column in table.columns {
+            let layouts = DateColumnDetector.otherLayouts(column)
+            guard let layout = layouts.first else { continue }
+            let either = layouts.count > 1 ? " (or \(layouts.dropFirst().joined(separator: ", ")))" : ""
+            lines.append("note: \(column.name) looks like dates written \(layout)\(either), kept as text; `date(\(column.name), \"\(layout)\")` reads them as dates")
+        }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 

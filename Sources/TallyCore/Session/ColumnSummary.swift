@@ -19,7 +19,8 @@ struct ColumnSummary {
         case .integer(let values):
             let present = values.indices.filter { column.isValid($0) }.map { values[$0] }
             distinctCount = Set(present).count
-            text = present.min().map { "\($0) – \(present.max() ?? $0)" } ?? ""
+            let written = { (value: Int64) in column.calendarType.map { CalendarText.format(value, as: $0) } ?? String(value) }
+            text = present.min().map { "\(written($0)) – \(written(present.max() ?? $0))" } ?? ""
         case .decimal(let values):
             let present = values.indices.filter { column.isValid($0) }.map { values[$0] }
             distinctCount = Set(present).count

@@ -119,8 +119,10 @@ public struct Completer {
         guard query.count > 1, let last = query.last else { return Self.clauseWords.map(CompletionCandidate.keyword) }
         let clause = currentClause(query)
         let inCondition = clause == "where" || clause == "having"
+        let functions = ScalarFunction.callableNames.map(CompletionCandidate.function)
         let columns = table.columns.map { CompletionCandidate.column($0.name) }
-        let items = columns + Self.itemWords.map(CompletionCandidate.keyword)
+        let operands = columns + functions
+        let items = operands + Self.itemWords.map(CompletionCandidate.keyword)
         let beforeLast = query.count >= 2 ? query[query.count - 2] : nil
 
         if last.kind == .symbol {
@@ -132,13 +134,13 @@ public struct Completer {
                 if beforeLast?.word == "in", let column = listColumn(query, openParen: query.count - 1) {
                     return valueCandidates(of: column, in: table)
                 }
-                return inCondition ? columns + [.keyword("not")] : items
+                return inCondition ? operands + [.keyword("not")] : items
             case ",":
                 if let open = openParenthesis(query), open > 0, query[open - 1].word == "in",
                    let column = listColumn(query, openParen: open) {
                     return valueCandidates(of: column, in: table)
                 }
-                return clause == "show" || clause == "sort" ? items : columns
+                return clause == "show" || clause == "sort" ? items : operands
             default:
                 return followingItem(clause: clause)
             }
@@ -150,11 +152,11 @@ public struct Completer {
         case let word? where Self.combiningWords.contains(word): return datasetCandidates()
         case "on" where clause == "lookup" || clause == "join": return columns
         case "group", "sort": return [.keyword("by")]
-        case "by": return clause == "sort" ? items : columns
+        case "by": return clause == "sort" ? items : operands
         case "show": return items
-        case "where", "having": return columns + [.keyword("not")]
+        case "where", "having": return operands + [.keyword("not")]
         case "and" where inCondition, "or" where inCondition, "not" where inCondition:
-            return columns + [.keyword("not")]
+            return operands + [.keyword("not")]
         case "is": return [.keyword("missing"), .keyword("not")]
         case let word? where Self.openWords.contains(word): return []
         default: break

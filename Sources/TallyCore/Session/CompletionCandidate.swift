@@ -6,6 +6,9 @@ enum CompletionCandidate: Equatable {
     case dataset(String)
     /// A column name.
     case column(String)
+    /// A scalar function's name, offered only once a letter of it is typed (so an empty word
+    /// lists the columns alone).
+    case function(String)
     /// A value of a column.
     case value(String)
     /// A country, by its name and aliases, then its codes: a name or alias typed in full, else the
@@ -21,6 +24,8 @@ enum CompletionCandidate: Equatable {
         switch (self, partial.kind) {
         case (.keyword(let word), .word):
             return word.lowercased().hasPrefix(prefix) ? word : nil
+        case (.function(let name), .word):
+            return !prefix.isEmpty && name.hasPrefix(prefix) ? name : nil
         case (.dataset(let name), .word), (.column(let name), .word):
             guard name.lowercased().hasPrefix(prefix) else { return nil }
             return Self.isPlainWord(name) ? name : "`" + name + "`"

@@ -8,7 +8,11 @@ enum HelpTopics {
         let example: String
     }
 
-    static let topics: [Topic] = [
+    static let topics: [Topic] = statementTopics + ScalarFunction.table.map { function in
+        Topic(name: function.id.rawValue, summary: "`\(function.usage)`: \(function.summary)", example: function.example)
+    }
+
+    private static let statementTopics: [Topic] = [
         Topic(name: "query", summary: "A query names a dataset, then clauses in any order.",
               example: "applicants where origin = RU group by destination since 2012"),
         Topic(name: "where", summary: "Keep the rows where a condition holds; repeat it to add conditions.",
@@ -25,7 +29,7 @@ enum HelpTopics {
               example: "applicants where origin = RU between 2012 and 2017 group by year"),
         Topic(name: "group by", summary: "Make one row per distinct key; without show, sums the default measure.",
               example: "applicants group by origin"),
-        Topic(name: "show", summary: "Choose the output columns: columns, expressions or aggregates, optionally named with `as`.",
+        Topic(name: "show", summary: "Choose the output columns: columns, expressions or aggregates, optionally named with `as`. `show *` is every column, and `show *, expr as name` adds computed ones.",
               example: "decisions group by destination show sum(recognized) as recognized, sum(total) as decided top 5"),
         Topic(name: "sort by", summary: "Order the rows; `desc` for largest first. Missing values sort last.",
               example: "countries sort by eu_joined desc, name limit 5"),
@@ -45,6 +49,12 @@ enum HelpTopics {
               example: "applicants show min(year), max(year)"),
         Topic(name: "median", summary: "`median(x)`: the middle value (the mean of the middle two for an even count).",
               example: "applicants in 2017 show median(applications)"),
+        Topic(name: "functions", summary: "Scalar functions work on each row (missing in gives missing out): \(ScalarFunction.table.map(\.usage).joined(separator: ", ")). Each is a help topic.",
+              example: "countries show name, upper(left(name, 3)) as code limit 3"),
+        Topic(name: "dates", summary: "A CSV column of ISO dates (2024-03-15) loads as a date, one of ISO datetimes as a datetime (offsets converted to UTC). A dataset's only date column is its time column: `since`, `until`, `in` and `between` take \"2024\", \"2024-03\" or \"2024-03-15\" as whole periods, and so does a string compared with a date (`day = \"2024-03\"`). Buckets year(), quarter(), month(), week(), day() group in time order; weekday(), month_number(), hour() are parts; date - date is days, date + n a later date.",
+              example: "date(\"2024-03-15\") - date(\"2024-01-01\")"),
+        Topic(name: "calculator", summary: "A statement that is only an expression, without a dataset, prints its value: numbers, text and functions work; columns need a dataset.",
+              example: "round(4884 / 12615 * 100, 1)"),
         Topic(name: "missing", summary: "Empty cells are missing: `x is missing`, `x is not missing`. Comparisons with missing are never true.",
               example: "countries where eu_left is not missing"),
         Topic(name: "contains", summary: "`contains`, `starts with`, `ends with` test text, ignoring case; on a country column they test the code and the country's name and short name (`destination starts with Ge` keeps Georgia and Germany).",
@@ -121,7 +131,7 @@ enum HelpTopics {
               example: "applicants where origin = UA group by year since 2020 until 2024"),
         Topic(name: "small base", summary: "A percent change from a small number is large and unstable: from 6 to 30 is +400% though only 24 more. Below a base of 100 tally warns; read the change itself beside the percent.",
               example: "applicants where origin = RU and destination = PT and kind = new change from 2012 to 2017"),
-        Topic(name: "missing years", summary: "A year without rows in a time series is not a zero: nothing was reported. A line or sparkline drawn across the gap hides it, so tally names the missing years.",
+        Topic(name: "missing years", summary: "A year (or a month, week or day of a date bucket) without rows in a time series is not a zero: nothing was reported. A line or sparkline drawn across the gap hides it, so tally names the missing periods.",
               example: "applicants where origin = RU and destination = US and kind = new group by year, unit since 2008"),
         Topic(name: "missing groups", summary: "In change from Y1 to Y2, a group with no rows in one year shows an empty cell, not 0; its change is missing too, so the contributions of the other groups no longer add up to 100.",
               example: "applicants where origin = RU and destination in EU and kind = new group by destination change from 2012 to 2017"),
@@ -136,7 +146,10 @@ enum HelpTopics {
                        "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
                        "mean": "avg", "attribute": "attributes", "population": "per capita", "per resident": "per capita", "rate": "per capita",
                        "per 100000": "per capita", "percapita": "per capita", "left join": "lookup", "inner join": "join", "fan out": "join", "fanout": "join", "unmatched": "lookup", "denominator": "per capita",
-                       "exit": "quit", "crosstab": "across", "pivot": "across", "moving avg": "moving average", "moving_avg": "moving average", "window": "previous", "windows": "previous", "lag": "previous", "running total": "cumulative", "year over year": "growth", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains"]
+                       "exit": "quit", "crosstab": "across", "pivot": "across", "moving avg": "moving average", "moving_avg": "moving average", "window": "previous", "windows": "previous", "lag": "previous", "running total": "cumulative", "year over year": "growth", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains",
+                       "function": "functions", "concat": "||", "join text": "||", "calculate": "calculator", "calculation": "calculator",
+                       "ceiling": "ceil", "len": "length", "time": "dates", "datetime": "dates", "periods": "dates", "buckets": "dates",
+                       "missing periods": "missing years", "missing days": "missing years", "missing months": "missing years", "substr": "left", "ifnull": "coalesce", "case": "if", "cast": "number"]
         let name = aliases[wanted] ?? wanted
         guard let found = topics.first(where: { $0.name == name }) else {
             throw .error("unknown-help-topic", "no help on '\(topic)'", at: span,

@@ -90,6 +90,9 @@ struct PlanExplainer {
             case .time(let range, let column):
                 times.append(range.phrase)
                 steps.append(("keep rows \(range.phrase) (\(range.test(of: column)))", last))
+            case .timePeriod(let phrase, let test):
+                times.append(phrase)
+                steps.append(("keep rows \(phrase) (\(test))", last))
             case .comparedYears(let from, let to, let column):
                 steps.append(("keep rows of \(from) and \(to) (\(column) = \(from) or \(to))", last))
             }

@@ -14,13 +14,16 @@ extension Session {
     }
 
     /// Adds a loaded table to the catalog (replacing one of the same name) and reports it. A
-    /// numeric column named `year` is the time column unless another was declared.
+    /// numeric column named `year`, else the only date or datetime column, is the time column
+    /// unless another was declared.
     func add(_ report: CSVLoader.Report, output: OutputSink) {
         var table = report.table
-        if table.info.timeColumn == nil, let year = table.column(named: "year"), year.type.isNumeric {
-            var conventional = table.info
-            conventional.timeColumn = year.name
-            table = table.renamed(table.name, info: conventional)
+        let dated = table.columns.filter { $0.type.isDateLike }
+        let conventional = table.column(named: "year").flatMap { $0.type.isNumeric ? $0 : nil } ?? (dated.count == 1 ? dated.first : nil)
+        if table.info.timeColumn == nil, let time = conventional {
+            var info = table.info
+            info.timeColumn = time.name
+            table = table.renamed(table.name, info: info)
         }
         let replaced = catalog.add(table, origin: .loaded)
         for note in report.notes { output.standardError(TextWrapper.prose("note: \(note)\n", width: settings.width)) }
@@ -47,6 +50,12 @@ extension Session {
                 "unknown-column", "\(path) has no column '\(role.text)'", at: role.span,
                 label: suggestion.map { "did you mean '\($0)'?" },
                 help: ["columns: " + report.table.columns.map(\.name).joined(separator: ", ")])
+        }
+        if let time = roles.time, let column = report.table.column(named: time.text), column.type != .integer, !column.type.isDateLike {
+            throw .error(
+                "time-column-type", "the time column \(column.name) holds \(column.type == .text ? "text" : column.type.article), not years or dates", at: time.span,
+                label: "a time column holds whole years or ISO dates",
+                help: column.type == .text ? ["dates in another layout stay text: `describe` says which, and `date(\(column.name), \"DD/MM/YYYY\")` reads them"] : [])
         }
         return report
     }

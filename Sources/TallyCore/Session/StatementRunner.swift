@@ -26,6 +26,10 @@ struct StatementRunner {
             let (_, result) = try runQuery(query)
             output.standardOutput(renderer.render(result))
             reportAside(result)
+        case .calculate(let expr):
+            let (value, warnings) = try Calculator.value(of: expr, in: source, catalog: session.catalog)
+            output.standardOutput((value.isMissing ? "missing" : value.description) + "\n")
+            warnings.forEach(report)
         case .let(let name, let query):
             try runLet(name, query)
         case .load(let path, _, let name, let roles):

@@ -33,19 +33,24 @@ public struct Column: Sendable {
     public var data: ColumnData
     /// Which rows are present; `nil` when none is missing.
     public var validity: ValidityMask?
+    /// For integer data that counts calendar units, which (`date`: days since 1970-01-01,
+    /// `datetime`: seconds, `month`, `quarter`, `week`, `weekday`: see `CivilCalendar`); nil for
+    /// plain integers.
+    public var calendarType: ValueType?
 
     /// Creates a column.
-    public init(name: String, originalName: String? = nil, data: ColumnData, validity: ValidityMask? = nil) {
+    public init(name: String, originalName: String? = nil, data: ColumnData, validity: ValidityMask? = nil, calendarType: ValueType? = nil) {
         self.name = name
         self.originalName = originalName ?? name
         self.data = data
         self.validity = validity
+        self.calendarType = calendarType
     }
 
     /// The column's type.
     public var type: ValueType {
         switch data {
-        case .integer: return .integer
+        case .integer: return calendarType ?? .integer
         case .decimal: return .decimal
         case .boolean: return .boolean
         case .text: return .text
@@ -70,7 +75,7 @@ public struct Column: Sendable {
     public func value(at i: Int) -> Value {
         guard isValid(i) else { return .missing }
         switch data {
-        case .integer(let v): return .integer(v[i])
+        case .integer(let v): return calendarType.map { .calendar(v[i], $0) } ?? .integer(v[i])
         case .decimal(let v): return .decimal(v[i])
         case .boolean(let v): return .boolean(v[i])
         case .text(let codes, let dictionary): return .text(dictionary.values[Int(codes[i])])

@@ -20,6 +20,8 @@ public struct DatasetInfo: Sendable, Equatable {
     public var categoryColumns: [String]
     /// The latest year, when the source marks it incomplete.
     public var incompleteYear: Int?
+    /// Datetime columns whose file gave offsets (`+02:00`, `Z`), which loading converted to UTC.
+    public var columnsInUTC: [String] = []
 
     /// Creates dataset information; every field is optional.
     public init(

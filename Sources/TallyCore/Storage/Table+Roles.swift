@@ -1,9 +1,11 @@
 extension Table {
-    /// The time column: the declared one, or a numeric column named `year`.
+    /// The time column: the declared one, a numeric column named `year`, or the only date or
+    /// datetime column.
     public var timeColumnIndex: Int? {
         if let declared = info.timeColumn, let index = columnIndex(named: declared) { return index }
         if let index = columnIndex(named: "year"), columns[index].type.isNumeric { return index }
-        return nil
+        let dated = columns.indices.filter { columns[$0].type.isDateLike }
+        return dated.count == 1 ? dated.first : nil
     }
 
     /// The default measure's column index, if the dataset declares measures.

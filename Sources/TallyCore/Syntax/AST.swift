@@ -68,8 +68,11 @@ public struct Expr: Sendable, Equatable {
         case inGroup(Expr, Name)
         /// `name.name`: a country attribute (`destination.region`) or a column of a looked-up dataset.
         case qualified(Name, Name)
-        /// A function or aggregate call: `sum(x)`, `count(*)`, `count` (no parentheses), `share`, `rank`.
+        /// A function or aggregate call: `sum(x)`, `count(*)`, `count` (no parentheses), `share`, `rank`;
+        /// `s || t` is a call of the function `||`.
         case call(Name, [Expr], star: Bool)
+        /// `*` as a `show` item: every column of the source.
+        case allColumns
     }
 
     /// The kind.
@@ -127,17 +130,20 @@ public struct SortKey: Sendable, Equatable {
     }
 }
 
-/// A year literal in a time clause.
+/// A year literal in a time clause, or a period in quotes (`"2024-03"`) for a date time column.
 public struct YearLiteral: Sendable, Equatable {
-    /// The year.
+    /// The year (for a quoted period, the year it starts with, or 0).
     public var value: Int64
     /// Where it was written.
     public var span: SourceSpan
+    /// The period as written in quotes (`"2024"`, `"2024-03"`, `"2024-03-15"`); nil for a bare year.
+    public var period: String?
 
     /// Creates a year literal.
-    public init(value: Int64, span: SourceSpan) {
+    public init(value: Int64, span: SourceSpan, period: String? = nil) {
         self.value = value
         self.span = span
+        self.period = period
     }
 }
 
@@ -327,6 +333,8 @@ public struct Statement: Sendable, Equatable {
     /// What kind of statement.
     public enum Kind: Sendable, Equatable {
         case query(Query)
+        /// An expression without a dataset (`round(4884 / 12615 * 100, 1)`): the calculator.
+        case calculate(Expr)
         case `let`(Name, Query)
         /// `load "path" [as NAME] [with …]`.
         case load(path: String, pathSpan: SourceSpan, name: Name?, roles: RoleDeclaration)

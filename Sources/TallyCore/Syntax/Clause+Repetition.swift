@@ -26,3 +26,14 @@ extension Clause {
         }
     }
 }
+
+extension Clause {
+    /// The years or periods a time clause names (empty for other clauses).
+    public var yearLiterals: [YearLiteral] {
+        switch kind {
+        case .since(let y), .until(let y), .inYear(let y): return [y]
+        case .between(let from, let to): return [from, to]
+        default: return []
+        }
+    }
+}

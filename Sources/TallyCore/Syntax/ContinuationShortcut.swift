@@ -43,7 +43,7 @@ public struct ContinuationShortcut {
     private static func continues(_ token: Token) -> Bool {
         switch token.kind {
         case .comma, .leftParen, .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .plus, .minus,
-             .star, .slash, .percent:
+             .star, .slash, .percent, .concat:
             return true
         case .word:
             return token.isKeyword(.and) || token.isKeyword(.or) || token.isKeyword(.not)

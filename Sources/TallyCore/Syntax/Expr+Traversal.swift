@@ -9,7 +9,7 @@ extension Expr {
     /// Calls `body` on each direct child expression.
     func forEachChild(_ body: (Expr) -> Void) {
         switch kind {
-        case .name, .qualified, .number, .string, .boolean: break
+        case .name, .qualified, .number, .string, .boolean, .allColumns: break
         case .negate(let x), .not(let x), .isMissing(let x, _), .inGroup(let x, _): body(x)
         case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r),
              .textMatch(_, let l, let r):

@@ -187,7 +187,9 @@ public struct Lexer {
             return make(.less, 1)
         case UInt8(ascii: ">"): return second == UInt8(ascii: "=") ? make(.greaterOrEqual, 2) : make(.greater, 1)
         case UInt8(ascii: "&"): return invalid(start: start, length: second == byte ? 2 : 1, label: "write 'and'")
-        case UInt8(ascii: "|"): return invalid(start: start, length: second == byte ? 2 : 1, label: "write 'or'")
+        case UInt8(ascii: "|"):
+            if second == byte { return make(.concat, 2) }
+            return invalid(start: start, length: 1, label: "write 'or', or '||' to join text")
         default: return invalid(start: start, length: Lexer.scalarLength(byte))
         }
     }

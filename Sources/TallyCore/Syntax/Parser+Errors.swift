@@ -24,7 +24,7 @@ extension Parser {
     var operandNoun: String {
         let before = previousSignificant
         switch before.kind {
-        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .plus, .minus, .star, .slash:
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .plus, .minus, .star, .slash, .concat:
             return "a value"
         case .word:
             switch before.keyword {

@@ -66,10 +66,10 @@ extension Parser {
     /// The right side of a comparison is a `value`, where bare words are text; `in` followed by a
     /// number is left for the time clause.
     private mutating func parsePredicate() throws(ParseError) -> Expr {
-        let left = try parseSum(bare: false)
+        let left = try parseJoin(bare: false)
         if let op = Parser.comparison(current.kind) {
             advance()
-            let right = try parseSum(bare: true)
+            let right = try parseJoin(bare: true)
             return Expr(.comparison(op, left, right), span: left.span.merged(with: right.span))
         }
         if at(.in) || at(.between) || (at(.not) && (peek().isKeyword(.in) || peek().isKeyword(.between))) {
@@ -209,6 +209,23 @@ extension Parser {
         if at(.starts), peek().isKeyword(.with) { return .startsWith }
         if at(.ends), peek().isKeyword(.with) { return .endsWith }
         return nil
+    }
+
+    /// `join := sum {"||" sum}`: text joined, written as a call of the function `||`.
+    private mutating func parseJoin(bare: Bool) throws(ParseError) -> Expr {
+        var left = try parseSum(bare: bare)
+        var height: Int?
+        var mark = -1
+        while at(.concat) {
+            try checkProgress(&mark)
+            let operatorToken = current
+            advance()
+            let right = try parseSum(bare: bare)
+            try extendChain(&height, left, right, at: operatorToken)
+            let name = Name(ScalarFunction.ID.concat.rawValue, span: operatorToken.span)
+            left = Expr(.call(name, [left, right], star: false), span: left.span.merged(with: right.span))
+        }
+        return left
     }
 
     /// `sum := product {("+" | "-") product}`; `bare` makes words text values (see `parsePrimary`).

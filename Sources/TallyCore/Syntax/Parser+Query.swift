@@ -191,8 +191,9 @@ extension Parser {
         return items
     }
 
-    /// `show-item := expression ["as" name]`.
+    /// `show-item := "*" | expression ["as" name]`.
     private mutating func parseShowItem() throws(ParseError) -> ShowItem {
+        if let star = eat(.star) { return ShowItem(expr: Expr(.allColumns, span: star.span), alias: nil) }
         let expr = try parseExpression()
         guard eat(.as) != nil else { return ShowItem(expr: expr, alias: nil) }
         return ShowItem(expr: expr, alias: try parseName("a name"))
@@ -206,13 +207,17 @@ extension Parser {
         return SortKey(expr: expr, descending: nil)
     }
 
-    /// `year := integer`: the year of a time clause.
+    /// `year := integer | string`: the year of a time clause, or a period in quotes (`"2024-03"`).
     private mutating func parseYear() throws(ParseError) -> YearLiteral {
         skipNewlines()
         let token = current
         if token.kind == .number, let value = Int64(token.text) {
             advance()
             return YearLiteral(value: value, span: token.span)
+        }
+        if token.kind == .string {
+            advance()
+            return YearLiteral(value: Int64(token.text.prefix(4)) ?? 0, span: token.span, period: token.text)
         }
         throw expected("a year", code: "expected-year", label: token.kind == .number && token.text.contains(where: { !$0.isNumber }) ? "a year is a whole number" : nil)
     }

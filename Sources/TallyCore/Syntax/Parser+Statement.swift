@@ -18,6 +18,11 @@ extension Parser {
             if first.isKeyword(.and) || first.isKeyword(.or) {
                 throw failure("unexpected-token", "a statement cannot start with '\(first.text)'", at: first.span)
             }
+            if startsCalculation {
+                let expr = try parseExpression()
+                try endCalculation()
+                return Statement(.calculate(expr), span: first.span.merged(with: previousSignificant.span))
+            }
             guard first.kind == .word || first.kind == .quotedName || first.kind == .leftParen else {
                 throw expected("a statement", saysAfter: false)
             }
@@ -26,6 +31,34 @@ extension Parser {
             kind = .query(query)
         }
         return Statement(kind, span: first.span.merged(with: previousSignificant.span))
+    }
+
+    /// Whether the statement here is a calculation, an expression without a dataset: it starts
+    /// (after any `(` and `-`) with a number, a quoted text, `true`, `false` or a call of a scalar
+    /// function. A word alone stays a dataset's name.
+    private var startsCalculation: Bool {
+        var position = index
+        while position < tokens.count - 1, tokens[position].kind == .leftParen || tokens[position].kind == .minus { position += 1 }
+        let token = tokens[position]
+        switch token.kind {
+        case .number, .string: return true
+        case .word:
+            if token.isKeyword(.true) || token.isKeyword(.false) { return true }
+            return position + 1 < tokens.count && tokens[position + 1].kind == .leftParen && ScalarFunction.named(token.text) != nil
+        default: return false
+        }
+    }
+
+    /// Requires a calculation to end here: it has no dataset, so no clauses.
+    private mutating func endCalculation() throws(ParseError) {
+        guard current.endsStatement || at(.invalid) else {
+            let word = source.text(of: current.span)
+            throw ParseError(diagnostic: .error(
+                "clause-after-calculation", "a calculation ends before '\(word)'", at: current.span,
+                label: "a calculation has no dataset to filter or group",
+                help: ["to query a dataset, start with its name, e.g. `applicants \(word) …`"]), atEnd: false)
+        }
+        try endStatement()
     }
 
     /// The statement that a statement word starts.

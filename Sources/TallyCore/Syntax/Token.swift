@@ -42,6 +42,8 @@ public struct Token: Sendable, Equatable {
         case slash
         /// `%`.
         case percent
+        /// `||` (join text).
+        case concat
         /// `.` between two names (`destination.region`).
         case dot
         /// Something the lexer could not read; the lexer has already reported it.

@@ -34,6 +34,25 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         }
     }
 
+    /// A calendar constant written `text` (ISO): a typed date or timestamp where the engine has
+    /// them; sqlite keeps dates as ISO text, and buckets are their labels everywhere.
+    func calendarLiteral(_ text: String, type: ValueType) -> String {
+        switch (self, type) {
+        case (.sqlite, _), (_, .month), (_, .quarter), (_, .week), (_, .weekday): return string(text)
+        case (_, .datetime): return "TIMESTAMP " + string(text)
+        default: return "DATE " + string(text)
+        }
+    }
+
+    /// A weekday label (`Mon` … `Sun`) as a number that orders Monday first.
+    func weekdayPosition(_ sql: String) -> String {
+        let names = string(CivilCalendar.weekdayNames.joined())
+        switch self {
+        case .sqlite, .spark: return "instr(\(names), \(sql))"
+        case .duckdb, .postgres: return "strpos(\(names), \(sql))"
+        }
+    }
+
     /// The name of the 64-bit floating-point type.
     var doubleType: String {
         switch self {
@@ -78,7 +97,8 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         case .sqlite, .duckdb:
             return nil
         case .postgres:
-            let types: [ValueType: String] = [.integer: "BIGINT", .decimal: "DOUBLE PRECISION", .text: "TEXT", .boolean: "BOOLEAN"]
+            let types: [ValueType: String] = [.integer: "BIGINT", .decimal: "DOUBLE PRECISION", .text: "TEXT", .boolean: "BOOLEAN",
+                                              .date: "DATE", .datetime: "TIMESTAMP"]
             let typed = table.columns.map { quote($0.name) + " " + (types[$0.type] ?? "TEXT") }
             return """
                 -- \(row) is each row's position in its file; load the file numbered, e.g.:

@@ -19,10 +19,15 @@ extension SQLTranslator {
             let left = try expression(l, in: scope), right = try expression(r, in: scope)
             if op == .divide { return dialect.divide(dialect.double(left), dialect.double(right)) }
             return "(\(left) \(op.rawValue) \(right))"
+        case .function(let id, let arguments, let type):
+            return try functionCall(id, arguments, type: type, in: scope)
         case .comparison(let op, let l, let r):
             var left = try expression(l, in: scope)
             let right = try expression(r, in: scope)
             if l.type == .text, op != .equal, op != .notEqual { left = dialect.codePointOrder(left) }
+            if l.type == .weekday, op != .equal, op != .notEqual {
+                return "(\(dialect.weekdayPosition(left)) \(op.rawValue) \(dialect.weekdayPosition(right)))"
+            }
             return "(\(left) \(op == .notEqual ? "<>" : op.rawValue) \(right))"
         case .and(let l, let r):
             return "(\(try operand(l, of: expr, in: scope)) AND \(try operand(r, of: expr, in: scope)))"
@@ -94,6 +99,7 @@ extension SQLTranslator {
         case .missing: return "NULL"
         case .boolean(let flag): return flag ? "TRUE" : "FALSE"
         case .text(let text): return dialect.string(text)
+        case .calendar(let number, let type): return dialect.calendarLiteral(CalendarText.format(number, as: type), type: type)
         case .integer(let number):
             if number == Int64.min { return "(-9223372036854775807 - 1)" }
             return number < 0 ? "(\(number))" : String(number)

@@ -71,7 +71,7 @@ public struct SQLTranslator {
         var order: [String] = []
         for key in plan.order {
             let output = plan.outputs.firstIndex { $0.expr == key.expr }
-            if let output, !(dialect == .postgres && key.expr.type == .text) {
+            if let output, !(dialect == .postgres && (key.expr.type == .text || key.expr.type == .weekday)) {
                 order.append(sortItem(dialect.quote(outputs[output].name), key))
             } else {
                 order.append(sortItem(try expression(key.expr, in: scope), key))
@@ -193,7 +193,12 @@ public struct SQLTranslator {
 
     /// One `ORDER BY` item, text by code point, always with `NULLS LAST`.
     func sortItem(_ sql: String, _ key: SortKeySpec) -> String {
-        (key.expr.type == .text ? dialect.codePointOrder(sql) : sql) + (key.descending ? " DESC" : " ASC") + " NULLS LAST"
+        let ordered = switch key.expr.type {
+        case .text: dialect.codePointOrder(sql)
+        case .weekday: dialect.weekdayPosition(sql)
+        default: sql
+        }
+        return ordered + (key.descending ? " DESC" : " ASC") + " NULLS LAST"
     }
 
     /// A top-level condition without its outer parentheses.
@@ -246,6 +251,8 @@ extension BoundExpr {
         case .inCountryGroup(let x, _, let year), .countryAttribute(let x, _, let year):
             x.visit(body)
             year?.visit(body)
+        case .function(_, let arguments, _):
+            arguments.forEach { $0.visit(body) }
         }
     }
 }

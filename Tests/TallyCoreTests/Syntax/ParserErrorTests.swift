@@ -278,13 +278,14 @@ import Testing
             """)
     }
 
-    @Test func pipes() {
-        #expect(rendered("t where a || b") == """
-            error: unexpected character '||'
+    /// One pipe is no operator; two join text (`||`), which a condition then rejects (`ScalarFunctionTests`).
+    @Test func pipe() {
+        #expect(rendered("t where a | b") == """
+            error: unexpected character '|'
              --> <prompt>:1:11
               |
-            1 | t where a || b
-              |           ^^ write 'or'
+            1 | t where a | b
+              |           ^ write 'or', or '||' to join text
 
             """)
     }
@@ -654,14 +655,15 @@ import Testing
     }
 
     /// A statement may start with a parenthesised query (`(t where x = 1) group by y`), which
-    /// needs a dataset inside.
+    /// needs a dataset inside, or with a parenthesised calculation (`(1)`).
     @Test func parenthesisAtStart() {
         #expect(rendered("(t)") == "")
-        #expect(rendered("(1)") == """
+        #expect(rendered("(1)") == "")
+        #expect(rendered("(,)") == """
             error: expected a dataset after '('
              --> <prompt>:1:2
               |
-            1 | (1)
+            1 | (,)
               |  ^
 
             """)

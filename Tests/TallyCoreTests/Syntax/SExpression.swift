@@ -5,6 +5,7 @@ enum SExpression {
     static func of(_ statement: Statement) -> String {
         switch statement.kind {
         case .query(let query): return of(query)
+        case .calculate(let expr): return "(calculate \(of(expr)))"
         case .let(let name, let query): return "(let \(of(name)) \(of(query)))"
         case .load(let path, _, let name, let roles):
             var parts = ["load", quote(path)]
@@ -111,6 +112,7 @@ enum SExpression {
         case .call(let name, let arguments, let star):
             let parts = [name.text] + (star ? ["*"] : arguments.map(of))
             return "(" + parts.joined(separator: " ") + ")"
+        case .allColumns: return "*"
         }
     }
 

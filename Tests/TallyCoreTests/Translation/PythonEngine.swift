@@ -24,12 +24,13 @@ enum PythonEngine {
         return process.terminationStatus == 0
     }
 
-    /// Loads the bundled `tables` into `engine` and runs `queries`, answering each in order.
-    static func run(_ engine: String, tables: [Table], queries: [String]) throws -> [Answer] {
+    /// Loads `tables` (each from `NAME.csv` in `directory`, the bundled data by default) into
+    /// `engine` and runs `queries`, answering each in order.
+    static func run(_ engine: String, tables: [Table], queries: [String], directory: String = SQLiteOracle.resources) throws -> [Answer] {
         let job: [String: Any] = [
             "tables": tables.map { table in
                 [
-                    "name": table.name, "path": SQLiteOracle.resources + "/\(table.name).csv",
+                    "name": table.name, "path": directory + "/\(table.name).csv",
                     "columns": table.columns.map { ["name": $0.name, "type": $0.type.rawValue] },
                 ] as [String: Any]
             },

@@ -265,6 +265,39 @@ struct QueryGenerator {
         return clauses
     }
 
+    /// A call of a scalar function over the table's columns. Text functions whose result
+    /// depends on case folding take only ASCII columns (sqlite folds only ASCII); `round` keeps
+    /// to whole digits, where no engine's double arithmetic can differ.
+    mutating func scalarCall(_ table: Table) -> String {
+        let numeric = numericColumns(table).map(\.name)
+        let integers = table.columns.filter { $0.type == .integer }.map(\.name)
+        let texts = table.columns.filter { $0.type == .text }
+        let ascii = texts.filter(isASCII).map(\.name)
+        let text = random.pick(texts).name
+        let a = random.pick(numeric), b = random.pick(numeric)
+        switch random.int(0...12) {
+        case 0: return "round(\(a) / \(random.int(1...9)))"
+        case 1: return "round(\(random.pick(integers)), -\(random.int(1...3)))"
+        case 2: return "\(random.pick(["floor", "ceil"]))(\(a) / \(random.int(2...7)))"
+        case 3: return "abs(\(a) - \(b))"
+        case 4: return ascii.isEmpty ? "length(\(text))" : "\(random.pick(["lower", "upper"]))(\(random.pick(ascii)))"
+        case 5: return "length(\(text))"
+        case 6: return "\(random.pick(["left", "right"]))(\(text), \(random.int(0...4)))"
+        case 7: return "replace(\(text), \(quoted(random.pick(["a", "e", "an", " "]))), \(quoted(random.pick(["", "-", "AA"]))))"
+        case 8: return "\(text) || \(quoted(random.pick(["-", " ", ""]))) || \(random.pick(texts).name)"
+        case 9: return "coalesce(\(a), \(random.pick(["0", "-1", "2.5"])))"
+        case 10: return "if(\(a) > \(random.pick([0, 10, 100])), \(quoted("high")), \(quoted("low")))"
+        case 11: return "text(\(random.pick(integers))) || \(quoted("x"))"
+        default: return "number(text(\(random.pick(integers)))) / 2"
+        }
+    }
+
+    /// Whether every value of a text column is ASCII.
+    func isASCII(_ column: Column) -> Bool {
+        guard case .text(_, let dictionary) = column.data else { return false }
+        return dictionary.values.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+    }
+
     // MARK: row-by-row queries
 
     mutating func ungroupedClauses(_ table: Table) -> [String] {
@@ -274,11 +307,14 @@ struct QueryGenerator {
             var items: [String] = []
             for position in 0..<random.int(1...4) {
                 let numeric = numericColumns(table)
-                switch random.int(0...5) {
+                switch random.int(0...7) {
                 case 0:
                     let a = random.pick(numeric).name, b = random.pick(numeric).name
                     items.append("\(a) / \(b) as r\(position)")
                     names.append("r\(position)")
+                case 6, 7:
+                    items.append("\(scalarCall(table)) as f\(position)")
+                    names.append("f\(position)")
                 case 1:
                     let a = random.pick(numeric).name
                     items.append("\(a) \(random.pick(["+", "-", "*"])) \(random.int(1...9)) as e\(position)")

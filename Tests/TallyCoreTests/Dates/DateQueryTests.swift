@@ -1,0 +1,75 @@
+import Testing
+@testable import TallyCore
+
+/// Date literals, time clauses on dates, buckets, parts and date arithmetic, on a small daily
+/// table whose answers are counted by hand.
+@Suite struct DateQueryTests {
+    /// Ten days from Thursday 2024-02-27 to 2024-03-04, without 2024-03-02; then 2024-05-01.
+    let harness = QueryHarness(extra: [(name: "visits", csv: """
+        day,n
+        2024-02-27,1
+        2024-02-28,2
+        2024-02-29,3
+        2024-03-01,4
+        2024-03-03,5
+        2024-03-04,6
+        2024-05-01,7
+        ,8
+
+        """, info: DatasetInfo(timeColumn: "day"))])
+
+    @Test func stringsComparedWithDatesAreWholePeriods() {
+        #expect(harness.csv("visits where day = \"2024-03\" show sum(n)") == "sum(n)\n15\n")
+        #expect(harness.csv("visits where day <= \"2024-02\" show sum(n)") == "sum(n)\n6\n", "until the end of February")
+        #expect(harness.csv("visits where day > \"2024-02-29\" show sum(n)") == "sum(n)\n22\n")
+        #expect(harness.csv("visits where day in (\"2024-02-28\", \"2024-05\") show sum(n)") == "sum(n)\n9\n")
+        #expect(harness.csv("visits where day in \"2024-03\" show count") == "count\n3\n")
+        #expect(harness.csv("visits where day != \"2024\" show count") == "count\n0\n", "a missing day is never kept")
+        #expect(harness.csv("visits where day = \"2024-02-30\"").contains("'2024-02-30' is not a date"))
+        #expect(harness.csv("visits where day = 2024").contains("write the period in quotes"))
+    }
+
+    @Test func timeClausesTakeYearsMonthsAndDays() {
+        #expect(harness.csv("visits since \"2024-03\" show sum(n)") == "sum(n)\n22\n")
+        #expect(harness.csv("visits until \"2024-03\" show sum(n)") == "sum(n)\n21\n")
+        #expect(harness.csv("visits in 2024 show count") == "count\n7\n")
+        #expect(harness.csv("visits between \"2024-02-28\" and \"2024-03-01\" show sum(n)") == "sum(n)\n9\n")
+        #expect(harness.csv("visits between \"2024-03\" and \"2024-02\"").contains("the periods of 'between' are the wrong way round"))
+        #expect(harness.csv("t since \"2024-03\"").contains("year holds years, so a time clause takes a year"))
+    }
+
+    /// Buckets group and sort in time order; parts sort Monday first.
+    @Test func bucketsAndParts() {
+        #expect(harness.csv("visits group by month(day) show sum(n)") == "month(day),sum(n)\n2024-02,6\n2024-03,15\n2024-05,7\n,8\n")
+        #expect(harness.csv("visits group by week(day) show count") == "week(day),count\n2024-W09,5\n2024-W10,1\n2024-W18,1\n,1\n")
+        #expect(harness.csv("visits group by quarter(day), year(day) show count") == "quarter(day),year(day),count\n2024-Q1,2024,6\n2024-Q2,2024,1\n,,1\n")
+        #expect(harness.csv("visits where weekday(day) = \"Sat\"") == "day,n\n")
+        #expect(harness.csv("visits where weekday(day) = Sun show day") == "day\n2024-03-03\n")
+        #expect(harness.csv("visits group by weekday(day) show count sort by weekday(day)") == "weekday(day),count\nMon,1\nTue,1\nWed,2\nThu,1\nFri,1\nSun,1\n,1\n")
+        #expect(harness.csv("visits where month_number(day) = 3 show count") == "count\n3\n")
+        #expect(harness.csv("visits where month(day) in (\"2024-02\", \"2024-05\") show count") == "count\n4\n")
+        #expect(harness.csv("visits where weekday(day) not in (Mon, Tue, Wed) show count") == "count\n3\n")
+        #expect(harness.csv("visits where weekday(day) = \"Caturday\"").contains("'Caturday' is not a weekday"))
+    }
+
+    @Test func dateArithmetic() {
+        #expect(harness.csv("visits in \"2024-03\" show day - date(\"2024-02-01\") as d, day + 1 as next, day - 1 as before") == """
+            d,next,before
+            29,2024-03-02,2024-02-29
+            31,2024-03-04,2024-03-02
+            32,2024-03-05,2024-03-03
+
+            """)
+        #expect(harness.csv("visits show day * 2").contains("works as date - date (days) and date ± a whole number of days"))
+        #expect(harness.csv("date(\"9999-12-31\") + 1").contains("outside the years 0001–9999"))
+        #expect(harness.csv("date(\"2024-03-01\") - date(\"2023-03-01\")") == "366\n")
+    }
+
+    /// A bucket key reports the periods without rows, and a sparkline spans them.
+    @Test func missingPeriodsAreReported() {
+        let result = harness.run("visits group by month(day) show sum(n)")
+        #expect(result.errors.contains("the time series has no rows for some months: 2024-04"), "\(result.errors)")
+        let days = harness.run("visits where day <= \"2024-03\" group by day show sum(n)")
+        #expect(days.errors.contains("no rows for some days: 2024-03-02"), "\(days.errors)")
+    }
+}

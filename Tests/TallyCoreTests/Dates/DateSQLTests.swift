@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+@testable import TallyCore
+import TallyPostgres
+
+/// Queries on a dated table (buckets, parts, date literals, time clauses, date arithmetic,
+/// scalar functions) give the same rows natively as their SQL does in sqlite3, DuckDB and
+/// PostgreSQL. DuckDB runs where `python3 -c "import duckdb"` works, PostgreSQL where
+/// `TALLY_POSTGRES_URL` answers; otherwise those tests show as skipped.
+@Suite struct DateSQLTests {
+    static let queries = [
+        "s since \"2024-03\" group by month(day) show sum(n) chart",
+        "s where weekday(day) = \"Sat\" show day, n",
+        "s group by weekday(day) show count",
+        "s group by weekday(day) show sum(n) sort by weekday(day) desc",
+        "s where weekday(day) >= \"Fri\" show count",
+        "s group by week(day) show sum(n)",
+        "s group by quarter(day), kind show sum(n)",
+        "s in \"2024-02\" show count, min(day), max(day)",
+        "s where day between \"2024-02-27\" and \"2024-03-02\" show day, day - date(\"2024-01-01\") as d, day + 3 as later, year(day), month_number(day)",
+        "s until \"2024-01-10\" group by day show sum(n)",
+        "s where day in (\"2024-01\", \"2024-04-05\") show count",
+        "s where day < \"2024-01-05\" or day >= \"2024-06-28\" show day",
+        "s group by year(day), month(day) show sum(n) top 3",
+        "s between 2024 and 2024 show count, sum(n)",
+        "s where day != \"2024-03\" and kind = b show count",
+        "s show upper(kind) || \"-\" || text(n) as label, round(n / 3) as third, text(day) as written limit 5",
+    ]
+
+    /// Daily counts from 2024-01-01 to 2024-06-30 in two kinds, without the 10th to the 12th of
+    /// April, written where the engines can read them.
+    static let folder: String = {
+        var lines = ["day,kind,n"]
+        var seed: UInt64 = 12
+        for day in CivilCalendar.days(year: 2024, month: 1, day: 1)...CivilCalendar.days(year: 2024, month: 6, day: 30) {
+            let date = CivilCalendar.civil(day)
+            if date.month == 4, (10...12).contains(date.day) { continue }
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            lines.append("\(CalendarText.format(day, as: .date)),\(seed >> 60 < 8 ? "a" : "b"),\(seed >> 40 % 50)")
+        }
+        let folder = NSTemporaryDirectory() + "tally-dates-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/s.csv", atomically: true, encoding: .utf8)
+        return folder
+    }()
+
+    /// A session with the dated table loaded from its file.
+    static func session() throws -> Session {
+        let session = Session()
+        let report = try CSVLoader.load(path: folder + "/s.csv", name: "s")
+        session.add(report, output: BufferedOutput())
+        return session
+    }
+
+    /// Each query's SQL in `dialect` and tally's own CSV rows.
+    static func cases(_ session: Session, dialect: SQLDialect) throws -> [DifferentialRun.Case] {
+        var cases: [DifferentialRun.Case] = []
+        for text in queries {
+            let file = SourceFile(name: "<dates>", text: text)
+            guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else {
+                Issue.record("does not parse: \(text)")
+                continue
+            }
+            let plan = try Binder.bind(query, in: file, catalog: session.catalog)
+            let rows = Array(SQLiteOracle.lines(ResultRenderer(format: .csv).render(try Executor.run(plan))).dropFirst())
+            cases.append(DifferentialRun.Case(query: text, sql: try SQLTranslator.translate(plan, to: dialect), rows: rows))
+        }
+        return cases
+    }
+
+    @Test func theDatedTableLoadsWithADateTimeColumn() throws {
+        let table = try #require(try Self.session().catalog.table(named: "s"))
+        #expect(table.columns[0].type == .date)
+        #expect(table.info.timeColumn == "day")
+        #expect(table.rowCount == 179)
+    }
+
+    @Test func nativeAgreesWithSQLite() throws {
+        let cases = try Self.cases(try Self.session(), dialect: .sqlite)
+        let schema = ".mode csv\nCREATE TABLE \"s\"(\"day\" TEXT, \"kind\" TEXT, \"n\" INTEGER);\n.import --skip 1 \(Self.folder)/s.csv s\n"
+        let mismatches = DifferentialRun.mismatches(cases, answers: try SQLiteOracle.run(cases.map(\.sql), schema: schema))
+        for mismatch in mismatches { Issue.record("\(mismatch)") }
+        #expect(cases.count == Self.queries.count)
+    }
+
+    @Test(.enabled(if: PythonEngine.hasModule("duckdb"), "python3 cannot import duckdb (pip install duckdb)"))
+    func nativeAgreesWithDuckDB() throws {
+        let session = try Self.session()
+        let cases = try Self.cases(session, dialect: .duckdb)
+        let tables = [try #require(session.catalog.table(named: "s"))]
+        let answers = try PythonEngine.run("duckdb", tables: tables, queries: cases.map(\.sql), directory: Self.folder).map { answer in
+            switch answer {
+            case .rows(let rows): return rows
+            case .error(let message): return ["error: " + message]
+            }
+        }
+        for mismatch in DifferentialRun.mismatches(cases, answers: answers) { Issue.record("\(mismatch)") }
+    }
+
+    /// An exported CSV writes dates and datetimes in ISO, so DuckDB reads them back as a DATE
+    /// and a TIMESTAMP, and sqlite3's date functions work on them.
+    @Test(.enabled(if: PythonEngine.hasModule("duckdb"), "python3 cannot import duckdb (pip install duckdb)"))
+    func exportedDatesReadBackAsDates() throws {
+        let session = try Self.session()
+        let path = Self.folder + "/exported.csv"
+        let sink = BufferedOutput()
+        _ = session.run(SourceFile(name: "<test>", text: "export s in \"2024-01-02\" show day, date(\"2024-01-01\") + 1 as next, kind to \"\(path)\""), mode: .script, output: sink)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "day,next,kind\n2024-01-02,2024-01-02,\(try #require(Self.kindOnSecondOfJanuary))\n")
+        let types = try PythonEngine.run("duckdb", tables: [], queries: ["SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_csv('\(path)'))"])
+        guard case .rows(let rows)? = types.first else { Issue.record("duckdb gave no answer"); return }
+        #expect(rows == ["day,DATE", "next,DATE", "kind,VARCHAR"])
+        let sqlite = try SQLiteOracle.run(["SELECT date(day, '+1 day') FROM e"], schema: ".mode csv\n.import \(path) e\n")
+        #expect(sqlite == [["2024-01-03"]])
+    }
+
+    /// The kind the generated table gives 2024-01-02.
+    static var kindOnSecondOfJanuary: String? {
+        (try? session()).flatMap { session in
+            let sink = BufferedOutput()
+            session.settings.format = .csv
+            _ = session.run(SourceFile(name: "<test>", text: "s in \"2024-01-02\" show kind"), mode: .script, output: sink)
+            return SQLiteOracle.lines(sink.output).dropFirst().first
+        }
+    }
+
+    @Test(.enabled(if: postgresReachable, "no PostgreSQL server (set TALLY_POSTGRES_URL or run Tests/Support/start-postgres.sh)"))
+    func nativeAgreesWithPostgres() throws {
+        let session = try Self.session()
+        let engine = try PostgresEngine(url: postgresURL)
+        try engine.copy(try #require(session.catalog.table(named: "s")))
+        let cases = try Self.cases(session, dialect: .postgres)
+        var answers: [[String]] = []
+        for item in cases {
+            let file = SourceFile(name: "<dates>", text: item.query)
+            guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else { continue }
+            do {
+                let result = try engine.run(try Binder.bind(query, in: file, catalog: session.catalog))
+                answers.append(Array(SQLiteOracle.lines(ResultRenderer(format: .csv).render(result)).dropFirst()))
+            } catch {
+                answers.append(["error: " + error.message])
+            }
+        }
+        for mismatch in DifferentialRun.mismatches(cases, answers: answers) { Issue.record("\(mismatch)") }
+    }
+}
