@@ -34,15 +34,16 @@ public final class PostgresEngine: RemoteEngine {
 
     /// Runs `plan` as SQL on the server.
     public func run(_ plan: QueryPlan) throws(Diagnostic) -> ResultSet {
-        let rows = try connection.execute(try SQLTranslator.translate(plan, to: dialect))
+        let flat = plan.pivot == nil ? plan : plan.spread(into: try Executor.acrossValues(of: plan))
+        let rows = try connection.execute(try SQLTranslator.translate(flat, to: dialect))
         var columns: [Column] = []
-        for (index, output) in plan.outputs.enumerated() {
+        for (index, output) in flat.outputs.enumerated() {
             let texts = rows.map { index < $0.count ? $0[index] : nil }
             columns.append(try PostgresEngine.column(output.name, type: output.expr.type, texts))
         }
         let table = Table(name: plan.source.name, columns: columns, rowCount: rows.count, info: plan.source.info)
         return ResultSet(
-            table: table, separatesThousands: plan.outputs.map(\.separatesThousands), warnings: plan.warnings,
+            table: table, separatesThousands: flat.outputs.map(\.separatesThousands), warnings: plan.warnings,
             notes: rows.isEmpty ? plan.emptyResultNotes : [])
     }
 

@@ -12,9 +12,16 @@ struct Crosstab {
     let context: ExecutionContext
 
     /// The crosstab of `grouped` (row keys, the across key, then the aggregates): its row keys,
-    /// `total`, then the columns of values; and the outputs of those columns, in order.
-    func spread(_ grouped: Table) throws(Diagnostic) -> (table: Table, columns: [OutputColumn]) {
+    /// `total`, then the columns of values; the outputs of those columns, and the values of the
+    /// across key they hold, in order. Without row keys there is one row, as for an aggregate
+    /// over all kept rows: over no rows, only a missing `total`.
+    func spread(_ grouped: Table) throws(Diagnostic) -> (table: Table, columns: [OutputColumn], values: [Value]) {
         let keyCount = pivot.rowKeyCount
+        if keyCount == 0 && grouped.rowCount == 0 {
+            var total = Column.constant(.missing, type: pivot.asShare ? .decimal : pivot.cell.type, count: 1)
+            total.name = PivotSpec.totalName
+            return (Table(name: source.name, columns: [total], rowCount: 1), [], [])
+        }
         let cells = try ExpressionEvaluator(table: grouped, rows: nil, context: context).evaluate(pivot.cell)
         let rowGroups = try GroupNumbering(Array(grouped.columns.prefix(keyCount)), rowCount: grouped.rowCount, context: context)
         let columnGroups = try GroupNumbering([grouped.columns[keyCount]], rowCount: grouped.rowCount, context: context)
@@ -23,8 +30,7 @@ struct Crosstab {
 
         let totals = CrosstabTotals(pivot: pivot, grouping: grouping, grouped: grouped, source: source, rows: rows, context: context)
         let rowTotals = try totals.total(over: rowGroups, keeping: Array(0..<keyCount))
-        let needsColumnTotals = pivot.asShare || !pivot.inTimeOrder
-        let columnTotals = needsColumnTotals ? try totals.total(over: columnGroups, keeping: [keyCount]) : nil
+        let columnTotals = pivot.inTimeOrder ? nil : try totals.total(over: columnGroups, keeping: [keyCount])
         let values = grouped.columns[keyCount].gathered(columnGroups.first)
         let order = RowOrder.permutation(
             count: columnGroups.count,
@@ -40,11 +46,7 @@ struct Crosstab {
             key.name = grouping.keyNames[index]
             columns.append(key)
         }
-        var total = rowTotals
-        if pivot.asShare {
-            let grand = try totals.total(over: GroupNumbering([], rowCount: grouped.rowCount, context: context), keeping: [])
-            total = CrosstabTotals.percents(rowTotals, of: grand, at: [Int32](repeating: 0, count: rowGroups.count))
-        }
+        var total = pivot.asShare ? rowTotals.percentsOfSum : rowTotals
         total.name = PivotSpec.totalName
         columns.append(total)
 
@@ -52,12 +54,8 @@ struct Crosstab {
         var names = Set(columns.map { $0.name.lowercased() })
         for group in order {
             let positions = Array(fineRow[(group * rowGroups.count)..<((group + 1) * rowGroups.count)])
-            var column: Column
-            if pivot.asShare, let columnTotals {
-                column = CrosstabTotals.percents(cells.placed(at: positions), of: columnTotals, at: [Int32](repeating: Int32(truncatingIfNeeded: group), count: positions.count))
-            } else {
-                column = cells.placed(at: positions)
-            }
+            var column = cells.placed(at: positions)
+            if pivot.asShare { column = column.percentsOfSum }
             let value = values.value(at: group)
             column.name = value.isMissing ? "missing" : CellFormatter.raw(value)
             guard names.insert(column.name.lowercased()).inserted else { throw duplicateName(column.name) }
@@ -66,7 +64,7 @@ struct Crosstab {
                 separatesThousands: pivot.separatesThousands, role: pivot.role))
             columns.append(column)
         }
-        return (Table(name: source.name, columns: columns, rowCount: rowGroups.count), outputs)
+        return (Table(name: source.name, columns: columns, rowCount: rowGroups.count), outputs, order.map { values.value(at: $0) })
     }
 
     private func tooManyColumns(_ count: Int) -> Diagnostic {

@@ -1,5 +1,5 @@
 /// The first aggregate of a crosstab over coarser groups than its cells: a whole row (`total`),
-/// a whole column (the order of columns by total, shares), or everything. Aggregates that add
+/// a whole column (the order of columns by total). Aggregates that add
 /// up (`count`, `sum`, `min`, `max`) are rolled up from the grouped table's rows; the others
 /// (`avg`, `median`, `distinct`) are computed again over the kept rows.
 struct CrosstabTotals {
@@ -57,22 +57,6 @@ struct CrosstabTotals {
         for row in 0..<table.rowCount { rowOfGroup[Int(numbering.ids[groups.count + row])] = Int32(truncatingIfNeeded: row) }
         let positions = (0..<groups.count).map { rowOfGroup[Int(numbering.ids[$0])] }
         return table.columns.dropFirst(kept.count).map { $0.placed(at: positions) }
-    }
-
-    /// `values` as percents of `totals[at[i]]`; missing where either is missing or the total is 0.
-    static func percents(_ values: Column, of totals: Column, at positions: [Int32]) -> Column {
-        let numbers = values.doubles, wholes = totals.doubles
-        var result = [Double](repeating: 0, count: values.count)
-        var validity = ValidityMask(count: values.count)
-        for i in 0..<values.count {
-            let whole = Int(positions[i])
-            if values.isValid(i), totals.isValid(whole), wholes[whole] != 0 {
-                result[i] = numbers[i] / wholes[whole] * 100
-            } else {
-                validity.set(i, valid: false)
-            }
-        }
-        return Column(name: "", data: .decimal(result), validity: validity.missingCount == 0 ? nil : validity)
     }
 }
 

@@ -5,6 +5,10 @@ final class ExecutionContext {
     private(set) var warnings: [Diagnostic] = []
     private var warned = Set<String>()
 
+    /// The rows of the table being shown, while its columns are computed: caveats about single
+    /// rows (a gap before a growth) are given for these only; nil while nothing is shown.
+    var shownRows: Set<Int>?
+
     init(cancellation: CancellationFlag?) { self.cancellation = cancellation }
 
     /// Rows processed between cancellation checks.

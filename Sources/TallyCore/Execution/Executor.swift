@@ -11,11 +11,21 @@ public struct Executor {
     private var grouped: Relation?
     /// A crosstab's columns of values, shown before its `total` (`across`).
     private var spread: [OutputColumn] = []
+    /// The values of the across key those columns hold, in order.
+    private var spreadValues: [Value] = []
 
     /// Runs `plan`; `cancellation` is polled between batches.
     public static func run(_ plan: QueryPlan, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> ResultSet {
         var executor = Executor(plan: plan, context: ExecutionContext(cancellation: cancellation))
         return try executor.run()
+    }
+
+    /// The values of a crosstab's across key, in the order of its columns, as running `plan`
+    /// finds them in the data (what `sql` names its columns after).
+    public static func acrossValues(of plan: QueryPlan, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> [Value] {
+        var executor = Executor(plan: plan, context: ExecutionContext(cancellation: cancellation))
+        _ = try executor.run(plan.root)
+        return executor.spreadValues
     }
 
     /// The caveats of a result computed elsewhere (a database server), from the rows the
@@ -131,6 +141,7 @@ public struct Executor {
         let crosstab = try Crosstab(pivot: pivot.spec, grouping: aggregate, source: source.table, rows: source.rows, context: context)
             .spread(input.table)
         spread = crosstab.columns
+        spreadValues = crosstab.values
         return Relation(table: crosstab.table)
     }
 
@@ -160,6 +171,8 @@ public struct Executor {
     private func run(_ project: Project, on input: Relation) throws(Diagnostic) -> Relation {
         let evaluator = input.evaluator(context)
         let final = input.keptPositions.map { Int32(truncatingIfNeeded: $0) }
+        context.shownRows = Set(input.keptPositions)
+        defer { context.shownRows = nil }
         var columns: [Column] = []
         for output in outputs {
             var column = try evaluator.evaluate(output.expr).gathered(final)

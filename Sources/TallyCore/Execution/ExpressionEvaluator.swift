@@ -46,16 +46,7 @@ struct ExpressionEvaluator {
         case .countryAttribute(let operand, let facts, let year):
             return attribute(try evaluate(operand), facts, years: try year.map { y throws(Diagnostic) in try evaluate(y) })
         case .share(let base):
-            let values = try evaluate(base)
-            let numbers = values.doubles
-            var total = 0.0
-            for i in 0..<count where values.isValid(i) { total += numbers[i] }
-            var validity = ValidityMask(count: count)
-            var shares = [Double](repeating: 0, count: count)
-            for i in 0..<count {
-                if values.isValid(i) && total != 0 { shares[i] = numbers[i] / total * 100 } else { validity.set(i, valid: false) }
-            }
-            return Column(name: "", data: .decimal(shares), validity: validity.missingCount == 0 ? nil : validity)
+            return try evaluate(base).percentsOfSum
         case .rank(let base):
             let values = try evaluate(base)
             let numbers = values.doubles
@@ -72,6 +63,8 @@ struct ExpressionEvaluator {
             let before = try evaluate(base), after = try evaluate(new)
             let a = before.doubles, b = after.doubles
             return decimals { i in before.bothValid(after, i) && a[i] != 0 ? (b[i] - a[i]) / abs(a[i]) * 100 : nil }
+        case .window(let window):
+            return try TimeWindowKernel(window: window, table: table, context: context).run(base: try evaluate(window.base))
         case .contribution(let base, let new):
             let before = try evaluate(base), after = try evaluate(new)
             let a = before.doubles, b = after.doubles

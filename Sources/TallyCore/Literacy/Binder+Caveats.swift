@@ -4,7 +4,8 @@ extension Binder {
         var checks: [CaveatCheck] = []
         if let grouping = plan.grouping, let measure = summedMeasure(grouping) {
             let isKey = { (column: Int) in grouping.keys.contains { $0.columnIndex == column } }
-            if let unit = source.info.unitColumn.flatMap(source.columnIndex(named:)), !isKey(unit) {
+            let isRowKey = { (column: Int) in grouping.keys.prefix(plan.pivot?.rowKeyCount ?? grouping.keys.count).contains { $0.columnIndex == column } }
+            if let unit = source.info.unitColumn.flatMap(source.columnIndex(named:)), !isRowKey(unit) {
                 checks.append(.mixedUnits(unit: unit, measure: measure))
             }
             for category in source.info.categoryColumns.compactMap(source.columnIndex(named:)) where !isKey(category) {
@@ -15,7 +16,12 @@ extension Binder {
             checks.append(.incompleteYear(time: time.index, year: Int64(year)))
         }
         let rowKeys = plan.grouping.map { Array($0.keys.prefix(plan.pivot?.rowKeyCount ?? $0.keys.count)) } ?? []
-        if let timeKey = rowKeys.firstIndex(where: isTimeKey),
+        let comparesPeriods = plan.outputs.contains { output in
+            var found = false
+            output.expr.visit { if case .window(let window) = $0, [.previous, .growth].contains(window.function) { found = true } }
+            return found
+        }
+        if !comparesPeriods, let timeKey = rowKeys.firstIndex(where: isTimeKey),
            let timeOutput = plan.outputs.firstIndex(where: { $0.expr == .column(timeKey, rowKeys[timeKey].type) }) {
             let series = plan.outputs.indices.filter { index in
                 guard let column = plan.outputs[index].expr.columnIndex else { return false }

@@ -30,7 +30,12 @@ struct CaveatFinder {
         for check in plan.caveatChecks {
             switch check {
             case .mixedUnits(let unit, let measure):
-                if let caveat = try mixedUnits(unit: unit, measure: measure) { found.append(caveat) }
+                let caveat = if let pivot = plan.pivot {
+                    try crosstabMixedUnits(pivot, unit: unit, measure: measure)
+                } else {
+                    try mixedUnits(unit: unit, measure: measure)
+                }
+                if let caveat { found.append(caveat) }
             case .mixedCategories(let category, let measure):
                 if let caveat = try mixedCategories(category: category, measure: measure) { found.append(caveat) }
             case .incompleteYear(let time, let year):
@@ -78,7 +83,7 @@ struct CaveatFinder {
         let measureName = plan.source.columns[measure].name
         let columnName = plan.source.columns[column].name
         return .warning(
-            code, "these sums of \(measureName) add \(what) together: " + listed(totals.map { "\(amount($0.total)) \($0.value)" }, limit: limit),
+            code, "these sums of \(measureName) add \(what) together: " + Self.listed(totals.map { "\(Self.amount($0.total)) \($0.value)" }, limit: limit),
             help: ["\(why); add `\(columnName)` to `group by` to see them apart, or keep one with `where \(columnName) = \(totals[0].value)`",
                    "`help \(topic)` explains this"])
     }
@@ -229,23 +234,27 @@ struct CaveatFinder {
                 absent.append(label(row, keys).isEmpty ? "the whole result" : label(row, keys))
             } else if abs(base[row]) < CaveatFinder.smallBase {
                 let name = label(row, keys)
-                let pct = percent.isValid(row) ? " (\(signed(percent.doubles[row]))%)" : " (no percent from 0)"
-                small.append((name.isEmpty ? "" : name + " ") + "\(amount(base[row])) → \(amount(new[row]))" + pct)
+                let pct = percent.isValid(row) ? " (\(Self.signed(percent.doubles[row]))%)" : " (no percent from 0)"
+                small.append((name.isEmpty ? "" : name + " ") + "\(Self.amount(base[row])) → \(Self.amount(new[row]))" + pct)
             }
         }
         var found: [Diagnostic] = []
         if !absent.isEmpty {
             let groups = absent.count == 1 ? "1 group has" : "\(absent.count) groups have"
             found.append(.note(
-                "change-missing-group", "\(groups) no value in \(change.from) or \(change.to), so contribution_pct does not add up to 100: " + listed(absent),
+                "change-missing-group", "\(groups) no value in \(change.from) or \(change.to), so contribution_pct does not add up to 100: " + Self.listed(absent),
                 help: ["a group missing in a year shows an empty cell, not 0: the source reported nothing; `help missing groups` explains this"]))
         }
-        if !small.isEmpty {
-            found.append(.warning(
-                "small-base", "percent change from a base under \(Int(CaveatFinder.smallBase)): " + listed(small),
-                help: ["from a small base a few more make a large percent; read the change itself; `help small base` explains this"]))
-        }
+        if !small.isEmpty { found.append(Self.smallBase(small)) }
         return found
+    }
+
+    /// The warning for percent changes from a base under `smallBase`, each written
+    /// `NAME base → new (+N.N%)`.
+    static func smallBase(_ changes: [String]) -> Diagnostic {
+        .warning(
+            "small-base", "percent change from a base under \(Int(CaveatFinder.smallBase)): " + listed(changes),
+            help: ["from a small base a few more make a large percent; read the change itself; `help small base` explains this"])
     }
 
     /// The values of `columns` in `row`, joined by spaces.
@@ -254,18 +263,18 @@ struct CaveatFinder {
     }
 
     /// Up to `limit` items, then "and N more".
-    private func listed(_ items: [String], limit: Int = CaveatFinder.listed) -> String {
+    static func listed(_ items: [String], limit: Int = CaveatFinder.listed) -> String {
         let shown = items.prefix(limit).joined(separator: ", ")
         return items.count > limit ? shown + " and \(items.count - limit) more" : shown
     }
 
     /// A number as tables show it: whole numbers grouped, others to two places.
-    private func amount(_ value: Double) -> String {
+    static func amount(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 9e15 ? NumberFormat.grouped(Int64(value)) : NumberFormat.fixed(value)
     }
 
     /// A percent with its sign and one decimal.
-    private func signed(_ value: Double) -> String {
+    static func signed(_ value: Double) -> String {
         (value > 0 ? "+" : "") + NumberFormat.fixed(value, places: 1)
     }
 }

@@ -81,7 +81,7 @@ struct ClaimCheck {
             column = change.percentColumn
         } else if isPercent, let percent = plan.outputs.firstIndex(where: { $0.expr.isPercent }) {
             column = percent
-        } else if let headline = plan.headline {
+        } else if let headline = result.headline ?? plan.headline {
             column = headline
         } else {
             throw .error("check-no-number", "the query has no aggregate to check", at: span,

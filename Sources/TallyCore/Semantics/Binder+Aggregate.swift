@@ -17,6 +17,8 @@ extension Binder {
             }
             if firstAggregateColumn == nil { firstAggregateColumn = base }
             return word == "share" ? .share(base) : .rank(base)
+        case TimeWindow.movingAverageWord:
+            return try bindMovingAverage(args, star: star, expr)
         case "count":
             if star || args.isEmpty {
                 let position = state.add(AggregateSpec(function: .count, argument: nil))

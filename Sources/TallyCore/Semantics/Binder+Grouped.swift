@@ -92,13 +92,19 @@ extension Binder {
         return bound
     }
 
-    /// Whether an item uses `share` or `rank`, which are taken of the first aggregate.
+    /// Whether an item uses `share`, `rank` or a time window, which are taken of the first aggregate.
     func usesFirstAggregate(_ expr: Expr) -> Bool {
         var found = false
         expr.visit { node in
-            if case .call(let name, let args, let star) = node.kind, ["share", "rank"].contains(name.text.lowercased()),
-               !isItemWordColumn(name, args: args, star: star) {
-                found = true
+            switch node.kind {
+            case .call(let name, let args, let star):
+                if ["share", "rank", TimeWindow.movingAverageWord].contains(name.text.lowercased()), !isItemWordColumn(name, args: args, star: star) {
+                    found = true
+                }
+            case .name(let name):
+                if !name.isQuoted, windowFunction(named: name.text) != nil { found = true }
+            default:
+                break
             }
         }
         return found
@@ -148,7 +154,10 @@ extension Binder {
                 role = self.role(ofSourceColumn: sourceIndex)
             }
         }
-        if case .share = expr { separates = true }
+        switch expr {
+        case .share, .window: separates = true
+        default: break
+        }
         return OutputColumn(name: name, expr: expr, separatesThousands: separates, role: role)
     }
 

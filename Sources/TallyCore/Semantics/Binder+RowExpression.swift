@@ -95,6 +95,7 @@ extension Binder {
     /// column of the source, or, when grouped, a key or a measure (meaning its sum).
     mutating func bindName(_ name: Name) throws(Diagnostic) -> BoundExpr {
         if let output = outputNamed(name.text) { return output }
+        if !name.isQuoted, let window = windowFunction(named: name.text) { return try bindWindow(window, at: name.span) }
         return try grouped(try bindColumn(name), written: name)
     }
 

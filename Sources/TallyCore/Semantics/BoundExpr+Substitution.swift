@@ -22,6 +22,9 @@ extension BoundExpr {
         case .rank(let operand): return .rank(moved(operand))
         case .percentChange(let base, let new): return .percentChange(base: moved(base), new: moved(new))
         case .contribution(let base, let new): return .contribution(base: moved(base), new: moved(new))
+        case .window(var window):
+            window.base = moved(window.base)
+            return .window(window)
         }
     }
 }

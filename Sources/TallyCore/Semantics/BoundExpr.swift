@@ -39,6 +39,8 @@ public indirect enum BoundExpr: Sendable, Equatable {
     /// Each row's change `new - base` as a percent of the overall change, the sum of `new` minus
     /// the sum of `base` over all rows; missing when the overall change is 0 (literacy `change`).
     case contribution(base: BoundExpr, new: BoundExpr)
+    /// A time window over the grouped table: previous, growth, cumulative, moving average (literacy).
+    case window(TimeWindow)
 
     /// The type of the value this expression produces.
     public var type: ValueType {
@@ -49,6 +51,7 @@ public indirect enum BoundExpr: Sendable, Equatable {
         case .share, .percentChange, .contribution: return .decimal
         case .rank: return .integer
         case .countryAttribute(_, let facts, _): return facts.attribute.type
+        case .window(let window): return window.type
         }
     }
 
@@ -57,6 +60,7 @@ public indirect enum BoundExpr: Sendable, Equatable {
     public var isPercent: Bool {
         switch self {
         case .share, .percentChange, .contribution: return true
+        case .window(let window): return window.function == .growth
         default: return false
         }
     }

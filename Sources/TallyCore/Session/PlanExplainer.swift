@@ -182,6 +182,14 @@ struct PlanExplainer {
         switch output.expr {
         case .share: return "each group's share of the total, in percent"
         case .rank: return "its rank, largest first"
+        case .window(let window):
+            let time = aggregate.keyNames.indices.contains(window.time) ? aggregate.keyNames[window.time] : "period"
+            switch window.function {
+            case .previous: return "the value of the previous \(time)"
+            case .growth: return "the percent change from the previous \(time)"
+            case .cumulative: return "the running total in \(time) order"
+            case .movingAverage(let n): return "the mean of the last \(n) \(time)s with rows"
+            }
         case .column(let index, _):
             guard index >= aggregate.keys.count, index - aggregate.keys.count < aggregate.aggregates.count else { return nil }
             let spec = aggregate.aggregates[index - aggregate.keys.count]

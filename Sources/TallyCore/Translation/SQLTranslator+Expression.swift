@@ -61,6 +61,8 @@ extension SQLTranslator {
         case .percentChange(let base, let new):
             let before = dialect.double(try expression(base, in: scope)), after = dialect.double(try expression(new, in: scope))
             return "(CASE WHEN \(before) = 0 THEN NULL ELSE \(dialect.divide("(\(after) - \(before))", "abs(\(before))")) * 100 END)"
+        case .window(let window):
+            return try timeWindow(window, in: scope)
         case .contribution(let base, let new):
             let before = dialect.double(try expression(base, in: scope)), after = dialect.double(try expression(new, in: scope))
             let overall = "(sum(coalesce(\(after), 0)) OVER () - sum(coalesce(\(before), 0)) OVER ())"
@@ -127,6 +129,32 @@ extension SQLTranslator {
         case .endsWith: escaped = "%" + escaped
         }
         return dialect.string(escaped)
+    }
+
+    /// A time window as window functions over the groups, each series in time order. The previous
+    /// row is the previous period only when its time is one less, so a gap stays a gap.
+    func timeWindow(_ window: TimeWindow, in scope: Scope) throws(Diagnostic) -> String {
+        let value = try expression(window.base, in: scope)
+        let time = try expression(.column(window.time, .integer), in: scope)
+        var series: [String] = []
+        for key in window.series { series.append(try expression(.column(key, .integer), in: scope)) }
+        let partition = series.isEmpty ? "" : "PARTITION BY \(series.joined(separator: ", ")) "
+        let over = "OVER (\(partition)ORDER BY \(time) ASC NULLS LAST"
+        let follows = "lag(\(time)) \(over)) = \(time) - 1"
+        switch window.function {
+        case .previous:
+            return "(CASE WHEN \(follows) THEN lag(\(value)) \(over)) END)"
+        case .growth:
+            let before = dialect.double("lag(\(value)) \(over))"), after = dialect.double(value)
+            return "(CASE WHEN \(follows) AND \(before) <> 0 THEN \(dialect.divide("(\(after) - \(before))", "abs(\(before))")) * 100 END)"
+        case .cumulative:
+            let sum = "sum(\(value)) \(over) ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+            let widens = dialect == .postgres || dialect == .duckdb
+            return window.base.type == .integer && widens ? "CAST(\(sum) AS BIGINT)" : sum
+        case .movingAverage(let periods):
+            let frame = "\(over) ROWS BETWEEN \(periods - 1) PRECEDING AND CURRENT ROW)"
+            return "(CASE WHEN count(*) \(frame) = \(periods) THEN avg(\(dialect.double(value))) \(frame) END)"
+        }
     }
 
     /// The SQL of one aggregate over the dataset's rows.

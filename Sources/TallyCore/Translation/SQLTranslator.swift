@@ -12,7 +12,9 @@
 /// A plain query becomes one `SELECT … GROUP BY … HAVING … ORDER BY … LIMIT`. The query is
 /// nested when a clause needs a value computed before it: `share` and `rank` (window
 /// functions) are computed over all groups before `having`, and `top` keeps the largest rows
-/// (`row_number()`) of those that passed `having`.
+/// (`row_number()`) of those that passed `having`. A crosstab (`across`) is translated as
+/// conditional aggregation, one column per value of its key found in the data when translating
+/// (`QueryPlan.spread(into:)`).
 public struct SQLTranslator {
     /// The plan's operators, gathered in one walk of its tree.
     let plan: PlanOutline
@@ -23,11 +25,8 @@ public struct SQLTranslator {
     /// The SQL for `plan` in `dialect`, without a final semicolon. Throws when the dialect
     /// cannot express the query (sqlite has no `median`).
     public static func translate(_ plan: QueryPlan, to dialect: SQLDialect) throws(Diagnostic) -> String {
-        if let pivot = plan.pivot {
-            throw .error("sql-unsupported", "'sql' does not translate 'across' yet", at: pivot.keySpan,
-                         label: "a crosstab", help: ["group by \(pivot.keyName) as well to get the same numbers as rows"])
-        }
-        return try SQLTranslator(plan: plan.outline, origin: plan.origin, dialect: dialect).statement()
+        let flat = plan.pivot == nil ? plan : plan.spread(into: try Executor.acrossValues(of: plan))
+        return try SQLTranslator(plan: flat.outline, origin: flat.origin, dialect: dialect).statement()
     }
 
     /// Whether the SQL for `plan` reads the row-position column (it keeps or breaks ties by file order).
@@ -223,7 +222,7 @@ extension BoundExpr {
         var found = false
         visit {
             switch $0 {
-            case .share, .rank, .contribution: found = true
+            case .share, .rank, .contribution, .window: found = true
             default: break
             }
         }
@@ -243,6 +242,8 @@ extension BoundExpr {
         case .negate(let x), .not(let x), .inSet(let x, _, _), .isMissing(let x, _), .textMatch(_, let x, _),
              .share(let x), .rank(let x):
             x.visit(body)
+        case .window(let window):
+            window.base.visit(body)
         case .arithmetic(_, let l, let r, _), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r),
              .percentChange(let l, let r), .contribution(let l, let r):
             l.visit(body)

@@ -141,7 +141,42 @@ import Testing
         #expect(harness.csv("t group by country across year show country").contains("error: the cells of 'across' hold an aggregate"))
         #expect(harness.csv("t group by country across year sort by year").contains("error: with 'across', 'sort by' reads the row keys and total"))
         #expect(harness.csv("t group by country across year having count > 1").contains("error: with 'across', 'having' reads the row keys and total"))
-        #expect(harness.csv("sql t group by country across year").contains("error: 'sql' does not translate 'across' yet"))
+    }
+
+    /// A crosstab says where units are mixed: the columns whose sums add persons and cases
+    /// (2019: A 10 persons, B 4 cases; 2020: persons only; 2021: 20 persons, 5 cases), or the
+    /// total, when the units are the columns; with the unit as a row key nothing is mixed.
+    @Test func mixedUnitsPerColumn() {
+        let units = QueryHarness(extra: [(
+            name: "u", csv: "year,place,unit,v\n2019,A,persons,10\n2019,B,cases,4\n2020,A,persons,12\n2021,A,persons,20\n2021,B,cases,5\n",
+            info: DatasetInfo(timeColumn: "year", measures: ["v"], unitColumn: "unit"))])
+        #expect(units.run("u group by place across year").errors == """
+            warning: these sums of v add different units together in 2 of the 3 columns: 2019 (10 persons, 4 cases), 2021 (20 persons, 5 cases)
+              = help: one case can cover several persons; add `unit` to `group by` to see them apart, or keep one with `where unit = persons`
+              = help: `help mixed units` explains this
+
+            """)
+        #expect(units.run("u across unit").errors == """
+            warning: the total of each row adds different units together: 42 persons, 9 cases
+              = help: one case can cover several persons; read the columns apart, or keep one with `where unit = persons`
+              = help: `help mixed units` explains this
+
+            """)
+        #expect(units.run("u group by unit across year").errors == "")
+    }
+
+    /// `sql` spreads the columns found in the data as conditional aggregates; sqlite3 running
+    /// that SQL on the same file gives tally's rows: sums, counts (missing, not 0, without
+    /// rows), means (a total computed again), shares, `having`, `top`, columns by total.
+    @Test(arguments: [
+        "applicants where origin = RU and kind = new and unit = persons since 2014 until 2018 group by destination across year top 5",
+        "applicants where origin = RU since 2020 group by destination across kind show count having total > 10 sort by destination",
+        "applicants where origin = UA in 2022 group by unit across kind show avg(applications)",
+        "applicants where origin = RU and kind = new since 2016 until 2019 group by destination across year show share top 4",
+        "decisions where origin = GE between 2015 and 2017 across year show sum(recognized) / sum(total) * 100",
+    ])
+    func sqlAgreesWithSQLite(_ query: String) throws {
+        try BundledSession().expectSQLiteAgrees(query, moreThan: 0)
     }
 
     /// The issue's example: five destinations by total, a column per year 2014–2018 and a total,

@@ -79,7 +79,7 @@ struct DifferentialRun {
             }
             let rows = Array(SQLiteOracle.lines(ResultRenderer(format: .csv).render(result)).dropFirst())
             let single = result.table.columns.count == 1 && result.table.rowCount == 1
-            let checked = plan.grouping != nil && plan.change == nil ? (single ? 0 : plan.headline) : nil
+            let checked = plan.grouping != nil && plan.change == nil ? (single ? 0 : result.headline) : nil
             cases.append(Case(query: text, sql: sql, rows: rows, checkedColumn: checked))
         }
         return (cases, skipped)

@@ -34,6 +34,8 @@ struct QueryGenerator {
         }
         let table = random.pick(tables)
         if table.info.timeColumn != nil, table.info.defaultMeasure != nil, random.chance(0.12) { return changeQuery(table) }
+        if table.info.timeColumn != nil, random.chance(0.08) { return acrossQuery(table) }
+        if table.info.timeColumn != nil, random.chance(0.08) { return windowQuery(table) }
         var clauses: [String] = []
         for _ in 0..<random.int(0...2) { clauses.append("where " + condition(table, depth: 0)) }
         if table.info.timeColumn != nil, random.chance(0.5) { clauses.append(timeClause()) }
@@ -52,6 +54,63 @@ struct QueryGenerator {
         let first = Int64(random.int(2000...2023)), second = Int64(random.int(2000...2024))
         clauses.append("change from \(min(first, second)) to \(max(first, second) == min(first, second) ? max(first, second) + 1 : max(first, second))")
         if random.chance(0.3) { clauses.append("top \(random.int(1...8))") }
+        clauses.shuffle(using: &random)
+        return ([table.name] + clauses).joined(separator: " ")
+    }
+
+    /// An `across` query: 0–2 filters, a few years, 0–1 row keys, columns across the time column
+    /// or a text column with few values, one aggregate (maybe as `share`), maybe `sort by`,
+    /// `having`, `top`, `limit`.
+    mutating func acrossQuery(_ table: Table) -> String {
+        guard let time = table.info.timeColumn else { return table.name }
+        var clauses: [String] = []
+        for _ in 0..<random.int(0...2) { clauses.append("where " + condition(table, depth: 0)) }
+        let first = random.int(2000...2022)
+        clauses.append("between \(first) and \(first + random.int(0...6))")
+        let few = table.columns.filter { column in
+            if case .text(_, let dictionary) = column.data { return dictionary.count <= 8 }
+            return false
+        }.map(\.name)
+        let across = few.isEmpty || random.chance(0.6) ? time : random.pick(few)
+        clauses.append("across " + across)
+        let keys = table.columns.filter { isKeyCandidate(table, $0) && $0.name != across }.map(\.name)
+        var rowKey: String?
+        if !keys.isEmpty, random.chance(0.8) {
+            let key = random.pick(keys)
+            rowKey = key
+            clauses.append("group by " + key)
+        }
+        let measure = numericColumns(table).filter { $0.name != time }.map(\.name)
+        var items: [String] = []
+        if random.chance(0.7), !measure.isEmpty {
+            items.append(random.pick(["count", "sum(\(random.pick(measure)))", "avg(\(random.pick(measure)))", "max(\(random.pick(measure)))"]))
+        }
+        if random.chance(0.2) { items.append("share") }
+        if !items.isEmpty { clauses.append("show " + items.joined(separator: ", ")) }
+        if random.chance(0.3) { clauses.append("sort by " + random.pick(["total", "total desc"] + (rowKey.map { [$0, $0 + " desc"] } ?? []))) }
+        if random.chance(0.2) { clauses.append("having total > \(random.pick([0, 10, 100, 1000]))") }
+        if random.chance(0.3) { clauses.append("top \(random.int(1...8))") }
+        if random.chance(0.2) { clauses.append("limit \(random.int(1...8))") }
+        clauses.shuffle(using: &random)
+        return ([table.name] + clauses).joined(separator: " ")
+    }
+
+    /// A query with time windows: grouped by the time column and 0–1 other keys, the default
+    /// measure (or `count`) with 1–3 of `previous`, `growth`, `cumulative`, `moving_avg(N)`.
+    mutating func windowQuery(_ table: Table) -> String {
+        guard let time = table.info.timeColumn else { return table.name }
+        var clauses: [String] = []
+        for _ in 0..<random.int(0...2) { clauses.append("where " + condition(table, depth: 0)) }
+        if random.chance(0.5) { clauses.append(timeClause()) }
+        let others = table.columns.filter { isKeyCandidate(table, $0) && $0.name != time }.map(\.name)
+        let keys = [time] + (!others.isEmpty && random.chance(0.5) ? [random.pick(others)] : [])
+        clauses.append("group by " + keys.shuffled(using: &random).joined(separator: ", "))
+        let windows = ["previous", "growth", "cumulative", "moving_avg(\(random.int(1...3)))"]
+        let base = table.info.defaultMeasure.map { random.chance(0.7) ? $0 : "count" } ?? "count"
+        var items = [base]
+        for _ in 0..<random.int(1...3) { items.append(random.pick(windows)) }
+        clauses.append("show " + Array(Set(items)).sorted { items.firstIndex(of: $0) ?? 0 < items.firstIndex(of: $1) ?? 0 }.joined(separator: ", "))
+        if random.chance(0.2) { clauses.append("limit \(random.int(1...15))") }
         clauses.shuffle(using: &random)
         return ([table.name] + clauses).joined(separator: " ")
     }
