@@ -130,7 +130,9 @@ run() {
     local log="$work/logs/$target-$flavour.log" status=0
     # Short allocation stacks and a small quarantine: the engine allocates a lot, and full ASan
     # bookkeeping would make the fuzzers several times slower without finding more.
-    ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=2:quarantine_size_mb=16} \
+    # The Swift runtime's own crash reporter would catch a trap before libFuzzer and exit without
+    # saving the input, so it is turned off: libFuzzer writes the crashing input to artifacts/.
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=2:quarantine_size_mb=16} \
     "$work/bin/fuzz-$target-$flavour" "$work/corpus/$target" \
         -max_total_time="$seconds" -dict="$dictionary" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$work/artifacts/$target/" -print_final_stats=1 > "$log" 2>&1 || status=$?

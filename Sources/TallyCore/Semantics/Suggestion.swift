@@ -8,12 +8,18 @@ public enum Suggestion {
     /// longer word's length (at least 1); a word of one or two letters must match exactly, so
     /// short unrelated words never match. Ties go to the earlier candidate.
     public static func closest(to word: String, among candidates: [String]) -> String? {
+        let typed = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let length = max(word.count, candidate.count)
-            let limit = min(word.count, candidate.count) <= 2 ? 0 : max(1, length / 3)
-            let distance = distance(word, candidate)
-            guard distance <= limit, distance < (best?.distance ?? Int.max) else { continue }
+            let known = Array(candidate.lowercased())
+            let length = max(typed.count, known.count)
+            let limit = min(typed.count, known.count) <= 2 ? 0 : max(1, length / 3)
+            // The distance is at least the difference in length, so a candidate that could not beat
+            // the limit or the best so far is skipped before the quadratic comparison.
+            let bound = min(limit, (best?.distance ?? Int.max) - 1)
+            guard abs(typed.count - known.count) <= bound else { continue }
+            let distance = distance(typed, known)
+            guard distance <= bound else { continue }
             best = (candidate, distance)
         }
         return best?.candidate
@@ -22,7 +28,11 @@ public enum Suggestion {
     /// The edit distance between `a` and `b`, ignoring case: insertions, deletions, substitutions and
     /// transpositions of two neighbouring characters each count one (optimal string alignment).
     public static func distance(_ a: String, _ b: String) -> Int {
-        let s = Array(a.lowercased()), t = Array(b.lowercased())
+        distance(Array(a.lowercased()), Array(b.lowercased()))
+    }
+
+    /// The optimal string alignment distance between two already lower-cased character arrays.
+    private static func distance(_ s: [Character], _ t: [Character]) -> Int {
         if s.isEmpty { return t.count }
         if t.isEmpty { return s.count }
         var before = [Int](repeating: 0, count: t.count + 1)

@@ -16,7 +16,7 @@ public enum DisplayWidth {
     /// Display width of one scalar.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if value == 0 { return 0 }
+        if value >= 0x20 && value < 0x7F { return 1 }  // printable ASCII, without the property lookup
         if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
