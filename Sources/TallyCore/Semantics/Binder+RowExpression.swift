@@ -136,10 +136,11 @@ extension Binder {
         return index < state.keys.count ? state.keys[index].columnIndex : nil
     }
 
-    /// Resolves a name to a column of the source.
+    /// Resolves a name to a column of the source. A misspelt name is matched against the columns
+    /// and then the items that read like columns (`grwoth` → `growth`); columns win a tie.
     func bindColumn(_ name: Name) throws(Diagnostic) -> BoundExpr {
         guard let index = source.columnIndex(named: name.text) else {
-            let suggestion = Suggestion.closest(to: name.text, among: source.columns.map(\.name))
+            let suggestion = Suggestion.closest(to: name.text, among: source.columns.map(\.name) + TimeWindow.words + ["share", "rank"])
             throw .error(
                 "unknown-column", "unknown column '\(name.text)' in \(source.name)", at: name.span,
                 label: suggestion.map { "did you mean '\($0)'?" },

@@ -42,6 +42,17 @@ import TallyData
             """)
     }
 
+    @Test func misspeltItemSuggestsTheItem() {
+        #expect(errors("applicants where origin = RU group by year show applications, grwoth") == """
+            error: unknown column 'grwoth' in applicants
+             --> <prompt>:1:63
+              |
+            1 | applicants where origin = RU group by year show applications, grwoth
+              |                                                               ^^^^^^ did you mean 'growth'?
+
+            """)
+    }
+
     @Test func typeMismatchPointsAtTheValue() {
         #expect(errors("applicants where year = \"2012\"") == """
             error: cannot compare year (a number) with "2012" (text)
