@@ -84,7 +84,7 @@ struct KeyCoder {
     }
 
     /// The smallest and largest present value at `rows` (all rows when nil); `(max, min)` when none.
-    private static func range(of values: [Int64], validity: ValidityMask?, rows: Selection?) -> (Int64, Int64) {
+    static func range(of values: [Int64], validity: ValidityMask?, rows: Selection?) -> (Int64, Int64) {
         var low = Int64.max, high = Int64.min
         values.withUnsafeBufferPointer { values in
             ValidityMask.withWords(validity) { words in

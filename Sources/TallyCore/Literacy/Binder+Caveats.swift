@@ -30,6 +30,13 @@ extension Binder {
             checks.append(.missingYears(time: timeOutput, series: series))
         }
         checks += populationChecks(for: plan)
+        for key in plan.grouping?.keys ?? [] {
+            guard case .function(let bucket, let arguments, _) = key, PeriodBounds.buckets.contains(bucket),
+                  let argument = arguments.first, arguments.count == 1, argument.type.isDateLike,
+                  let column = argument.columnIndex else { continue }
+            let check = CaveatCheck.partialPeriods(column: column, bucket: bucket)
+            if !checks.contains(check) { checks.append(check) }
+        }
         checks += combined.checks.filter { check in
             guard case .fanOut(_, _, _, _, let columns) = check else { return true }
             return plan.grouping?.aggregates.contains { spec in

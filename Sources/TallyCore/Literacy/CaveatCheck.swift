@@ -24,6 +24,10 @@ public enum CaveatCheck: Sendable, Equatable {
     /// `count` when `side` is the source), kept rows from a row of `side` that appears more than
     /// once are counted more than once.
     case fanOut(rows: Selection, count: Int, side: String, other: String, columns: Set<Int>)
+    /// The query groups by `bucket` (`month`, `quarter`, `week` or `year`) of date or datetime
+    /// source column `column`; a first or last period that the kept rows cover only in part is a
+    /// caveat (a month whose rows end on the 18th looks like a fall).
+    case partialPeriods(column: Int, bucket: ScalarFunction.ID)
 }
 
 extension CaveatCheck {

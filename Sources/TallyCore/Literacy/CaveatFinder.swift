@@ -49,6 +49,8 @@ struct CaveatFinder {
                 if let caveat = try unmatched(otherRows, keys: keys, dataset: dataset) { found.append(caveat) }
             case .fanOut(let sideRows, let count, let side, let other, _):
                 if let caveat = try fanOut(sideRows, count: count, side: side, other: other) { found.append(caveat) }
+            case .partialPeriods(let column, let bucket):
+                if let caveat = partialPeriods(column: column, bucket: bucket) { found.append(caveat) }
             }
         }
         if let change = plan.change {

@@ -129,6 +129,8 @@ enum HelpTopics {
               example: "applicants where (origin = RU or origin = UA) and kind = new in 2017 group by origin"),
         Topic(name: "incomplete year", summary: "The latest year of the bundled data is incomplete in the source: it covers part of the year, so it looks like a fall when it is not. Compare whole years, e.g. with until.",
               example: "applicants where origin = UA group by year since 2020 until 2024"),
+        Topic(name: "partial periods", summary: "When rows of a dated dataset start after the first day of their first month (or quarter, week, year) or end before the last day of their last, that period's total covers fewer days than the others and looks like a fall or a rise. tally names such a period; compare whole periods with since and until.",
+              example: "visits since \"2024-01\" until \"2024-06\" group by month(day)"),
         Topic(name: "small base", summary: "A percent change from a small number is large and unstable: from 6 to 30 is +400% though only 24 more. Below a base of 100 tally warns; read the change itself beside the percent.",
               example: "applicants where origin = RU and destination = PT and kind = new change from 2012 to 2017"),
         Topic(name: "missing years", summary: "A year (or a month, week or day of a date bucket) without rows in a time series is not a zero: nothing was reported. A line or sparkline drawn across the gap hides it, so tally names the missing periods.",
@@ -149,7 +151,7 @@ enum HelpTopics {
                        "exit": "quit", "crosstab": "across", "pivot": "across", "moving avg": "moving average", "moving_avg": "moving average", "window": "previous", "windows": "previous", "lag": "previous", "running total": "cumulative", "year over year": "growth", "refine": "prompt", "paste": "prompt", "continuation": "prompt", "is": "missing", "starts with": "contains", "ends with": "contains",
                        "function": "functions", "concat": "||", "join text": "||", "calculate": "calculator", "calculation": "calculator",
                        "ceiling": "ceil", "len": "length", "time": "dates", "datetime": "dates", "periods": "dates", "buckets": "dates",
-                       "missing periods": "missing years", "missing days": "missing years", "missing months": "missing years", "substr": "left", "ifnull": "coalesce", "case": "if", "cast": "number"]
+                       "partial": "partial periods", "partial period": "partial periods", "partial month": "partial periods", "missing periods": "missing years", "missing days": "missing years", "missing months": "missing years", "substr": "left", "ifnull": "coalesce", "case": "if", "cast": "number"]
         let name = aliases[wanted] ?? wanted
         guard let found = topics.first(where: { $0.name == name }) else {
             throw .error("unknown-help-topic", "no help on '\(topic)'", at: span,

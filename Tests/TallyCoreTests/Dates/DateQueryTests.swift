@@ -72,4 +72,18 @@ import Testing
         let days = harness.run("visits where day <= \"2024-03\" group by day show sum(n)")
         #expect(days.errors.contains("no rows for some days: 2024-03-02"), "\(days.errors)")
     }
+
+    /// A first or last period that the rows cover only in part is named: the rows run from
+    /// Tuesday 2024-02-27 to Wednesday 2024-05-01 (ISO week 2024-W09 is Monday 02-26 to Sunday 03-03).
+    @Test func partialPeriodsAreNamed() {
+        let months = harness.run("visits group by month(day) show sum(n)")
+        #expect(months.errors.contains("warning: the first month, 2024-02, has rows from 2024-02-27 and the last, 2024-05, until 2024-05-01: if the data stop there, their figures cover only part of the month"), "\(months.errors)")
+        #expect(harness.run("visits group by year(day)").errors.contains("the only year, 2024, has rows from 2024-02-27 to 2024-05-01"))
+        let weeks = harness.run("visits in \"2024-03\" group by week(day)")
+        #expect(weeks.errors.contains("the first week, 2024-W09, has rows from 2024-03-01 and the last, 2024-W10, until 2024-03-04"), "\(weeks.errors)")
+        #expect(harness.run("visits since \"2024-03\" group by quarter(day)").errors.contains("the first quarter, 2024-Q1, has rows from 2024-03-01 and the last, 2024-Q2, until 2024-05-01"))
+        #expect(!harness.run("visits group by day show sum(n)").errors.contains("partial"), "a day is never partial")
+        let whole = QueryHarness(extra: [(name: "march", csv: "day,n\n2024-03-01,1\n2024-03-31,2\n", info: DatasetInfo(timeColumn: "day"))])
+        #expect(!whole.run("march group by month(day) show sum(n)").errors.contains("partial"), "rows on the first and the last day")
+    }
 }
