@@ -9,6 +9,7 @@ struct KeyCoder {
     private enum Storage {
         case codes([UInt32], validity: ValidityMask?, missingCode: UInt32)
         case offsets([Int64], minimum: Int64, validity: ValidityMask?, missingCode: UInt32)
+        case dayOffsets([Int32], minimum: Int64, validity: ValidityMask?, missingCode: UInt32)
         case numbered([UInt32])
     }
 
@@ -23,11 +24,16 @@ struct KeyCoder {
             cardinality = dictionary.count + 1
             storage = .codes(codes, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: dictionary.count))
         case .integer(let values):
-            let (low, high) = KeyCoder.range(of: values, validity: column.validity, rows: rows)
-            let (width, overflow) = high.subtractingReportingOverflow(low)
-            if low <= high, !overflow, width < KeyCoder.maxDirectRange {
+            if let (low, width) = KeyCoder.narrowRange(of: values, validity: column.validity, rows: rows) {
                 cardinality = Int(width) + 2
                 storage = .offsets(values, minimum: low, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: width + 1))
+            } else {
+                (storage, cardinality) = KeyCoder.numbered(column)
+            }
+        case .days(let values):
+            if let (low, width) = KeyCoder.narrowRange(of: values, validity: column.validity, rows: rows) {
+                cardinality = Int(width) + 2
+                storage = .dayOffsets(values, minimum: low, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: width + 1))
             } else {
                 (storage, cardinality) = KeyCoder.numbered(column)
             }
@@ -43,6 +49,8 @@ struct KeyCoder {
             return validity?.isValid(row) == false ? Int(missing) : Int(codes[row])
         case .offsets(let values, let minimum, let validity, let missing):
             return validity?.isValid(row) == false ? Int(missing) : Int(values[row] &- minimum)
+        case .dayOffsets(let values, let minimum, let validity, let missing):
+            return validity?.isValid(row) == false ? Int(missing) : Int(Int64(values[row]) &- minimum)
         case .numbered(let codes):
             return Int(codes[row])
         }
@@ -58,19 +66,40 @@ struct KeyCoder {
             }
             if let validity { patchMissing(rows, validity, Int32(truncatingIfNeeded: missing), step, slots, codes) }
         case .offsets(let values, let minimum, let validity, let missing):
-            values.withUnsafeBufferPointer { values in
-                for i in 0..<rows.count { slots[i] &+= Int32(truncatingIfNeeded: values[Int(rows[i])] &- minimum) &* step }
-            }
-            if let validity {
-                for i in 0..<rows.count where !validity.isValid(Int(rows[i])) {
-                    slots[i] &+= (Int32(truncatingIfNeeded: missing) &- Int32(truncatingIfNeeded: values[Int(rows[i])] &- minimum)) &* step
-                }
-            }
+            KeyCoder.addOffsets(of: rows, values, minimum: minimum, validity: validity, missing: missing, times: step, to: slots)
+        case .dayOffsets(let values, let minimum, let validity, let missing):
+            KeyCoder.addOffsets(of: rows, values, minimum: minimum, validity: validity, missing: missing, times: step, to: slots)
         case .numbered(let codes):
             codes.withUnsafeBufferPointer { codes in
                 for i in 0..<rows.count { slots[i] &+= Int32(truncatingIfNeeded: codes[Int(rows[i])]) &* step }
             }
         }
+    }
+
+    /// Adds `(value − minimum) × step` of each of `rows` to `slots`, the missing code for missing rows.
+    private static func addOffsets<Stored: FixedWidthInteger & SignedInteger>(
+        of rows: UnsafeBufferPointer<Int32>, _ values: [Stored], minimum: Int64, validity: ValidityMask?, missing: UInt32,
+        times step: Int32, to slots: UnsafeMutableBufferPointer<Int32>
+    ) {
+        values.withUnsafeBufferPointer { values in
+            for i in 0..<rows.count { slots[i] &+= Int32(truncatingIfNeeded: Int64(values[Int(rows[i])]) &- minimum) &* step }
+        }
+        if let validity {
+            for i in 0..<rows.count where !validity.isValid(Int(rows[i])) {
+                slots[i] &+= (Int32(truncatingIfNeeded: missing) &- Int32(truncatingIfNeeded: Int64(values[Int(rows[i])]) &- minimum)) &* step
+            }
+        }
+    }
+
+    /// The smallest present value at `rows` (all rows when nil) and the width of the range up to
+    /// the largest, when the range is narrow enough to code by offset.
+    private static func narrowRange<Stored: FixedWidthInteger & SignedInteger>(
+        of values: [Stored], validity: ValidityMask?, rows: Selection?
+    ) -> (minimum: Int64, width: Int64)? {
+        let (low, high) = range(of: values, validity: validity, rows: rows)
+        let (width, overflow) = high.subtractingReportingOverflow(low)
+        guard low <= high, !overflow, width < KeyCoder.maxDirectRange else { return nil }
+        return (low, width)
     }
 
     /// Moves missing rows of a dictionary column from their placeholder code to the missing code.
@@ -84,8 +113,10 @@ struct KeyCoder {
     }
 
     /// The smallest and largest present value at `rows` (all rows when nil); `(max, min)` when none.
-    private static func range(of values: [Int64], validity: ValidityMask?, rows: Selection?) -> (Int64, Int64) {
-        var low = Int64.max, high = Int64.min
+    private static func range<Stored: FixedWidthInteger & SignedInteger>(
+        of values: [Stored], validity: ValidityMask?, rows: Selection?
+    ) -> (Int64, Int64) {
+        var low = Stored.max, high = Stored.min
         values.withUnsafeBufferPointer { values in
             ValidityMask.withWords(validity) { words in
                 if let rows {
@@ -108,7 +139,7 @@ struct KeyCoder {
                 }
             }
         }
-        return (low, high)
+        return (Int64(low), Int64(high))
     }
 
     /// Codes numbered in order of first appearance through a hash table of the values' bits
@@ -117,6 +148,7 @@ struct KeyCoder {
     private static func numbered(_ column: Column) -> (Storage, Int) {
         switch column.data {
         case .integer(let values): return numbered(values, column.validity) { UInt64(bitPattern: $0) }
+        case .days(let values): return numbered(values, column.validity) { UInt64(bitPattern: Int64($0)) }
         case .decimal(let values): return numbered(values, column.validity) { ($0 + 0.0).bitPattern }
         case .boolean(let values): return numbered(values, column.validity) { $0 ? 1 : 0 }
         case .text(let codes, _): return numbered(codes, column.validity) { UInt64($0) }
