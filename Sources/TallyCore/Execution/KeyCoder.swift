@@ -24,19 +24,9 @@ struct KeyCoder {
             cardinality = dictionary.count + 1
             storage = .codes(codes, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: dictionary.count))
         case .integer(let values):
-            if let (low, width) = KeyCoder.narrowRange(of: values, validity: column.validity, rows: rows) {
-                cardinality = Int(width) + 2
-                storage = .offsets(values, minimum: low, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: width + 1))
-            } else {
-                (storage, cardinality) = KeyCoder.numbered(column)
-            }
+            (storage, cardinality) = KeyCoder.byOffset(column, values, rows: rows, Storage.offsets)
         case .days(let values):
-            if let (low, width) = KeyCoder.narrowRange(of: values, validity: column.validity, rows: rows) {
-                cardinality = Int(width) + 2
-                storage = .dayOffsets(values, minimum: low, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: width + 1))
-            } else {
-                (storage, cardinality) = KeyCoder.numbered(column)
-            }
+            (storage, cardinality) = KeyCoder.byOffset(column, values, rows: rows, Storage.dayOffsets)
         case .decimal, .boolean:
             (storage, cardinality) = KeyCoder.numbered(column)
         }
@@ -91,15 +81,16 @@ struct KeyCoder {
         }
     }
 
-    /// The smallest present value at `rows` (all rows when nil) and the width of the range up to
-    /// the largest, when the range is narrow enough to code by offset.
-    private static func narrowRange<Stored: FixedWidthInteger & SignedInteger>(
-        of values: [Stored], validity: ValidityMask?, rows: Selection?
-    ) -> (minimum: Int64, width: Int64)? {
-        let (low, high) = range(of: values, validity: validity, rows: rows)
+    /// The storage `make` builds (values, minimum, validity, missing code) when the present
+    /// values at `rows` (all rows when nil) span a range narrow enough to code by offset; else
+    /// the values numbered through a hash table. With the number of codes.
+    private static func byOffset<Stored: FixedWidthInteger & SignedInteger>(
+        _ column: Column, _ values: [Stored], rows: Selection?, _ make: ([Stored], Int64, ValidityMask?, UInt32) -> Storage
+    ) -> (Storage, Int) {
+        let (low, high) = range(of: values, validity: column.validity, rows: rows)
         let (width, overflow) = high.subtractingReportingOverflow(low)
-        guard low <= high, !overflow, width < KeyCoder.maxDirectRange else { return nil }
-        return (low, width)
+        guard low <= high, !overflow, width < KeyCoder.maxDirectRange else { return numbered(column) }
+        return (make(values, low, column.validity, UInt32(truncatingIfNeeded: width + 1)), Int(width) + 2)
     }
 
     /// Moves missing rows of a dictionary column from their placeholder code to the missing code.
