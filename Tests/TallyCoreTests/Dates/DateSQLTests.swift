@@ -25,6 +25,15 @@ import TallyPostgres
         "s between 2024 and 2024 show count, sum(n)",
         "s where day != \"2024-03\" and kind = b show count",
         "s show upper(kind) || \"-\" || text(n) as label, round(n / 3) as third, text(day) as written limit 5",
+        "s group by month(day) show sum(n), previous, growth, cumulative, moving_avg(3)",
+        "s where not (day in \"2024-03\") group by kind, month(day) show sum(n), previous, growth, moving_avg(2)",
+        "s where day >= \"2024-04-05\" and day <= \"2024-04-20\" group by day show sum(n), previous, growth, cumulative",
+        "s where not (day between \"2024-02-05\" and \"2024-02-18\") group by week(day) show sum(n), previous, moving_avg(2)",
+        "s group by quarter(day), kind show sum(n), previous, growth, cumulative",
+        "s where not (day in \"2024-05\") group by month(day) show count, growth top 3",
+        "s group by kind across month(day)",
+        "s where not (day in \"2024-02\") group by kind across quarter(day) show sum(n)",
+        "s where day < \"2024-03\" group by kind across week(day) show sum(n)",
     ]
 
     /// Daily counts from 2024-01-01 to 2024-06-30 in two kinds, without the 10th to the 12th of
