@@ -3,6 +3,8 @@ extension SQLTranslator {
     /// aggregate, spelled as its SQL expression.
     enum Scope {
         case source
+        /// The dataset's columns under an alias (inside a derived table that joins others).
+        case qualified(String)
         case grouped(columns: [String])
     }
 
@@ -49,9 +51,7 @@ extension SQLTranslator {
         case .inCountryGroup(let operand, let test, let year):
             return try countryGroup(operand, test, year: year, in: scope)
         case .countryAttribute(_, let facts, _):
-            throw .error(
-                "sql-unsupported", "sql cannot yet translate the country attribute \(facts.written)",
-                help: ["run the query in tally; the translation of country attributes (a join with countries and population) is not written yet"])
+            return try attributeColumn(expr, written: facts.written)
         case .share(let base):
             let value = try expression(base, in: scope)
             return "(\(dialect.divide(dialect.double(value), "sum(\(value)) OVER ()")) * 100)"
@@ -87,6 +87,8 @@ extension SQLTranslator {
         switch scope {
         case .source:
             return plan.source.columns.indices.contains(index) ? dialect.quote(plan.source.columns[index].name) : "NULL"
+        case .qualified(let alias):
+            return plan.source.columns.indices.contains(index) ? "\(alias).\(dialect.quote(plan.source.columns[index].name))" : "NULL"
         case .grouped(let columns):
             return columns.indices.contains(index) ? columns[index] : "NULL"
         }
@@ -262,7 +264,8 @@ extension SQLTranslator {
 
     /// Whether an expression can be missing: a dataset column only when it has missing values.
     func mayBeMissing(_ expr: BoundExpr, in scope: Scope) -> Bool {
-        guard case .source = scope, let index = expr.columnIndex, plan.source.columns.indices.contains(index) else { return true }
+        if case .grouped = scope { return true }
+        guard let index = expr.columnIndex, plan.source.columns.indices.contains(index) else { return true }
         return plan.source.columns[index].missingCount > 0
     }
 }
