@@ -97,6 +97,15 @@ import Testing
         #expect(complete("apps sort by app") == ["applications"])
     }
 
+    @Test func windowWordsWhereItemsGoInAGroupedQuery() {
+        #expect(complete("apps group by year show sum(applications), g") == ["growth"])
+        #expect(complete("apps group by year show c") == ["ceil", "coalesce", "count", "cumulative"])
+        #expect(complete("apps group by year show count, mo") == ["month", "month_number", "moving_avg"])
+        #expect(complete("apps group by year show count, p") == ["previous"])
+        #expect(complete("apps group by year show count sort by g") == ["growth"])
+        #expect(complete("apps show c") == ["ceil", "coalesce", "count"], "an ungrouped query has no periods to compare")
+    }
+
     @Test func wordsAfterACompleteItem() {
         #expect(complete("apps where origin = RU a") == ["across", "and"])
         #expect(complete("apps group by origin l") == ["limit", "lookup"])

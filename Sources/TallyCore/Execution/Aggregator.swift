@@ -32,6 +32,7 @@ struct Aggregator {
         switch values.data {
         case .text(let codes, _): return distinctCounts(codes, values.validity) { UInt64($0) }
         case .integer(let numbers): return distinctCounts(numbers, values.validity) { UInt64(bitPattern: $0) }
+        case .days(let numbers): return distinctCounts(numbers, values.validity) { UInt64(bitPattern: Int64($0)) }
         case .decimal(let numbers): return distinctCounts(numbers, values.validity) { ($0 + 0.0).bitPattern }
         case .boolean(let flags): return distinctCounts(flags, values.validity) { $0 ? 1 : 0 }
         }

@@ -2,7 +2,7 @@ extension Column {
     /// The rows at `rows`, in that order; the whole column when `rows` is nil.
     func gathered(_ rows: Selection?) -> Column {
         guard let rows else { return self }
-        var result = Column(name: name, originalName: originalName, data: data.gathered(rows), calendarType: calendarType)
+        var result = Column(name: name, originalName: originalName, data: data.gathered(rows), calendarType: type.isCalendar ? type : nil)
         if let validity {
             var mask = ValidityMask(count: rows.count)
             for (i, row) in rows.enumerated() where !validity.isValid(Int(row)) { mask.set(i, valid: false) }
@@ -15,7 +15,7 @@ extension Column {
     /// row that a lookup found no match for).
     func gatheredOrMissing(_ rows: Selection) -> Column {
         let present = rows.map { $0 < 0 ? 0 : $0 }
-        var result = Column(name: name, originalName: originalName, data: data.gathered(present))
+        var result = Column(name: name, originalName: originalName, data: data.gathered(present), calendarType: type.isCalendar ? type : nil)
         var mask = ValidityMask(count: rows.count)
         for (i, row) in rows.enumerated() where row < 0 || !isValid(Int(row)) { mask.set(i, valid: false) }
         result.validity = mask.missingCount == 0 ? nil : mask
@@ -42,10 +42,22 @@ extension Column {
                       calendarType: type.isCalendar ? type : nil)
     }
 
+    /// This column with `days` stored as 64-bit `integer` dates, other columns as they are: for
+    /// the few places that are not hot loops over a dataset (a `describe` summary, dates written
+    /// as text once per distinct value, `coalesce` and `if` choosing between columns).
+    var widened: Column {
+        guard case .days(let values) = data else { return self }
+        var column = self
+        column.data = .integer(values.map(Int64.init))
+        column.calendarType = .date
+        return column
+    }
+
     /// The values as doubles (integers converted), for arithmetic and comparison.
     var doubles: [Double] {
         switch data {
         case .integer(let v): return v.map(Double.init)
+        case .days(let v): return v.map(Double.init)
         case .decimal(let v): return v
         case .boolean(let v): return v.map { $0 ? 1 : 0 }
         case .text(let codes, _): return Array(repeating: .nan, count: codes.count)
@@ -58,10 +70,11 @@ extension Column {
 }
 
 extension ColumnData {
-    /// The values at `rows`.
+    /// The values at `rows`; dates as `integer`, so that only loaded tables hold `days`.
     func gathered(_ rows: Selection) -> ColumnData {
         switch self {
         case .integer(let v): return .integer(rows.map { v[Int($0)] })
+        case .days(let v): return .integer(rows.map { Int64(v[Int($0)]) })
         case .decimal(let v): return .decimal(rows.map { v[Int($0)] })
         case .boolean(let v): return .boolean(rows.map { v[Int($0)] })
         case .text(let codes, let dictionary): return .text(codes: rows.map { codes[Int($0)] }, dictionary: dictionary)

@@ -22,6 +22,7 @@ struct ColumnTotals {
                 try context.checkCancelled()
                 switch column.data {
                 case .integer(let values): return ColumnTotals.integers(values, column.validity, rows, parts[part])
+                case .days(let values): return ColumnTotals.integers(values, column.validity, rows, parts[part])
                 case .decimal(let values): return ColumnTotals.decimals(values, column.validity, rows, parts[part])
                 case .text, .boolean: return ColumnTotals()
                 }
@@ -32,12 +33,14 @@ struct ColumnTotals {
         return combined
     }
 
-    private static func integers(_ values: [Int64], _ validity: ValidityMask?, _ rows: Selection?, _ range: Range<Int>) -> ColumnTotals {
+    private static func integers<Stored: FixedWidthInteger & SignedInteger>(
+        _ values: [Stored], _ validity: ValidityMask?, _ rows: Selection?, _ range: Range<Int>
+    ) -> ColumnTotals {
         var totals = ColumnTotals()
         var sum: Int64 = 0, low = Int64.max, high = Int64.min, lowRow = -1, highRow = -1, count: Int64 = 0
         values.withUnsafeBufferPointer { values in
             forEachRow(rows, range, validity) { row in
-                let value = values[row]
+                let value = Int64(values[row])
                 sum &+= value
                 count &+= 1
                 if value < low { low = value; lowRow = row }
@@ -133,6 +136,7 @@ struct ColumnTotals {
         guard let b else { return a }
         switch column.data {
         case .integer(let v): return (largest ? v[b] > v[a] : v[b] < v[a]) ? b : a
+        case .days(let v): return (largest ? v[b] > v[a] : v[b] < v[a]) ? b : a
         case .decimal(let v): return (largest ? v[b] > v[a] : v[b] < v[a]) ? b : a
         default: return a
         }

@@ -92,7 +92,7 @@ extension Column {
                 }
             }
             return Column(name: name, data: .decimal(results), validity: mask)
-        case .boolean, .text:
+        case .boolean, .text, .days:
             let compare = RowOrder.comparator(for: self, descending: function == .max)
             var firstRow = [Int32](repeating: -1, count: groups.count)
             for row in 0..<count where isValid(row) {

@@ -122,6 +122,9 @@ struct ExpressionEvaluator {
         case .integer(let numbers):
             let set = Set(values.compactMap(\.timePosition))
             result = numbers.map { set.contains($0) != negated }
+        case .days(let numbers):
+            let set = Set(values.compactMap(\.timePosition))
+            result = numbers.map { set.contains(Int64($0)) != negated }
         case .decimal(let numbers):
             let set = Set(values.compactMap { value -> Double? in if case .decimal(let n) = value { n } else { nil } })
             result = numbers.map { set.contains($0) != negated }
@@ -213,6 +216,12 @@ struct ExpressionEvaluator {
         var validity = ValidityMask(count: count)
         switch (left.data, right.data) {
         case (.integer(let a), .integer(let b)):
+            for i in 0..<count { result[i] = op.holds(a[i], b[i]) }
+        case (.days(let a), .integer(let b)):
+            for i in 0..<count { result[i] = op.holds(Int64(a[i]), b[i]) }
+        case (.integer(let a), .days(let b)):
+            for i in 0..<count { result[i] = op.holds(a[i], Int64(b[i])) }
+        case (.days(let a), .days(let b)):
             for i in 0..<count { result[i] = op.holds(a[i], b[i]) }
         case (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal):
             let a = left.doubles, b = right.doubles

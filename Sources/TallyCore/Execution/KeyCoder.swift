@@ -9,6 +9,7 @@ struct KeyCoder {
     private enum Storage {
         case codes([UInt32], validity: ValidityMask?, missingCode: UInt32)
         case offsets([Int64], minimum: Int64, validity: ValidityMask?, missingCode: UInt32)
+        case dayOffsets([Int32], minimum: Int64, validity: ValidityMask?, missingCode: UInt32)
         case numbered([UInt32])
     }
 
@@ -23,14 +24,9 @@ struct KeyCoder {
             cardinality = dictionary.count + 1
             storage = .codes(codes, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: dictionary.count))
         case .integer(let values):
-            let (low, high) = KeyCoder.range(of: values, validity: column.validity, rows: rows)
-            let (width, overflow) = high.subtractingReportingOverflow(low)
-            if low <= high, !overflow, width < KeyCoder.maxDirectRange {
-                cardinality = Int(width) + 2
-                storage = .offsets(values, minimum: low, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: width + 1))
-            } else {
-                (storage, cardinality) = KeyCoder.numbered(column)
-            }
+            (storage, cardinality) = KeyCoder.byOffset(column, values, rows: rows, Storage.offsets)
+        case .days(let values):
+            (storage, cardinality) = KeyCoder.byOffset(column, values, rows: rows, Storage.dayOffsets)
         case .decimal, .boolean:
             (storage, cardinality) = KeyCoder.numbered(column)
         }
@@ -43,6 +39,8 @@ struct KeyCoder {
             return validity?.isValid(row) == false ? Int(missing) : Int(codes[row])
         case .offsets(let values, let minimum, let validity, let missing):
             return validity?.isValid(row) == false ? Int(missing) : Int(values[row] &- minimum)
+        case .dayOffsets(let values, let minimum, let validity, let missing):
+            return validity?.isValid(row) == false ? Int(missing) : Int(Int64(values[row]) &- minimum)
         case .numbered(let codes):
             return Int(codes[row])
         }
@@ -58,19 +56,41 @@ struct KeyCoder {
             }
             if let validity { patchMissing(rows, validity, Int32(truncatingIfNeeded: missing), step, slots, codes) }
         case .offsets(let values, let minimum, let validity, let missing):
-            values.withUnsafeBufferPointer { values in
-                for i in 0..<rows.count { slots[i] &+= Int32(truncatingIfNeeded: values[Int(rows[i])] &- minimum) &* step }
-            }
-            if let validity {
-                for i in 0..<rows.count where !validity.isValid(Int(rows[i])) {
-                    slots[i] &+= (Int32(truncatingIfNeeded: missing) &- Int32(truncatingIfNeeded: values[Int(rows[i])] &- minimum)) &* step
-                }
-            }
+            KeyCoder.addOffsets(of: rows, values, minimum: minimum, validity: validity, missing: missing, times: step, to: slots)
+        case .dayOffsets(let values, let minimum, let validity, let missing):
+            KeyCoder.addOffsets(of: rows, values, minimum: minimum, validity: validity, missing: missing, times: step, to: slots)
         case .numbered(let codes):
             codes.withUnsafeBufferPointer { codes in
                 for i in 0..<rows.count { slots[i] &+= Int32(truncatingIfNeeded: codes[Int(rows[i])]) &* step }
             }
         }
+    }
+
+    /// Adds `(value − minimum) × step` of each of `rows` to `slots`, the missing code for missing rows.
+    private static func addOffsets<Stored: FixedWidthInteger & SignedInteger>(
+        of rows: UnsafeBufferPointer<Int32>, _ values: [Stored], minimum: Int64, validity: ValidityMask?, missing: UInt32,
+        times step: Int32, to slots: UnsafeMutableBufferPointer<Int32>
+    ) {
+        values.withUnsafeBufferPointer { values in
+            for i in 0..<rows.count { slots[i] &+= Int32(truncatingIfNeeded: Int64(values[Int(rows[i])]) &- minimum) &* step }
+        }
+        if let validity {
+            for i in 0..<rows.count where !validity.isValid(Int(rows[i])) {
+                slots[i] &+= (Int32(truncatingIfNeeded: missing) &- Int32(truncatingIfNeeded: Int64(values[Int(rows[i])]) &- minimum)) &* step
+            }
+        }
+    }
+
+    /// The storage `make` builds (values, minimum, validity, missing code) when the present
+    /// values at `rows` (all rows when nil) span a range narrow enough to code by offset; else
+    /// the values numbered through a hash table. With the number of codes.
+    private static func byOffset<Stored: FixedWidthInteger & SignedInteger>(
+        _ column: Column, _ values: [Stored], rows: Selection?, _ make: ([Stored], Int64, ValidityMask?, UInt32) -> Storage
+    ) -> (Storage, Int) {
+        let (low, high) = range(of: values, validity: column.validity, rows: rows)
+        let (width, overflow) = high.subtractingReportingOverflow(low)
+        guard low <= high, !overflow, width < KeyCoder.maxDirectRange else { return numbered(column) }
+        return (make(values, low, column.validity, UInt32(truncatingIfNeeded: width + 1)), Int(width) + 2)
     }
 
     /// Moves missing rows of a dictionary column from their placeholder code to the missing code.
@@ -84,8 +104,10 @@ struct KeyCoder {
     }
 
     /// The smallest and largest present value at `rows` (all rows when nil); `(max, min)` when none.
-    static func range(of values: [Int64], validity: ValidityMask?, rows: Selection?) -> (Int64, Int64) {
-        var low = Int64.max, high = Int64.min
+    static func range<Stored: FixedWidthInteger & SignedInteger>(
+        of values: [Stored], validity: ValidityMask?, rows: Selection?
+    ) -> (Int64, Int64) {
+        var low = Stored.max, high = Stored.min
         values.withUnsafeBufferPointer { values in
             ValidityMask.withWords(validity) { words in
                 if let rows {
@@ -108,7 +130,7 @@ struct KeyCoder {
                 }
             }
         }
-        return (low, high)
+        return (Int64(low), Int64(high))
     }
 
     /// Codes numbered in order of first appearance through a hash table of the values' bits
@@ -117,6 +139,7 @@ struct KeyCoder {
     private static func numbered(_ column: Column) -> (Storage, Int) {
         switch column.data {
         case .integer(let values): return numbered(values, column.validity) { UInt64(bitPattern: $0) }
+        case .days(let values): return numbered(values, column.validity) { UInt64(bitPattern: Int64($0)) }
         case .decimal(let values): return numbered(values, column.validity) { ($0 + 0.0).bitPattern }
         case .boolean(let values): return numbered(values, column.validity) { $0 ? 1 : 0 }
         case .text(let codes, _): return numbered(codes, column.validity) { UInt64($0) }

@@ -45,6 +45,12 @@ struct RowFilter {
                 return try values.withUnsafeBufferPointer { values throws(Diagnostic) in
                     try scan(candidates, column.validity, WidenedComparison(values: values, op: op, bound: bound))
                 }
+            case .days(let values):
+                guard case .calendar(let day, .date) = literal else { return nil }
+                let bound = Int32(clamping: day)
+                return try values.withUnsafeBufferPointer { values throws(Diagnostic) in
+                    try scan(candidates, column.validity, ValueComparison(values: values, op: op, bound: bound))
+                }
             case .decimal(let values):
                 guard let bound = literal.asDouble else { return nil }
                 return try values.withUnsafeBufferPointer { values throws(Diagnostic) in
@@ -61,6 +67,8 @@ struct RowFilter {
                 return try scanCodes(codes, column.validity, candidates, dictionary.values.map { set.contains(.text($0)) != negated })
             case .integer(let numbers):
                 return try scanMembers(numbers, column.validity, candidates, SortedMembers(values, \.integerMember), negated: negated)
+            case .days(let numbers):
+                return try scanMembers(numbers, column.validity, candidates, SortedMembers(values, \.dayMember), negated: negated)
             case .decimal(let numbers):
                 return try scanMembers(numbers, column.validity, candidates, SortedMembers(values, \.decimalMember), negated: negated)
             case .boolean:

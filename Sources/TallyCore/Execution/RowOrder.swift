@@ -19,6 +19,7 @@ enum RowOrder {
         let valueOrder: (Int, Int) -> Int
         switch column.data {
         case .integer(let v): valueOrder = { v[$0] < v[$1] ? -1 : (v[$0] > v[$1] ? 1 : 0) }
+        case .days(let v): valueOrder = { v[$0] < v[$1] ? -1 : (v[$0] > v[$1] ? 1 : 0) }
         case .decimal(let v): valueOrder = { v[$0] < v[$1] ? -1 : (v[$0] > v[$1] ? 1 : 0) }
         case .boolean(let v): valueOrder = { v[$0] == v[$1] ? 0 : (v[$1] ? -1 : 1) }
         case .text(let codes, let dictionary):

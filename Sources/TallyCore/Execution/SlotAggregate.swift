@@ -197,7 +197,7 @@ final class SlotDecimalSum: SlotAggregate {
         switch argument.data {
         case .integer(let values): accumulate(values, rows, slots) { Double($0) }
         case .decimal(let values): accumulate(values, rows, slots) { $0 }
-        case .boolean, .text: break
+        case .boolean, .text, .days: break
         }
     }
 
@@ -258,6 +258,8 @@ final class SlotExtreme: SlotAggregate {
         switch argument.data {
         case .integer(let values):
             keys = .integers(values)
+        case .days(let values):
+            keys = .integers(values.map(Int64.init))
         case .decimal(let values):
             keys = .decimals(values)
         case .boolean(let values):

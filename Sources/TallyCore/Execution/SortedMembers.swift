@@ -23,6 +23,8 @@ struct SortedMembers<Number: Comparable> {
 extension Value {
     /// The whole number this value holds, if it is one.
     var integerMember: Int64? { if case .integer(let v) = self { return v } else { return nil } }
+    /// The day number of the date this value holds, if it is one (every date fits 32 bits).
+    var dayMember: Int32? { if case .calendar(let v, .date) = self { return Int32(exactly: v) } else { return nil } }
     /// The decimal this value holds, if it is one.
     var decimalMember: Double? { if case .decimal(let v) = self { return v } else { return nil } }
 }

@@ -1,6 +1,7 @@
 /// Computes a `TimeWindow` over the rows of a grouped table: the rows are put in order by
 /// series (the other keys, numbered by their codes) and time, and each series is walked once.
-/// The previous period of year Y is Y − 1: a row whose series has no row in Y − 1 gets a missing
+/// A time key counts periods (years, or the days, weeks, months or quarters of `CivilCalendar`),
+/// so the period before P is P − 1: a row whose series has no row in P − 1 gets a missing
 /// `previous` and `growth`, however close the row above it is. The caveats found on the way (a gap
 /// before a value, a moving average across a gap, growth from a small base) are recorded in the
 /// execution context, once each, for the rows shown.
@@ -17,11 +18,12 @@ struct TimeWindowKernel {
     func run(base: Column) throws(Diagnostic) -> Column {
         let count = table.rowCount
         let times = table.columns[window.time]
-        let years: [Int64]
-        if case .integer(let values) = times.data { years = values } else { years = [Int64](repeating: 0, count: count) }
+        guard case .integer(let periods) = times.data else {
+            throw .error("internal", "the time key of \(window.name) does not count periods")
+        }
         let series = try GroupNumbering(window.series.map { table.columns[$0] }, rowCount: count, context: context)
-        let order = (0..<count).filter { times.isValid($0) && times.type == .integer }.sorted {
-            (series.ids[$0], years[$0]) < (series.ids[$1], years[$1])
+        let order = (0..<count).filter { times.isValid($0) }.sorted {
+            (series.ids[$0], periods[$0]) < (series.ids[$1], periods[$1])
         }
         var runs: [ArraySlice<Int>] = []
         var start = 0
@@ -36,10 +38,10 @@ struct TimeWindowKernel {
             var previous = [Int32](repeating: -1, count: count)
             for run in runs {
                 for (before, row) in zip(run, run.dropFirst()) {
-                    if years[row] &- years[before] == 1 {
+                    if periods[row] &- periods[before] == 1 {
                         previous[row] = Int32(truncatingIfNeeded: before)
                     } else if isShown(row) {
-                        notes.gap(label(row), absent: years[before] &+ 1, through: years[row] &- 1)
+                        notes.gaps.append("\(label(row)) (no rows in \(self.periods(from: periods[before] &+ 1, through: periods[row] &- 1)))")
                     }
                 }
             }
@@ -47,8 +49,8 @@ struct TimeWindowKernel {
             result = window.function == .previous ? earlier : growth(from: earlier, to: base, notes: &notes)
         case .cumulative:
             result = try cumulative(base, runs: runs)
-        case .movingAverage(let periods):
-            result = movingAverage(base, periods: periods, runs: runs, years: years, notes: &notes)
+        case .movingAverage(let width):
+            result = movingAverage(base, width: width, runs: runs, periods: periods, notes: &notes)
         }
         for note in notes.diagnostics(window) { context.warn(note) }
         return result
@@ -57,6 +59,18 @@ struct TimeWindowKernel {
     /// Whether `row` is in the result shown, whose rows alone get caveats.
     private func isShown(_ row: Int) -> Bool {
         context.shownRows?.contains(row) ?? false
+    }
+
+    /// A period of the time key as written (`2015`, `2024-03`, `2024-W11`).
+    private func period(_ value: Int64) -> String {
+        table.columns[window.time].calendarType.map { CalendarText.format(value, as: $0) } ?? String(value)
+    }
+
+    /// The periods from `first` through `last` (`2012–2014`; `2024-01 to 2024-03`, as a dash
+    /// would read as part of a date).
+    private func periods(from first: Int64, through last: Int64) -> String {
+        if first == last { return period(first) }
+        return period(first) + (table.columns[window.time].calendarType == nil ? "–" : " to ") + period(last)
     }
 
     /// The series and time of `row` (`DEU 2016`).
@@ -113,23 +127,23 @@ struct TimeWindowKernel {
         }
     }
 
-    /// The mean of the present values of each row and the `periods − 1` rows before it in its
-    /// series; missing while the series has fewer rows. Windows longer in time than `periods`
-    /// (they span a gap) are noted.
-    private func movingAverage(_ base: Column, periods: Int, runs: [ArraySlice<Int>], years: [Int64], notes: inout Notes) -> Column {
+    /// The mean of the present values of each row and the `width − 1` rows before it in its
+    /// series; missing while the series has fewer rows. Windows longer in time than `width`
+    /// periods (they span a gap) are noted.
+    private func movingAverage(_ base: Column, width: Int, runs: [ArraySlice<Int>], periods: [Int64], notes: inout Notes) -> Column {
         let values = base.doubles
         var means = [Double](repeating: 0, count: base.count)
         var validity = ValidityMask(count: base.count, allValid: false)
         for run in runs {
             let rows = Array(run)
-            for end in rows.indices where end + 1 >= periods {
-                let span = rows[(end + 1 - periods)...end]
+            for end in rows.indices where end + 1 >= width {
+                let span = rows[(end + 1 - width)...end]
                 let present = span.filter { base.isValid($0) }
                 guard !present.isEmpty else { continue }
                 means[rows[end]] = present.reduce(0) { $0 + values[$1] } / Double(present.count)
                 validity.set(rows[end], valid: true)
-                if let first = span.first, years[rows[end]] &- years[first] >= Int64(periods), isShown(rows[end]) {
-                    notes.wideWindows.append("\(label(rows[end])) averages \(years[first])–\(years[rows[end]])")
+                if let first = span.first, periods[rows[end]] &- periods[first] >= Int64(width), isShown(rows[end]) {
+                    notes.wideWindows.append("\(label(rows[end])) averages \(self.periods(from: periods[first], through: periods[rows[end]]))")
                 }
             }
         }
@@ -144,12 +158,6 @@ struct TimeWindowKernel {
         var smallBases: [String] = []
         /// Moving averages across a gap: `DEU 2017 averages 2014–2017`.
         var wideWindows: [String] = []
-
-        /// Notes that the row labelled `row` has no previous period: its series has no rows from
-        /// `first` through `last`.
-        mutating func gap(_ row: String, absent first: Int64, through last: Int64) {
-            gaps.append("\(row) (no rows in \(first == last ? "\(first)" : "\(first)–\(last)"))")
-        }
 
         /// The diagnostics for `window`.
         func diagnostics(_ window: TimeWindow) -> [Diagnostic] {

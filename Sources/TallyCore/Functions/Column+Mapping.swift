@@ -32,6 +32,8 @@ extension Column {
         switch data {
         case .text:
             return self
+        case .days:
+            return widened.writtenAsText(count: rows)
         case .boolean(let flags):
             let no = builder.code(for: "false"), yes = builder.code(for: "true")
             for i in flags.indices { codes[i] = flags[i] ? yes : no }
@@ -79,11 +81,41 @@ extension Column {
     /// A part or bucket of this date or datetime column, computed from each row's day number and
     /// typed `type` (a calendar type, or `integer` for `year`, `month_number`, …).
     func calendarPart(_ type: ValueType, _ part: (Int64) -> Int64) -> Column {
-        guard case .integer(let values) = data else { return .constant(.missing, type: type, count: count) }
-        let perDay = calendarType == .datetime
+        switch data {
+        case .integer(let values): return calendarPart(of: values, perDay: calendarType == .datetime, type, part)
+        case .days(let values): return calendarPart(ofDays: values, type, part)
+        default: return .constant(.missing, type: type, count: count)
+        }
+    }
+
+    /// `part` of each present day of `values`, worked out once per day in the column's range
+    /// (dates span a few thousand days, not millions), then looked up per row.
+    private func calendarPart(ofDays values: [Int32], _ type: ValueType, _ part: (Int64) -> Int64) -> Column {
+        var low = Int32.max, high = Int32.min
+        for i in values.indices where isValid(i) {
+            low = Swift.min(low, values[i])
+            high = Swift.max(high, values[i])
+        }
+        guard low <= high, Int64(high) - Int64(low) < Column.dayTableLimit else { return calendarPart(of: values, perDay: false, type, part) }
+        let table = (Int64(low)...Int64(high)).map(part)
+        var result = [Int64](repeating: 0, count: values.count)
+        table.withUnsafeBufferPointer { table in
+            for i in values.indices where isValid(i) { result[i] = table[Int(values[i] &- low)] }
+        }
+        return Column(name: "", data: .integer(result), validity: validity, calendarType: type.isCalendar ? type : nil)
+    }
+
+    /// The widest range of days whose parts are worked out once per day.
+    static let dayTableLimit: Int64 = 1 << 20
+
+    /// `part` of each present value of `values`, day numbers or (`perDay`) seconds.
+    private func calendarPart<Stored: FixedWidthInteger & SignedInteger>(
+        of values: [Stored], perDay: Bool, _ type: ValueType, _ part: (Int64) -> Int64
+    ) -> Column {
         var result = [Int64](repeating: 0, count: values.count)
         for i in values.indices where isValid(i) {
-            result[i] = part(perDay ? CivilCalendar.floorDivide(values[i], CivilCalendar.secondsPerDay) : values[i])
+            let value = Int64(values[i])
+            result[i] = part(perDay ? CivilCalendar.floorDivide(value, CivilCalendar.secondsPerDay) : value)
         }
         return Column(name: "", data: .integer(result), validity: validity, calendarType: type.isCalendar ? type : nil)
     }

@@ -44,9 +44,10 @@ struct ColumnPicker {
             for i in 0..<count where chosen[i] >= 0 { result[i] = values[chosen[i]][i] }
             return Column(name: "", data: .decimal(result), validity: mask)
         default:
+            let widened = choices.map(\.widened)
             var result = [Int64](repeating: 0, count: count)
             for i in 0..<count where chosen[i] >= 0 {
-                if case .integer(let values) = choices[chosen[i]].data { result[i] = values[i] }
+                if case .integer(let values) = widened[chosen[i]].data { result[i] = values[i] }
             }
             return Column(name: "", data: .integer(result), validity: mask, calendarType: type.isCalendar ? type : nil)
         }

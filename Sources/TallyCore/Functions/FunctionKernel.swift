@@ -121,7 +121,7 @@ struct FunctionKernel {
     /// a number is an error naming it and its row.
     private func number(_ column: Column) throws(Diagnostic) -> Column {
         switch column.data {
-        case .integer, .decimal:
+        case .integer, .days, .decimal:
             return Column(name: "", data: .decimal(column.doubles), validity: column.validity)
         case .text(let codes, let dictionary):
             let parsed = dictionary.values.map(FunctionKernel.parseNumber)
@@ -148,7 +148,7 @@ struct FunctionKernel {
         case (.integer(let seconds), .datetime?):
             return Column(name: "", data: .integer(seconds.map { CivilCalendar.floorDivide($0, CivilCalendar.secondsPerDay) }),
                           validity: column.validity, calendarType: .date)
-        case (.integer, .date?):
+        case (.integer, .date?), (.days, _):
             return column
         case (.text(let codes, let dictionary), _):
             let reader = layout.flatMap(DateLayout.init)
@@ -180,12 +180,24 @@ struct FunctionKernel {
     /// `d - e` (days between two dates) or `d + n` (a date n days later), row by row; a date
     /// outside the years 0001–9999 is an error.
     static func dayArithmetic(_ left: Column, _ right: Column, count: Int, subtract: Bool) throws(Diagnostic) -> Column {
-        guard case .integer(let a) = left.data, case .integer(let b) = right.data else { return .constant(.missing, type: subtract ? .integer : .date, count: count) }
+        switch (left.data, right.data) {
+        case (.integer(let a), .integer(let b)): return try dayArithmetic(a, b, left, right, count: count, subtract: subtract)
+        case (.days(let a), .integer(let b)): return try dayArithmetic(a, b, left, right, count: count, subtract: subtract)
+        case (.integer(let a), .days(let b)): return try dayArithmetic(a, b, left, right, count: count, subtract: subtract)
+        case (.days(let a), .days(let b)): return try dayArithmetic(a, b, left, right, count: count, subtract: subtract)
+        default: return .constant(.missing, type: subtract ? .integer : .date, count: count)
+        }
+    }
+
+    /// `dayArithmetic` over the values of `left` and `right`, stored as `a` and `b`.
+    private static func dayArithmetic<A: FixedWidthInteger & SignedInteger, B: FixedWidthInteger & SignedInteger>(
+        _ a: [A], _ b: [B], _ left: Column, _ right: Column, count: Int, subtract: Bool
+    ) throws(Diagnostic) -> Column {
         var validity = ValidityMask(count: count)
         var result = [Int64](repeating: 0, count: count)
         for i in 0..<count {
             guard left.bothValid(right, i) else { validity.set(i, valid: false); continue }
-            let (value, overflow) = subtract ? a[i].subtractingReportingOverflow(b[i]) : a[i].addingReportingOverflow(b[i])
+            let (value, overflow) = subtract ? Int64(a[i]).subtractingReportingOverflow(Int64(b[i])) : Int64(a[i]).addingReportingOverflow(Int64(b[i]))
             guard !overflow, subtract || CivilCalendar.dayRange.contains(value) else {
                 throw .error("date-out-of-range", "a date would fall outside the years 0001–9999",
                              help: ["tally's dates run from 0001-01-01 to 9999-12-31"])

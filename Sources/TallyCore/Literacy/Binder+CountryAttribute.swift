@@ -44,20 +44,38 @@ extension Binder {
         }
         let written = sourceText(expr)
         guard attribute == .population else {
-            var texts: [String: String] = [:]
+            var texts: [String: String] = [:], owners: [String: Country] = [:]
+            let values = directory.values(dictionary.values)
             for country in directory.countries {
                 guard let text = attribute.text(of: country) else { continue }
-                for value in directory.matchingValues(for: country, in: dictionary.values) { texts[value] = text }
+                for value in directory.matchingValues(for: country, in: values) {
+                    texts[value] = text
+                    owners[value] = country
+                }
             }
-            return .countryAttribute(column, CountryFacts(attribute: attribute, written: written, texts: texts), year: nil)
+            let table = catalog.table(named: "countries").map { _ in
+                Binder.countriesTable(reading: attribute, values: dictionary.values, owners: owners)
+            }
+            return .countryAttribute(column, CountryFacts(attribute: attribute, written: written, texts: texts, table: table), year: nil)
         }
         guard let time = timeColumn, source.columns[time.index].type == .integer else {
             throw .error(
                 "population-needs-year", "\(written) is the population in each row's year, and \(source.name) has no whole-number time column",
                 at: member.span, label: "in which year?")
         }
-        let populations = try PopulationFigures.read(catalog, directory: directory, for: dictionary.values, at: member.span)
-        let facts = CountryFacts(attribute: attribute, written: written, populations: populations)
+        let figures = try PopulationFigures.read(catalog, directory: directory, for: dictionary.values, at: member.span)
+        let facts = CountryFacts(attribute: attribute, written: written, populations: figures.series, table: figures.table)
         return .countryAttribute(column, facts, year: .column(time.index, .integer))
+    }
+
+    /// `countries` as SQL joins it for an attribute of a column storing `values`, each of its
+    /// country in `owners`: on ISO-3 codes when each of those countries has one, else on UNHCR's.
+    static func countriesTable(reading attribute: CountryAttribute, values: [String], owners: [String: Country]) -> AttributeTable {
+        let byISO = owners.values.allSatisfy { !$0.iso3.isEmpty }
+        let keys = owners.compactMapValues { country in
+            let key = byISO ? country.iso3 : country.unhcrCode
+            return key.isEmpty ? nil : key
+        }
+        return AttributeTable(name: "countries", keyColumn: byISO ? "iso3" : "unhcr_code", valueColumn: attribute.rawValue, values: values, keys: keys)
     }
 }

@@ -25,6 +25,7 @@ extension Binder {
                          help: ["groups: EU, a region or subregion of the countries dataset (describe countries)"])
         }
         var members: [String: CountryGroupTest.YearRange] = [:]
+        let values = directory.values(dictionary.values)
         for country in directory.countries {
             let range: CountryGroupTest.YearRange
             if group.kind == .europeanUnion {
@@ -34,7 +35,7 @@ extension Binder {
                 guard group.contains(country, year: nil) else { continue }
                 range = .init(from: nil, until: nil)
             }
-            for value in directory.matchingValues(for: country, in: dictionary.values) { members[value] = range }
+            for value in directory.matchingValues(for: country, in: values) { members[value] = range }
         }
         let year = group.kind == .europeanUnion ? timeColumn.map { BoundExpr.column($0.index, source.columns[$0.index].type) } : nil
         return .inCountryGroup(left, CountryGroupTest(name: group.displayName, members: members), year: year)

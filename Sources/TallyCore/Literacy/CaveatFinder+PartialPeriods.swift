@@ -4,10 +4,20 @@ extension CaveatFinder {
     /// Read on the raw day numbers (a datetime counts by its day); nil when both ends are whole.
     func partialPeriods(column: Int, bucket: ScalarFunction.ID) -> Diagnostic? {
         let source = plan.source.columns[column]
-        guard case .integer(let values) = source.data, let type = source.calendarType else { return nil }
-        let (low, high) = KeyCoder.range(of: values, validity: source.validity, rows: rows)
+        let (low, high): (Int64, Int64)
+        let isDatetime: Bool
+        switch source.data {
+        case .days(let days):
+            (low, high) = KeyCoder.range(of: days, validity: source.validity, rows: rows)
+            isDatetime = false
+        case .integer(let seconds) where source.calendarType == .datetime:
+            (low, high) = KeyCoder.range(of: seconds, validity: source.validity, rows: rows)
+            isDatetime = true
+        default:
+            return nil
+        }
         guard low <= high else { return nil }
-        let day = { (value: Int64) in type == .datetime ? CivilCalendar.floorDivide(value, CivilCalendar.secondsPerDay) : value }
+        let day = { (value: Int64) in isDatetime ? CivilCalendar.floorDivide(value, CivilCalendar.secondsPerDay) : value }
         guard let start = PeriodBounds(of: day(low), bucket: bucket), let end = PeriodBounds(of: day(high), bucket: bucket) else { return nil }
         let period = bucket == .week ? "week" : bucket.rawValue
         let text = { (value: Int64) in CalendarText.format(day(value), as: .date) }

@@ -178,6 +178,7 @@ struct CaveatFinder {
             }
             switch column.data {
             case .integer(let values): return found { values[$0] == year }
+            case .days(let values): return found { Int64(values[$0]) == year }
             case .decimal(let values): return found { values[$0] == Double(year) }
             case .boolean, .text: return false
             }

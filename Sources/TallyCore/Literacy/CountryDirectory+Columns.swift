@@ -26,9 +26,13 @@ extension CountryDirectory {
     /// compared case- and diacritics-insensitively; ties go to the earlier case (ISO-3 before
     /// UNHCR, so `AUS` counts as Australia). Nil when no value is a country.
     public func representation(of dictionary: [String]) -> Representation? {
+        representation(ofFolded: dictionary.map { NameKey($0).text })
+    }
+
+    /// `representation(of:)` of values already folded (`NameKey.text`).
+    private func representation(ofFolded folded: [String]) -> Representation? {
         var counts = [Int](repeating: 0, count: spellingKeys.count)
-        for value in dictionary {
-            let key = NameKey(value).text
+        for key in folded {
             for (index, keys) in spellingKeys.enumerated() where keys.contains(key) { counts[index] &+= 1 }
         }
         guard let best = counts.max(), best > 0, let index = counts.firstIndex(of: best) else { return nil }
@@ -40,19 +44,41 @@ extension CountryDirectory {
     /// diacritics-insensitive ones. A country with no code of that kind (`Tibetan` has no ISO
     /// code) is looked up by its other codes and names. Empty when the column does not hold it.
     public func matchingValues(for country: Country, in dictionary: [String]) -> [String] {
-        guard let representation = representation(of: dictionary) else { return [] }
+        matchingValues(for: country, in: values(dictionary))
+    }
+
+    /// `matchingValues(for:in:)` over values prepared once (see `values(_:)`), for matching many countries.
+    func matchingValues(for country: Country, in prepared: PreparedValues) -> [String] {
+        guard let representation = prepared.representation else { return [] }
         var spellings = representation.spellings(of: country)
         if spellings.isEmpty { spellings = Representation.allCases.flatMap { $0.spellings(of: country) } }
-        let exact = dictionary.filter { spellings.contains($0) }
+        let exact = prepared.values.filter { spellings.contains($0) }
         if !exact.isEmpty { return exact }
         let keys = Set(spellings.map { NameKey($0).text })
-        return dictionary.filter { keys.contains(NameKey($0).text) }
+        return zip(prepared.values, prepared.folded).filter { keys.contains($0.1) }.map(\.0)
     }
 
     /// The value of `dictionary` that stands for `country` (the first of `matchingValues`),
     /// nil when the column does not hold it.
     public func matchingValue(for country: Country, in dictionary: [String]) -> String? {
         matchingValues(for: country, in: dictionary).first
+    }
+
+    /// A column's distinct values with what matching a country needs of them, worked out once:
+    /// each value folded, and how the column writes countries.
+    struct PreparedValues {
+        /// The values.
+        let values: [String]
+        /// Each value's `NameKey` text.
+        let folded: [String]
+        /// How the values write countries, nil when none is a country.
+        let representation: Representation?
+    }
+
+    /// `dictionary` prepared for matching every country.
+    func values(_ dictionary: [String]) -> PreparedValues {
+        let folded = dictionary.map { NameKey($0).text }
+        return PreparedValues(values: dictionary, folded: folded, representation: representation(ofFolded: folded))
     }
 
     /// What each of `values` stands for when country columns are matched by `lookup` and

@@ -10,13 +10,19 @@ public struct CountryFacts: Sendable, Equatable {
     public let texts: [String: String]
     /// `population`: the yearly figures for each stored value whose country has any.
     public let populations: [String: PopulationSeries]
+    /// Where SQL reads the same facts, nil when no table of the catalog holds them.
+    public let table: AttributeTable?
 
     /// Creates the facts of `attribute` for one column.
-    public init(attribute: CountryAttribute, written: String, texts: [String: String] = [:], populations: [String: PopulationSeries] = [:]) {
+    public init(
+        attribute: CountryAttribute, written: String, texts: [String: String] = [:], populations: [String: PopulationSeries] = [:],
+        table: AttributeTable? = nil
+    ) {
         self.attribute = attribute
         self.written = written
         self.texts = texts
         self.populations = populations
+        self.table = table
     }
 
     /// The first and last year of any population figure, nil without figures.

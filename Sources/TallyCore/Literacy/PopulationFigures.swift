@@ -5,8 +5,11 @@ enum PopulationFigures {
     static let maxYears: Int64 = 10_000
 
     /// For each of `values` (a country column's distinct values) whose country the population
-    /// table has, that country's series. Throws at `span` when there is no usable table.
-    static func read(_ catalog: Catalog, directory: CountryDirectory, for values: [String], at span: SourceSpan) throws(Diagnostic) -> [String: PopulationSeries] {
+    /// table has, that country's series; and the table as SQL joins it. Throws at `span` when
+    /// there is no usable table.
+    static func read(
+        _ catalog: Catalog, directory: CountryDirectory, for values: [String], at span: SourceSpan
+    ) throws(Diagnostic) -> (series: [String: PopulationSeries], table: AttributeTable) {
         guard let table = catalog.table(named: "population"),
               let countryIndex = table.info.countryColumns.first.flatMap(table.columnIndex(named:)),
               let yearIndex = table.info.timeColumn.flatMap(table.columnIndex(named:)),
@@ -32,11 +35,17 @@ enum PopulationFigures {
             }
             series[dictionary.values[code]] = PopulationSeries(figures)
         }
-        var result: [String: PopulationSeries] = [:]
+        var result: [String: PopulationSeries] = [:], keys: [String: String] = [:]
+        let stored = directory.values(dictionary.values), wanted = directory.values(values)
         for country in directory.countries {
-            guard let stored = directory.matchingValue(for: country, in: dictionary.values), let figures = series[stored] else { continue }
-            for value in directory.matchingValues(for: country, in: values) { result[value] = figures }
+            guard let key = directory.matchingValues(for: country, in: stored).first, let figures = series[key] else { continue }
+            for value in directory.matchingValues(for: country, in: wanted) {
+                result[value] = figures
+                keys[value] = key
+            }
         }
-        return result
+        let sql = AttributeTable(
+            name: table.name, keyColumn: countries.name, yearColumn: yearColumn.name, valueColumn: figureColumn.name, values: values, keys: keys)
+        return (result, sql)
     }
 }

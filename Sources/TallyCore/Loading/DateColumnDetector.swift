@@ -1,7 +1,8 @@
 /// Finds the loaded text columns that hold dates: a column is a date when every value is ISO 8601
 /// `YYYY-MM-DD`, a datetime when every value is a date or a `YYYY-MM-DD[T| ]HH:MM[:SS[.fff]]`
 /// with an optional offset (converted to UTC; a date alone is its midnight). Each distinct value is
-/// read once, from the column's dictionary, and the rows then take its number.
+/// read once, from the column's dictionary, and the rows then take its number: 32-bit day numbers
+/// for dates (`ColumnData.days`), 64-bit seconds for datetimes.
 enum DateColumnDetector {
     /// `column` as a date or datetime column, and whether any value carried an offset; nil when
     /// it is not text, has no value, or holds one value that is not an ISO date.
@@ -15,10 +16,15 @@ enum DateColumnDetector {
             hasTime = hasTime || moment.hasTime
             hadOffsets = hadOffsets || moment.hasOffset
         }
-        let perValue = hasTime ? seconds : seconds.map { $0 / CivilCalendar.secondsPerDay }
-        let values = codes.map { perValue[Int($0)] }
+        let data: ColumnData
+        if hasTime {
+            data = .integer(codes.map { seconds[Int($0)] })
+        } else {
+            let days = seconds.map { Int32(truncatingIfNeeded: $0 / CivilCalendar.secondsPerDay) }
+            data = .days(codes.map { days[Int($0)] })
+        }
         let converted = Column(
-            name: column.name, originalName: column.originalName, data: .integer(values), validity: column.validity,
+            name: column.name, originalName: column.originalName, data: data, validity: column.validity,
             calendarType: hasTime ? .datetime : .date)
         return (converted, hadOffsets)
     }

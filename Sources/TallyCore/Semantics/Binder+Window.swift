@@ -22,18 +22,14 @@ extension Binder {
         return try bindWindow(.movingAverage(Int(periods)), at: expr.span)
     }
 
-    /// A time window over the first aggregate, in the series made by the other keys; the time
-    /// column must be a key.
+    /// A time window over the first aggregate, in the series made by the other keys; the first
+    /// key that steps through periods (the time column, or a bucket such as `month(day)`) is the
+    /// time.
     mutating func bindWindow(_ function: TimeWindow.Function, at span: SourceSpan) throws(Diagnostic) -> BoundExpr {
         guard let state = grouping else { throw .error("internal", "a window outside a grouped query", at: span) }
         let probe = TimeWindow(function: function, base: .literal(.missing, .integer), time: 0, series: [])
-        guard let time = timeColumn, let timeKey = state.keys.firstIndex(where: { $0.columnIndex == time.index }) else {
-            let keys = query.clauses.first { if case .groupBy = $0.kind { true } else { false } }
-            throw .error(
-                "window-needs-time", "'\(probe.name)' works along time, and this query is not grouped by \(timeColumn?.name ?? "a time column")",
-                at: span, label: "which period comes before?",
-                help: [timeColumn.map { time in "add \(time.name) to the keys: `\(keys.map { file.text(of: $0.span) + "," } ?? "group by") \(time.name)`" }
-                       ?? "\(source.name) has no time column; declare one with `load … with time COLUMN`"])
+        guard let timeKey = state.keys.firstIndex(where: isPeriodKey) else {
+            throw windowWithoutTime(probe.name, at: span)
         }
         let base = try firstAggregate()
         guard base.type.isNumeric else {
@@ -42,5 +38,25 @@ extension Binder {
         }
         if firstAggregateColumn == nil { firstAggregateColumn = base }
         return .window(TimeWindow(function: function, base: base, time: timeKey, series: state.keys.indices.filter { $0 != timeKey }))
+    }
+}
+
+extension Binder {
+    /// Whether a group key steps through whole periods, each one after the previous: the time
+    /// column (a year or a date) or a bucket. A datetime has no previous period, only a previous
+    /// second.
+    func isPeriodKey(_ key: BoundExpr) -> Bool {
+        isTimeKey(key) && key.type != .datetime
+    }
+
+    /// The error for a window in a query without a period among its keys, with the key to add.
+    func windowWithoutTime(_ name: String, at span: SourceSpan) -> Diagnostic {
+        let keys = query.clauses.first { if case .groupBy = $0.kind { true } else { false } }
+        let wanted = timeColumn.map { time in source.columns[time.index].type.isDateLike ? "month(\(time.name))" : time.name }
+        return .error(
+            "window-needs-time", "'\(name)' works along time, and this query is not grouped by \(wanted ?? "a time column")",
+            at: span, label: "which period comes before?",
+            help: [wanted.map { key in "add \(key) to the keys: `\(keys.map { file.text(of: $0.span) + "," } ?? "group by") \(key)`" }
+                   ?? "\(source.name) has no time column; declare one with `load … with time COLUMN`"])
     }
 }

@@ -16,6 +16,8 @@ struct ColumnSummary {
             let top = present.sorted { counts[$0] > counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }.prefix(3)
             let listed = top.map { "\(dictionary.values[$0]) (\(NumberFormat.grouped(Int64(counts[$0]))))" }
             text = listed.joined(separator: ", ") + (present.count > 3 ? ", …" : "")
+        case .days:
+            self = ColumnSummary(column.widened)
         case .integer(let values):
             let present = values.indices.filter { column.isValid($0) }.map { values[$0] }
             distinctCount = Set(present).count

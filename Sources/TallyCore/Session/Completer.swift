@@ -78,6 +78,9 @@ public struct Completer {
     static let conditionWords = ["in", "not", "between", "is", "contains", "starts with", "ends with"]
     /// Item words and aggregates, offered with the columns after `show` and `sort by`.
     static let itemWords = ["count", "share", "rank", "sum", "avg", "mean", "min", "max", "median", "distinct"]
+    /// The time windows, offered with the item words once the query is grouped (they work along a
+    /// group key).
+    static let windowWords = TimeWindow.words + [TimeWindow.movingAverageWord]
     /// Statements whose argument is a query.
     static let queryStatements: Set<String> = ["explain", "sql", "check", "export"]
     /// Words after which nothing can be completed (a number, a name or a path comes next).
@@ -133,7 +136,8 @@ public struct Completer {
         let functions = ScalarFunction.callableNames.map(CompletionCandidate.function)
         let columns = table.columns.map { CompletionCandidate.column($0.name) }
         let operands = columns + functions
-        let items = operands + Self.itemWords.map(CompletionCandidate.keyword)
+        let grouped = query.contains { $0.word == "group" }
+        let items = operands + (Self.itemWords + (grouped ? Self.windowWords : [])).map(CompletionCandidate.keyword)
         let beforeLast = query.count >= 2 ? query[query.count - 2] : nil
 
         if last.kind == .symbol {

@@ -2,6 +2,9 @@
 public enum ColumnData: Sendable {
     /// 64-bit integers.
     case integer([Int64])
+    /// Dates as 32-bit day numbers (days since 1970-01-01, see `CivilCalendar`): how a loaded
+    /// date column is stored, in half the memory of `integer`. Computed dates are `integer`.
+    case days([Int32])
     /// Doubles.
     case decimal([Double])
     /// Booleans.
@@ -51,6 +54,7 @@ public struct Column: Sendable {
     public var type: ValueType {
         switch data {
         case .integer: return calendarType ?? .integer
+        case .days: return .date
         case .decimal: return .decimal
         case .boolean: return .boolean
         case .text: return .text
@@ -61,6 +65,7 @@ public struct Column: Sendable {
     public var count: Int {
         switch data {
         case .integer(let v): return v.count
+        case .days(let v): return v.count
         case .decimal(let v): return v.count
         case .boolean(let v): return v.count
         case .text(let codes, _): return codes.count
@@ -76,6 +81,7 @@ public struct Column: Sendable {
         guard isValid(i) else { return .missing }
         switch data {
         case .integer(let v): return calendarType.map { .calendar(v[i], $0) } ?? .integer(v[i])
+        case .days(let v): return .calendar(Int64(v[i]), .date)
         case .decimal(let v): return .decimal(v[i])
         case .boolean(let v): return .boolean(v[i])
         case .text(let codes, let dictionary): return .text(dictionary.values[Int(codes[i])])

@@ -74,6 +74,16 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         }
     }
 
+    /// The whole quotient of two non-negative integers (`/` is decimal division in DuckDB and
+    /// Spark).
+    func wholeDivide(_ dividend: String, _ divisor: Int) -> String {
+        switch self {
+        case .duckdb: return "(\(dividend) // \(divisor))"
+        case .spark: return "(\(dividend) div \(divisor))"
+        case .postgres, .sqlite: return "(\(dividend) / \(divisor))"
+        }
+    }
+
     /// The column that orders rows as their file does: `rowid` in sqlite and DuckDB, which a
     /// table created the plain way (`.import`, `CREATE TABLE … AS SELECT * FROM read_csv(…)`)
     /// numbers in file order; elsewhere a column `tally_row` that loading must add

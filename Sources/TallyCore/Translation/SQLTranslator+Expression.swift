@@ -3,6 +3,8 @@ extension SQLTranslator {
     /// aggregate, spelled as its SQL expression.
     enum Scope {
         case source
+        /// The dataset's columns under an alias (inside a derived table that joins others).
+        case qualified(String)
         case grouped(columns: [String])
     }
 
@@ -49,9 +51,7 @@ extension SQLTranslator {
         case .inCountryGroup(let operand, let test, let year):
             return try countryGroup(operand, test, year: year, in: scope)
         case .countryAttribute(_, let facts, _):
-            throw .error(
-                "sql-unsupported", "sql cannot yet translate the country attribute \(facts.written)",
-                help: ["run the query in tally; the translation of country attributes (a join with countries and population) is not written yet"])
+            return try attributeColumn(expr, written: facts.written)
         case .share(let base):
             let value = try expression(base, in: scope)
             return "(\(dialect.divide(dialect.double(value), "sum(\(value)) OVER ()")) * 100)"
@@ -87,6 +87,8 @@ extension SQLTranslator {
         switch scope {
         case .source:
             return plan.source.columns.indices.contains(index) ? dialect.quote(plan.source.columns[index].name) : "NULL"
+        case .qualified(let alias):
+            return plan.source.columns.indices.contains(index) ? "\(alias).\(dialect.quote(plan.source.columns[index].name))" : "NULL"
         case .grouped(let columns):
             return columns.indices.contains(index) ? columns[index] : "NULL"
         }
@@ -132,10 +134,10 @@ extension SQLTranslator {
     }
 
     /// A time window as window functions over the groups, each series in time order. The previous
-    /// row is the previous period only when its time is one less, so a gap stays a gap.
+    /// row is the previous period only when its period number is one less, so a gap stays a gap.
     func timeWindow(_ window: TimeWindow, in scope: Scope) throws(Diagnostic) -> String {
         let value = try expression(window.base, in: scope)
-        let time = try expression(.column(window.time, .integer), in: scope)
+        let time = try periodNumber(window.time, in: scope)
         var series: [String] = []
         for key in window.series { series.append(try expression(.column(key, .integer), in: scope)) }
         let partition = series.isEmpty ? "" : "PARTITION BY \(series.joined(separator: ", ")) "
@@ -154,6 +156,35 @@ extension SQLTranslator {
         case .movingAverage(let periods):
             let frame = "\(over) ROWS BETWEEN \(periods - 1) PRECEDING AND CURRENT ROW)"
             return "(CASE WHEN count(*) \(frame) = \(periods) THEN avg(\(dialect.double(value))) \(frame) END)"
+        }
+    }
+
+    /// The grouped table's time key `key` as a count of periods, one more for each period, as
+    /// `CivilCalendar` counts them: a year is its own number; a date (the key, or a bucket's
+    /// first day in the group) its day number, whose weeks, months and quarters are counted from
+    /// it with the function table's own parts (weeks as `CivilCalendar.week`, shifted by whole weeks
+    /// so that the division sees no negative day).
+    func periodNumber(_ key: Int, in scope: Scope) throws(Diagnostic) -> String {
+        let keySQL = try expression(.column(key, .integer), in: scope)
+        guard let grouping = plan.grouping, grouping.keys.indices.contains(key), grouping.keys[key].type != .integer else { return keySQL }
+        let bucket = grouping.keys[key]
+        func call(_ id: ScalarFunction.ID, _ arguments: String...) -> String {
+            SQLTranslator.fill(ScalarFunction.of(id).sql.template(for: dialect), with: arguments)
+        }
+        func dayNumber(_ date: String) -> String { call(.daysBetween, date, dialect.calendarLiteral("1970-01-01", type: .date)) }
+        if bucket.type == .date { return dayNumber(keySQL) }
+        guard case .function(_, let arguments, _) = bucket, let argument = arguments.first else {
+            throw .error("internal", "a time key that is neither a year, a date nor a bucket")
+        }
+        let firstDay = call(.day, "min(\(try expression(argument, in: .source)))")
+        let month = "(\(call(.year, firstDay)) * 12 + \(call(.monthNumber, firstDay)) - 1)"
+        switch bucket.type {
+        case .month: return month
+        case .quarter: return dialect.wholeDivide(month, 3)
+        case .week:
+            let positive = 7 * (1 - CivilCalendar.dayRange.lowerBound / 7)
+            return dialect.wholeDivide("(\(dayNumber(firstDay)) + \(3 + positive))", 7)
+        default: throw .error("internal", "a time key of type \(bucket.type) has no periods")
         }
     }
 
@@ -233,7 +264,8 @@ extension SQLTranslator {
 
     /// Whether an expression can be missing: a dataset column only when it has missing values.
     func mayBeMissing(_ expr: BoundExpr, in scope: Scope) -> Bool {
-        guard case .source = scope, let index = expr.columnIndex, plan.source.columns.indices.contains(index) else { return true }
+        if case .grouped = scope { return true }
+        guard let index = expr.columnIndex, plan.source.columns.indices.contains(index) else { return true }
         return plan.source.columns[index].missingCount > 0
     }
 }

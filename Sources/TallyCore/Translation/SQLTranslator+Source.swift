@@ -11,10 +11,17 @@ extension SQLTranslator {
     static let sourceAlias = "tally_s"
 
     /// The `FROM` line and the lines after it: the dataset's quoted name, or the derived table
-    /// that combines the plan's sources.
+    /// that combines the plan's sources (and adds the country attributes it reads).
     func fromLines() throws(Diagnostic) -> [String] {
-        guard let origin else { return ["FROM " + dialect.quote(plan.source.name)] }
-        if case .dataset = origin, plan.combinations.isEmpty { return ["FROM " + dialect.quote(plan.source.name)] }
+        let name = dialect.quote(plan.source.name)
+        guard let derived = attributes.isEmpty ? try combinedTable() : try attributeTable() else { return ["FROM " + name] }
+        return ["FROM ("] + indented(derived) + [") AS \(name)"]
+    }
+
+    /// The `SELECT` that combines the plan's sources, nil when it reads one dataset as it is.
+    func combinedTable() throws(Diagnostic) -> [String]? {
+        guard let origin else { return nil }
+        if case .dataset = origin, plan.combinations.isEmpty { return nil }
         let base = dialect.quote(SQLTranslator.sourceAlias)
         var lines = prefixed("FROM ", try item(origin, alias: base, numbered: true))
         let added = plan.combinations.reduce(0) { $0 + $1.columns.count }
@@ -38,7 +45,7 @@ extension SQLTranslator {
         let names = plan.source.columns.map { dialect.quote($0.name) }
         let select = zip(columns, names).map { "\($0) AS \($1)" } + ["\(row) AS \(rowName)"]
         lines.insert("SELECT " + select.joined(separator: ", "), at: 0)
-        return ["FROM ("] + indented(lines) + [") AS \(dialect.quote(plan.source.name))"]
+        return lines
     }
 
     /// `lines` with `prefix` before the first.
@@ -65,7 +72,7 @@ extension SQLTranslator {
     /// Whether the plan reads a derived table (which always reads its datasets' row column).
     static func readsDerivedTable(_ plan: QueryPlan) -> Bool {
         if case .query? = plan.origin { return true }
-        return !plan.outline.combinations.isEmpty
+        return !plan.outline.combinations.isEmpty || !countryAttributes(of: plan.outline).isEmpty
     }
 
     /// A side as a `FROM` item under `alias`: the dataset, or the parenthesised query (numbered

@@ -21,6 +21,15 @@ public struct SQLTranslator {
     /// Where the scanned rows come from (a dataset, or a parenthesised query's plan).
     let origin: SourceOrigin?
     let dialect: SQLDialect
+    /// The country attributes the plan reads (see `countryAttributes(of:)`).
+    let attributes: [BoundExpr]
+
+    init(plan: PlanOutline, origin: SourceOrigin?, dialect: SQLDialect) {
+        self.plan = plan
+        self.origin = origin
+        self.dialect = dialect
+        attributes = SQLTranslator.countryAttributes(of: plan)
+    }
 
     /// The SQL for `plan` in `dialect`, without a final semicolon. Throws when the dialect
     /// cannot express the query (sqlite has no `median`).

@@ -13,8 +13,10 @@ import Testing
         let dates = try column("2024-02-29\n2000-02-29\n0001-01-01\n9999-12-31")
         #expect(dates.type == .date)
         #expect((0..<4).map { dates.value(at: $0).description } == ["2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"])
-        guard case .integer(let days) = dates.data else { Issue.record("not stored as integers"); return }
+        guard case .days(let days) = dates.data else { Issue.record("not stored as 32-bit day numbers"); return }
+        #expect(MemoryLayout.stride(ofValue: days[0]) == 4, "a loaded date costs 4 bytes a row")
         #expect(days[0] == 19_782, "2024-02-29 is day 19,782 after 1970-01-01")
+        #expect(days[2] == -719_162 && days[3] == 2_932_896, "0001-01-01 and 9999-12-31 fit in 32 bits")
         #expect(try column("1900-02-29").type == .text, "1900 is not a leap year")
         #expect(try column("2023-02-29").type == .text)
         #expect(try column("2024-13-01").type == .text)

@@ -25,6 +25,18 @@ import TallyPostgres
         "s between 2024 and 2024 show count, sum(n)",
         "s where day != \"2024-03\" and kind = b show count",
         "s show upper(kind) || \"-\" || text(n) as label, round(n / 3) as third, text(day) as written limit 5",
+        "s group by month(day) show sum(n), previous, growth, cumulative, moving_avg(3)",
+        "s where not (day in \"2024-03\") group by kind, month(day) show sum(n), previous, growth, moving_avg(2)",
+        "s where day >= \"2024-04-05\" and day <= \"2024-04-20\" group by day show sum(n), previous, growth, cumulative",
+        "s where not (day between \"2024-02-05\" and \"2024-02-18\") group by week(day) show sum(n), previous, moving_avg(2)",
+        "s group by quarter(day), kind show sum(n), previous, growth, cumulative",
+        "s where not (day in \"2024-05\") group by month(day) show count, growth top 3",
+        "s group by kind across month(day)",
+        "s where not (day in \"2024-02\") group by kind across quarter(day) show sum(n)",
+        "s where day < \"2024-03\" group by kind across week(day) show sum(n)",
+        "s where day < \"2024-01-20\" show date(right(text(day), 2) || \"/\" || left(right(text(day), 5), 2) || \"/\" || left(text(day), 4), \"DD/MM/YYYY\") as d, n",
+        "s where day < \"2024-01-20\" show date(text(month_number(day)) || \"/\" || text(day - date(\"2023-12-31\")) || \"/\" || text(year(day)), \"MM/DD/YYYY\") as d",
+        "s group by month(date(replace(text(day), \"-\", \"\"), \"YYYYMMDD\")) show sum(n)",
     ]
 
     /// Daily counts from 2024-01-01 to 2024-06-30 in two kinds, without the 10th to the 12th of
@@ -95,6 +107,24 @@ import TallyPostgres
             }
         }
         for mismatch in DifferentialRun.mismatches(cases, answers: answers) { Issue.record("\(mismatch)") }
+    }
+
+    /// sqlite reads `date(s, layout)` part by part: a month or day of one or two digits, the
+    /// separators as written; a value that does not fit the layout or names no day is NULL
+    /// there (tally stops with an error, so this runs the SQL alone).
+    @Test func sqliteReadsALayoutPartByPart() throws {
+        let values = ["5/1/2024", "31/12/1999", "29/02/2024", "31/02/2024", "29/02/2023", "05/01/24", "5/1/2024x", "5-1-2024", "/1/2024", "x"]
+        let csv = "written\n" + values.joined(separator: "\n") + "\n"
+        let session = Session()
+        let report = try CSVLoader.load(bytes: Array(csv.utf8), path: "w.csv", name: "w")
+        session.register(report.table, origin: .loaded)
+        let file = SourceFile(name: "<layout>", text: "w show date(written, \"DD/MM/YYYY\") as d")
+        guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else { Issue.record("does not parse"); return }
+        let sql = try SQLTranslator.translate(try Binder.bind(query, in: file, catalog: session.catalog), to: .sqlite)
+        let path = Self.folder + "/w.csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let rows = try SQLiteOracle.run([sql], schema: ".mode csv\nCREATE TABLE w(written TEXT);\n.import --skip 1 \(path) w\n")
+        #expect(rows == [["2024-01-05", "1999-12-31", "2024-02-29", "", "", "", "", "", "", ""]])
     }
 
     /// An exported CSV writes dates and datetimes in ISO, so DuckDB reads them back as a DATE

@@ -155,6 +155,10 @@ import Testing
         "applicants in 2017 join decisions on origin, destination, year group by destination show applications, sum(total) top 5",
         "applicants where origin = RU in 2016 lookup population on destination = country, year show destination, kind, applications, population.population limit 6",
         "(applicants where origin = RU and kind = new) in 2017 group by destination top 3",
+        CountryAttributeTests.pairs[0].tally,
+        "applicants where origin = RU in 2017 and destination.subregion = \"Western Europe\" group by destination show destination.region, destination.name, applications",
+        "applicants where origin = RU and destination.population < 10000000 in 2017 show destination, destination.iso2, origin.name, applications / destination.population * 100000 as rate limit 8",
+        "decisions where destination.region = Europe in 2019 group by destination.subregion show sum(total) / sum(destination.population) * 100000 as per_100k",
     ]
 
     @Test func sqliteAgrees() throws {
@@ -166,6 +170,41 @@ import Testing
                     "\(Self.queries[index])\n\(item.sql)\n tally: \(item.rows)\n sqlite: \(answers[index])")
         }
         #expect(answers[0].first?.hasPrefix("DEU,4884,198308,2.46") == true)
+        let perCapita = answers[4].map { SQLiteOracle.fields($0) }
+        #expect(perCapita.first { $0.first == "DEU" }.flatMap { Double($0[2]) }.map { NumberFormat.fixed($0) } == "5.91")
+        #expect(perCapita.first { $0.first == "FIN" }.flatMap { Double($0[2]) }.map { NumberFormat.fixed($0) } == "6.74")
+    }
+
+    /// Country attributes of a column that writes countries its own way (ISO-2 codes, a name,
+    /// `Tibetan`, which has no ISO code, and a value of no country): the SQL maps each value to
+    /// its country's key in `countries` and `population`, and sqlite3 gives tally's rows.
+    @Test func attributesOfRecodedValuesAgreeWithSQLite() throws {
+        let path = NSTemporaryDirectory() + "tally-attributes-\(UUID().uuidString).csv"
+        let csv = "code,year,visitors\nRU,2017,5\nDE,2016,7\nFrance,2017,3\nTibetan,2017,2\nXX,2017,1\n"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = run.session.run(SourceFile(name: "<test>", text: "load \"\(path)\" as visits with time year, countries code"), mode: .script, output: BufferedOutput())
+        let queries = [
+            "visits show code, code.name, code.iso2, code.region, code.population, visitors / code.population * 1000000 as per_million",
+            "visits where code.subregion is not missing group by code.subregion show sum(visitors), sum(code.population)",
+        ]
+        let cases = try queries.map { try translated($0, .sqlite) }
+        let table = "CREATE TABLE visits(code TEXT, year INTEGER, visitors INTEGER);\n.import --skip 1 \(path) visits\n"
+        let answers = try SQLiteOracle.run(cases.map(\.sql), schema: SQLiteOracle.schema + table)
+        for (index, item) in cases.enumerated() {
+            #expect(answers[index].count == item.rows.count && zip(item.rows, answers[index]).allSatisfy(SQLiteOracle.sameRow),
+                    "\(queries[index])\n\(item.sql)\n tally: \(item.rows)\n sqlite: \(answers[index])")
+        }
+        // Russia in 2017 and Germany in 2016 from population.csv. `France` is no ISO-2 code, so it
+        // stands for no country; Tibetan has a region but no ISO code, so `countries` is joined
+        // on UNHCR codes for its name and region, on ISO-3 codes for ISO-2.
+        #expect(Array(cases[0].rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(5).joined(separator: ",") }) == [
+            "RU,Russian Federation,RU,Europe,145293260", "DE,Germany,DE,Europe,82348669", "France,,,,",
+            "Tibetan,Tibetan,,Asia and the Pacific,", "XX,,,,",
+        ])
+        #expect(cases[0].sql.contains("\"tally_j1\".\"unhcr_code\" = (CASE \"tally_b\".\"code\" WHEN 'DE' THEN 'GFR'"), "\(cases[0].sql)")
+        #expect(cases[0].sql.contains("\"tally_j2\".\"iso3\" = (CASE \"tally_b\".\"code\" WHEN 'DE' THEN 'DEU'"), "\(cases[0].sql)")
+        #expect(cases[0].sql.contains("WHEN 'XX' THEN NULL"), "\(cases[0].sql)")
     }
 
     @Test(.enabled(if: PythonEngine.hasModule("duckdb"), "python3 cannot import duckdb (pip install duckdb)"))

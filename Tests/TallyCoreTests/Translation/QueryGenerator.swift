@@ -6,7 +6,8 @@ import Foundation
 /// decimals, text tests on country columns), time clauses, 0–2 group keys (columns or
 /// expressions, repeated in `show`, `having` and `sort by`), shown aggregates and expressions
 /// over them with aliases, `share` and `rank` anywhere among the items, keys shown or not,
-/// `having`, `sort by`, `top`, `limit`. Clauses come in any order, so a time clause lands right
+/// `having`, `sort by`, `top`, `limit`; country attributes (`destination.region`,
+/// `destination.population`) in filters, keys, aggregates and shown columns. Clauses come in any order, so a time clause lands right
 /// after a `group by` key, a `show` item or a `sort by` key as often as anywhere else.
 struct QueryGenerator {
     var random: SplitMix
@@ -123,6 +124,7 @@ struct QueryGenerator {
             return "(\(left) \(random.chance(0.5) ? "and" : "or") \(right))"
         }
         if depth < 2, random.chance(0.08) { return "not (\(condition(table, depth: depth + 1)))" }
+        if let attribute = countryAttribute(table), random.chance(0.08) { return attributeCondition(attribute) }
         let column = random.pick(table.columns)
         let name = column.name
         if random.chance(0.08) { return "\(name) is \(random.chance(0.5) ? "" : "not ")missing" }
@@ -175,6 +177,12 @@ struct QueryGenerator {
     mutating func aggregate(_ table: Table) -> (text: String, numeric: Bool) {
         let numeric = numericColumns(table)
         let any = random.pick(table.columns).name
+        if let attribute = countryAttribute(table), random.chance(0.08) {
+            if attribute.hasSuffix(".population") {
+                return (random.pick(["sum(\(random.pick(numeric).name)) / sum(\(attribute)) * 100000", "max(\(attribute))", "count(\(attribute))"]), true)
+            }
+            return (random.chance(0.5) ? ("distinct(\(attribute))", true) : ("\(random.pick(["min", "max"]))(\(attribute))", false))
+        }
         switch random.int(0...9) {
         case 0: return ("count", true)
         case 1: return ("count(\(any))", true)
@@ -194,6 +202,7 @@ struct QueryGenerator {
     /// column (`year / 5`, `total - 1`).
     mutating func groupKey(_ table: Table) -> String {
         let numeric = numericColumns(table)
+        if let attribute = countryAttribute(table, texts: true), random.chance(0.1) { return attribute }
         if !numeric.isEmpty, random.chance(0.15) {
             let column = random.pick(numeric).name
             return random.pick(["\(column) / 5", "\(column) - 1", "\(column) * 2", "\(column) / 1000"])
@@ -313,7 +322,13 @@ struct QueryGenerator {
                     items.append("\(a) / \(b) as r\(position)")
                     names.append("r\(position)")
                 case 6, 7:
-                    items.append("\(scalarCall(table)) as f\(position)")
+                    if let attribute = countryAttribute(table), random.chance(0.3) {
+                        let item = attribute.hasSuffix(".population") && random.chance(0.5)
+                            ? "\(random.pick(numeric).name) / \(attribute) * 100000" : attribute
+                        items.append("\(item) as f\(position)")
+                    } else {
+                        items.append("\(scalarCall(table)) as f\(position)")
+                    }
                     names.append("f\(position)")
                 case 1:
                     let a = random.pick(numeric).name
@@ -336,6 +351,34 @@ struct QueryGenerator {
         if table.info.defaultMeasure != nil, random.chance(0.2) { clauses.append("top \(random.int(1...10))") }
         if random.chance(0.6) { clauses.append("limit \(random.int(1...25))") }
         return clauses
+    }
+
+    // MARK: country attributes
+
+    /// A country attribute of one of the table's country columns (`origin.region`), nil when it
+    /// has none; `population` only where the table has a whole-number time column, and never
+    /// with `texts`.
+    mutating func countryAttribute(_ table: Table, texts: Bool = false) -> String? {
+        let countries = table.columns.filter { isCountry(table, $0) && $0.type == .text }.map(\.name)
+        guard !countries.isEmpty else { return nil }
+        let yearly = table.info.timeColumn.flatMap(table.column(named:))?.type == .integer
+        let attributes = ["name", "iso2", "region", "subregion"] + (yearly && !texts ? ["population", "population"] : [])
+        return random.pick(countries) + "." + random.pick(attributes)
+    }
+
+    /// A filter on a country attribute, with values the bundled `countries` and `population` hold.
+    mutating func attributeCondition(_ attribute: String) -> String {
+        if random.chance(0.15) { return "\(attribute) is \(random.chance(0.5) ? "" : "not ")missing" }
+        switch attribute.split(separator: ".").last {
+        case "population":
+            return "\(attribute) \(random.pick(["<", ">", ">="])) \(random.pick([1_000_000, 10_000_000, 50_000_000]))"
+        case "region":
+            return "\(attribute) \(random.pick(["=", "!="])) \(quoted(random.pick(["Europe", "Asia and the Pacific", "Africa", "The Americas"])))"
+        case "subregion":
+            return "\(attribute) in (\(quoted("Western Europe")), \(quoted(random.pick(["Southern Asia", "Northern Europe", "Eastern Europe"]))))"
+        default:
+            return "\(attribute) \(random.pick(["starts with", "contains"])) \(quoted(random.pick(["s", "a", "ge"])))"
+        }
     }
 
     // MARK: values
