@@ -44,6 +44,13 @@ extension Binder {
             }
             let key = try firstAggregate()
             top = (Int(n), key, outputs.first { $0.expr == key }?.name ?? "the first aggregate")
+            if stated > 0, reason == .written, let sortKey = order.first, sortKey.expr != key, sortKey.expr.type.isNumeric {
+                warnings.append(.warning(
+                    "top-by-first-aggregate", "top \(n) keeps the \(n) largest by \(top?.keyName ?? "the first aggregate"), then sorts them by \(sortKey.name)",
+                    at: span, label: "largest by \(top?.keyName ?? "the first aggregate")",
+                    help: ["for the \(n) \(sortKey.descending ? "largest" : "smallest") by \(sortKey.name), write `sort by \(sortKey.name)\(sortKey.descending ? " desc" : "") limit \(n)`",
+                           "`help top` explains this"]))
+            }
         }
         outputsByName = [:]
         let state = grouping ?? GroupState(keys: keys)

@@ -7,6 +7,18 @@ import Testing
 
     func errors(_ text: String) -> String { bundled.errors(text) }
 
+    /// `top` ranks by the first aggregate whatever `sort by` says, so sorting by another number
+    /// is told which rows were kept and how to keep the largest by it instead; sorting the kept
+    /// rows by a key is the intended use and says nothing.
+    @Test func topBesideASortByAnotherNumberSaysWhatItKept() {
+        let cut = bundled.run("applicants where origin = RU and kind = new and unit = persons in 2017 group by destination show applications, applications / 2 as half sort by half desc top 3")
+        #expect(cut.errors.contains("warning: top 3 keeps the 3 largest by applications, then sorts them by half"), "\(cut.errors)")
+        #expect(cut.errors.contains("= help: for the 3 largest by half, write `sort by half desc limit 3`"), "\(cut.errors)")
+        let keys = bundled.run("applicants where origin = RU and kind = new and unit = persons in 2017 group by destination top 3 sort by destination")
+        #expect(!keys.errors.contains("top-by") && !keys.errors.contains("largest by"), "\(keys.errors)")
+        #expect(keys.output == "destination,applications\nDEU,4884\nFRA,2218\nPOL,2026\n", "the three largest, by name")
+    }
+
     /// A text column beside the keys: one value per group is needed, so it belongs in the keys.
     @Test func columnOutsideTheKeysSuggestsAddingItToTheKeys() {
         #expect(errors("applicants in 2017 group by destination show kind, count") == """
