@@ -33,6 +33,7 @@ extension Binder {
         checks += combined.checks.filter { check in
             guard case .fanOut(_, _, _, _, let columns) = check else { return true }
             return plan.grouping?.aggregates.contains { spec in
+                guard spec.function.countsRepeats else { return false }
                 guard let argument = spec.argument else { return columns.contains(0) }
                 var reads = false
                 argument.forEachColumn { if columns.contains($0) { reads = true } }
