@@ -43,8 +43,8 @@ extension Column {
     }
 
     /// This column with `days` stored as 64-bit `integer` dates, other columns as they are: for
-    /// the rare places that read a date column's values one by one (a `describe` summary, dates
-    /// written as text once per distinct value).
+    /// the few places that are not hot loops over a dataset (a `describe` summary, dates written
+    /// as text once per distinct value, `coalesce` and `if` choosing between columns).
     var widened: Column {
         guard case .days(let values) = data else { return self }
         var column = self

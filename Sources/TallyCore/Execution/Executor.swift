@@ -49,7 +49,8 @@ public struct Executor {
         var headline = plan.headline
         if let pivot = plan.pivot {
             let cells = pivot.rowKeyCount..<(pivot.rowKeyCount + spread.count)
-            chartLayout = chartLayout?.spreading(cells: cells, holding: pivot.cellName, across: pivot.keyName)
+            chartLayout = chartLayout?.spreading(cells: cells, holding: pivot.cellName, across: pivot.keyName,
+                                                 values: spreadValues, inTime: pivot.inTimeOrder)
             headline = cells.upperBound
         }
         return ResultSet(

@@ -83,10 +83,30 @@ extension Column {
     func calendarPart(_ type: ValueType, _ part: (Int64) -> Int64) -> Column {
         switch data {
         case .integer(let values): return calendarPart(of: values, perDay: calendarType == .datetime, type, part)
-        case .days(let values): return calendarPart(of: values, perDay: false, type, part)
+        case .days(let values): return calendarPart(ofDays: values, type, part)
         default: return .constant(.missing, type: type, count: count)
         }
     }
+
+    /// `part` of each present day of `values`, worked out once per day in the column's range
+    /// (dates span a few thousand days, not millions), then looked up per row.
+    private func calendarPart(ofDays values: [Int32], _ type: ValueType, _ part: (Int64) -> Int64) -> Column {
+        var low = Int32.max, high = Int32.min
+        for i in values.indices where isValid(i) {
+            low = Swift.min(low, values[i])
+            high = Swift.max(high, values[i])
+        }
+        guard low <= high, Int64(high) - Int64(low) < Column.dayTableLimit else { return calendarPart(of: values, perDay: false, type, part) }
+        let table = (Int64(low)...Int64(high)).map(part)
+        var result = [Int64](repeating: 0, count: values.count)
+        table.withUnsafeBufferPointer { table in
+            for i in values.indices where isValid(i) { result[i] = table[Int(values[i] &- low)] }
+        }
+        return Column(name: "", data: .integer(result), validity: validity, calendarType: type.isCalendar ? type : nil)
+    }
+
+    /// The widest range of days whose parts are worked out once per day.
+    static let dayTableLimit: Int64 = 1 << 20
 
     /// `part` of each present value of `values`, day numbers or (`perDay`) seconds.
     private func calendarPart<Stored: FixedWidthInteger & SignedInteger>(

@@ -21,8 +21,9 @@ struct SVGChartRenderer {
     /// A single line with at most this many points labels each; a longer one labels its
     /// first, last, largest and smallest.
     static let labelledPoints = 12
-    /// Colours of the series, in turn.
-    static let palette = ["#3b6ea5", "#d1603d", "#5a9e4b", "#8e5ea2", "#c9a227", "#4a9fa8"]
+    /// Colours of the series, in turn: one for each of the `maxLines` lines a crosstab draws.
+    static let palette = ["#3b6ea5", "#d1603d", "#5a9e4b", "#8e5ea2", "#c9a227", "#4a9fa8",
+                          "#7a7a7a", "#b5517a", "#8c6d3f", "#1f3f66"]
     /// The colour of caveats and notes on the chart.
     static let caveatColour = "#8a4b00"
 

@@ -50,19 +50,15 @@ struct TimeSeries {
         }
     }
 
-    /// The rows of a crosstab whose columns of values are years, as lines: the first `limit`
-    /// rows, each named by its keys; nil when a column's name is not a year.
+    /// The rows of a crosstab whose columns of values are periods (years, months, …), as lines:
+    /// the first `limit` rows, each named by its keys; nil when its columns are not periods.
     init?(crosstab table: Table, layout: ChartLayout, limit: Int) {
-        guard let cells = layout.cells, cells.upperBound <= table.columns.count else { return nil }
-        var years: [Int64] = []
-        for index in cells {
-            guard let year = Int64(table.columns[index].name) else { return nil }
-            years.append(year)
-        }
+        guard let cells = layout.cells, cells.upperBound <= table.columns.count,
+              let years = layout.acrossPeriods, years.count == cells.count else { return nil }
         guard let first = years.min(), let last = years.max(), last - first < TimeSeries.maxYears else { return nil }
         self.first = first
         self.last = last
-        calendarType = nil
+        calendarType = layout.acrossCalendar
         lines = (0..<min(table.rowCount, limit)).map { row in
             var values = [Double?](repeating: nil, count: Int(last - first) + 1)
             for (index, year) in zip(cells, years) { values[Int(year - first)] = table.columns[index].value(at: row).asDouble }

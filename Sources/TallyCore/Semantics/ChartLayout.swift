@@ -16,6 +16,9 @@ public struct ChartLayout: Sendable, Equatable {
     public var cells: Range<Int>?
     /// For a crosstab: what its cells hold (`applications`) and what its columns are (`year`).
     public var cellName: String?, acrossName: String?
+    /// For a crosstab across time: the period of each column of values (a year, or a bucket's
+    /// count of months, quarters, weeks or days), and their calendar type (nil for years).
+    public var acrossPeriods: [Int64]?, acrossCalendar: ValueType?
 
     /// Creates a layout.
     public init(value: Int, labels: [Int], time: Int?, series: [Int], drawn: Bool) {
@@ -26,13 +29,20 @@ public struct ChartLayout: Sendable, Equatable {
         self.drawn = drawn
     }
 
-    /// This layout for a crosstab whose columns of values are `cells`, its `total` after them.
-    public func spreading(cells: Range<Int>, holding cellName: String, across acrossName: String) -> ChartLayout {
+    /// This layout for a crosstab whose columns of values are `cells`, its `total` after them;
+    /// `values` are the across key's values, one per column, which are periods in time order
+    /// when `inTime`.
+    public func spreading(cells: Range<Int>, holding cellName: String, across acrossName: String, values: [Value], inTime: Bool) -> ChartLayout {
         var layout = self
         layout.cells = cells
         layout.value = cells.upperBound
         layout.cellName = cellName
         layout.acrossName = acrossName
+        let periods = values.compactMap(\.timePosition)
+        if inTime, periods.count == values.count {
+            layout.acrossPeriods = periods
+            layout.acrossCalendar = values.lazy.compactMap { if case .calendar(_, let type) = $0 { type } else { nil } }.first
+        }
         return layout
     }
 }

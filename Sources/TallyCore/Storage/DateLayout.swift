@@ -3,9 +3,12 @@
 public struct DateLayout: Sendable {
     /// The layout as written.
     public let text: String
-    private let parts: [Part]
+    /// Its parts in order.
+    let parts: [Part]
 
-    private enum Part: Equatable {
+    /// A part of a layout: a number (`YYYY` four digits; `MM`, `DD` one or two, as many as there
+    /// are) or a character that must be there as written.
+    enum Part: Hashable {
         case year, month, day
         case literal(UInt8)
     }

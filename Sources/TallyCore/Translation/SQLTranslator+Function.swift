@@ -30,10 +30,41 @@ extension SQLTranslator {
         case .postgres: return "to_date(\(text), \(dialect.string(layout)))"
         case .spark: return "to_date(\(text), \(dialect.string(spelled("yyyy", "M", "d"))))"
         case .sqlite:
-            throw .error(
-                "sql-unsupported", "sqlite has no function that reads dates in a layout, so this query has no sqlite translation",
-                help: ["`set dialect duckdb` (or postgres, spark) translates it with that engine's date parsing"])
+            guard let reader = DateLayout(layout) else { return "NULL" }
+            return sqliteDate(text, reader)
         }
+    }
+
+    /// `date(s, layout)` for sqlite, which has no parsing function: the layout read part by part
+    /// with `substr` at offsets computed from the parts before (a month or day is two characters
+    /// when the second is a digit, as tally reads it), each part checked, and the numbers written
+    /// as ISO text with `printf`. A value that does not fit, or names no day (`date(…, '+0 days')`
+    /// moves a 30 February on), gives NULL where tally stops with an error.
+    private func sqliteDate(_ text: String, _ layout: DateLayout) -> String {
+        var offset = "0"
+        var checks: [String] = []
+        var numbers: [DateLayout.Part: String] = [:]
+        for part in layout.parts {
+            let first = "substr(\(text), \(offset) + 1, 1)"
+            switch part {
+            case .literal(let byte):
+                checks.append("\(first) = \(dialect.string(String(decoding: [byte], as: UTF8.self)))")
+                offset = "\(offset) + 1"
+            case .year:
+                let digits = "substr(\(text), \(offset) + 1, 4)"
+                checks.append("\(digits) GLOB '[0-9][0-9][0-9][0-9]'")
+                numbers[part] = digits
+                offset = "\(offset) + 4"
+            case .month, .day:
+                let width = "(CASE WHEN substr(\(text), \(offset) + 2, 1) GLOB '[0-9]' THEN 2 ELSE 1 END)"
+                checks.append("\(first) GLOB '[0-9]'")
+                numbers[part] = "substr(\(text), \(offset) + 1, \(width))"
+                offset = "(\(offset) + \(width))"
+            }
+        }
+        checks.append("length(\(text)) = \(offset)")
+        let iso = "printf('%04d-%02d-%02d', " + [DateLayout.Part.year, .month, .day].map { "CAST(\(numbers[$0] ?? "0") AS INTEGER)" }.joined(separator: ", ") + ")"
+        return "(CASE WHEN \(checks.joined(separator: " AND ")) AND date(\(iso), '+0 days') = \(iso) THEN \(iso) END)"
     }
 
     /// `template` with `$1`, `$2`, … replaced by the arguments and `$*` by all of them, read in one

@@ -34,6 +34,9 @@ import TallyPostgres
         "s group by kind across month(day)",
         "s where not (day in \"2024-02\") group by kind across quarter(day) show sum(n)",
         "s where day < \"2024-03\" group by kind across week(day) show sum(n)",
+        "s where day < \"2024-01-20\" show date(right(text(day), 2) || \"/\" || left(right(text(day), 5), 2) || \"/\" || left(text(day), 4), \"DD/MM/YYYY\") as d, n",
+        "s where day < \"2024-01-20\" show date(text(month_number(day)) || \"/\" || text(day - date(\"2023-12-31\")) || \"/\" || text(year(day)), \"MM/DD/YYYY\") as d",
+        "s group by month(date(replace(text(day), \"-\", \"\"), \"YYYYMMDD\")) show sum(n)",
     ]
 
     /// Daily counts from 2024-01-01 to 2024-06-30 in two kinds, without the 10th to the 12th of
@@ -104,6 +107,24 @@ import TallyPostgres
             }
         }
         for mismatch in DifferentialRun.mismatches(cases, answers: answers) { Issue.record("\(mismatch)") }
+    }
+
+    /// sqlite reads `date(s, layout)` part by part: a month or day of one or two digits, the
+    /// separators as written; a value that does not fit the layout or names no day is NULL
+    /// there (tally stops with an error, so this runs the SQL alone).
+    @Test func sqliteReadsALayoutPartByPart() throws {
+        let values = ["5/1/2024", "31/12/1999", "29/02/2024", "31/02/2024", "29/02/2023", "05/01/24", "5/1/2024x", "5-1-2024", "/1/2024", "x"]
+        let csv = "written\n" + values.joined(separator: "\n") + "\n"
+        let session = Session()
+        let report = try CSVLoader.load(bytes: Array(csv.utf8), path: "w.csv", name: "w")
+        session.register(report.table, origin: .loaded)
+        let file = SourceFile(name: "<layout>", text: "w show date(written, \"DD/MM/YYYY\") as d")
+        guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else { Issue.record("does not parse"); return }
+        let sql = try SQLTranslator.translate(try Binder.bind(query, in: file, catalog: session.catalog), to: .sqlite)
+        let path = Self.folder + "/w.csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let rows = try SQLiteOracle.run([sql], schema: ".mode csv\nCREATE TABLE w(written TEXT);\n.import --skip 1 \(path) w\n")
+        #expect(rows == [["2024-01-05", "1999-12-31", "2024-02-29", "", "", "", "", "", "", ""]])
     }
 
     /// An exported CSV writes dates and datetimes in ISO, so DuckDB reads them back as a DATE
