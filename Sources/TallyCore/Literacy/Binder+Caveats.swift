@@ -40,6 +40,7 @@ extension Binder {
         checks += combined.checks.filter { check in
             guard case .fanOut(_, _, _, _, let columns) = check else { return true }
             return plan.grouping?.aggregates.contains { spec in
+                guard spec.function.countsRepeats else { return false }
                 guard let argument = spec.argument else { return columns.contains(0) }
                 var reads = false
                 argument.forEachColumn { if columns.contains($0) { reads = true } }
@@ -55,10 +56,13 @@ extension Binder {
         if let having = plan.having { stage.append(having) }
         let divisors = stage.flatMap(\.divisors).flatMap { plan.sourceExpressions(of: $0) }
         let read = [plan.filter].compactMap { $0 } + stage.flatMap { plan.sourceExpressions(of: $0) }
+        let summed = (plan.grouping?.aggregates ?? []).filter { $0.function == .sum }.compactMap(\.argument)
         var checks: [CaveatCheck] = []
         for case .countryAttribute(.column(let country, _), let facts, .column(let time, _)) in read.flatMap(\.populations) {
-            let perResident = divisors.contains { $0.populations.contains(.countryAttribute(.column(country, .text), facts, year: .column(time, .integer))) }
-            let check = CaveatCheck.population(country: country, time: time, facts: facts, perResident: perResident)
+            let attribute = BoundExpr.countryAttribute(.column(country, .text), facts, year: .column(time, .integer))
+            let check = CaveatCheck.population(
+                country: country, time: time, facts: facts, perResident: divisors.contains { $0.populations.contains(attribute) },
+                summed: summed.contains { $0.populations.contains(attribute) })
             if !checks.contains(check) { checks.append(check) }
         }
         return checks

@@ -42,9 +42,9 @@ struct CaveatFinder {
                 if let caveat = incompleteYear(time: time, year: year) { found.append(caveat) }
             case .missingYears(let time, let series):
                 if plan.top == nil, plan.limit == nil, let caveat = try missingYears(time: time, series: series) { found.append(caveat) }
-            case .population(let country, let time, let facts, let perResident):
+            case .population(let country, let time, let facts, let perResident, let summed):
                 found += PopulationCaveats(source: plan.source, rows: rows)
-                    .caveats(country: country, time: time, facts: facts, perResident: perResident)
+                    .caveats(country: country, time: time, facts: facts, perResident: perResident, summed: summed)
             case .unmatched(let otherRows, let keys, let dataset):
                 if let caveat = try unmatched(otherRows, keys: keys, dataset: dataset) { found.append(caveat) }
             case .fanOut(let sideRows, let count, let side, let other, _):

@@ -12,20 +12,30 @@ struct PopulationCaveats {
     static let listed = 5
 
     /// The caveats for the population read through source column `country` in the years of
-    /// source column `time`; the small-base one only when the population divides.
-    func caveats(country: Int, time: Int, facts: CountryFacts, perResident: Bool) -> [Diagnostic] {
+    /// source column `time`; the small-base one only when the population divides, the repeated
+    /// one only when a sum adds it up.
+    func caveats(country: Int, time: Int, facts: CountryFacts, perResident: Bool, summed: Bool) -> [Diagnostic] {
         guard case .text(let codes, let dictionary) = source.columns[country].data,
               case .integer(let years) = source.columns[time].data else { return [] }
         let countries = source.columns[country], yearColumn = source.columns[time]
         let series = dictionary.values.map { facts.populations[$0] }
         var missingYear = [Int64?](repeating: nil, count: dictionary.count)
         var smallest = [(population: Int64, year: Int64)?](repeating: nil, count: dictionary.count)
+        let covered = summed ? facts.yearsCovered : nil
+        let span = covered.map { Int($0.upperBound - $0.lowerBound) + 1 } ?? 0
+        var rowsOfYear = [UInt8](repeating: 0, count: span * dictionary.count)
+        var repeatedYear = [Int64?](repeating: nil, count: dictionary.count)
         let visit = { (row: Int) in
             guard countries.isValid(row), yearColumn.isValid(row) else { return }
             let code = Int(codes[row]), year = years[row]
             guard let population = series[code]?.population(in: year) else {
                 if missingYear[code] == nil { missingYear[code] = year }
                 return
+            }
+            if let covered, covered.contains(year) {
+                let slot = code * span + Int(year - covered.lowerBound)
+                if rowsOfYear[slot] == 1, repeatedYear[code] == nil { repeatedYear[code] = year }
+                if rowsOfYear[slot] < 2 { rowsOfYear[slot] += 1 }
             }
             if population < PopulationCaveats.smallBase, population < smallest[code]?.population ?? .max {
                 smallest[code] = (population, year)
@@ -42,6 +52,12 @@ struct PopulationCaveats {
         }
         let small = dictionary.values.indices.compactMap { code in
             smallest[code].map { "\(dictionary.values[code]) (\(NumberFormat.grouped($0.population)) in \($0.year))" }
+        }
+        let repeated = dictionary.values.indices.compactMap { code in repeatedYear[code].map { "\(dictionary.values[code]) (\($0))" } }
+        if !repeated.isEmpty {
+            found.append(.warning(
+                "repeated-population", "a sum of \(facts.written) adds a country's population once for each of its rows, and these are on several rows in one year: \(listed(repeated))",
+                help: ["a total of residents counts each country once: group by \(countries.name) first, e.g. `(… group by \(countries.name) show …, \(facts.written) as residents) group by … show sum(residents)`; `help per capita` explains this"]))
         }
         if perResident, !small.isEmpty {
             found.append(.warning(

@@ -25,4 +25,13 @@ public enum AggregateFunction: String, Sendable, CaseIterable {
     /// The one value a group has (a country attribute outside an aggregate); more than one is
     /// an error naming the group.
     case only
+
+    /// Whether a row repeated by a join changes the result (a sum counts it once per match; a
+    /// maximum, a distinct count or a group's one value does not).
+    public var countsRepeats: Bool {
+        switch self {
+        case .count, .countValues, .sum, .avg, .median: true
+        case .distinct, .min, .max, .only: false
+        }
+    }
 }

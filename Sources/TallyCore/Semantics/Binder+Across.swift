@@ -115,8 +115,13 @@ extension Binder {
             default: break
             }
         }
-        guard let offending else { return }
         let names = outputsByName.keys.sorted().joined(separator: ", ")
+        if clause == "sort by", expr.isConstant {
+            throw .error("across-name", "with 'across', 'sort by' reads the row keys and total, not a column of values", at: expr.span,
+                         label: "a constant, not a column of the crosstab's rows",
+                         help: ["the names it can use: \(names); to rank the rows by one value, filter to it and drop `across`"])
+        }
+        guard let offending else { return }
         throw .error("across-name", "with 'across', '\(clause)' reads the row keys and total", at: offending.span,
                      label: "not a column of the crosstab's rows",
                      help: ["the names it can use: \(names)"])

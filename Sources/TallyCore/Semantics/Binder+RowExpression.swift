@@ -199,6 +199,9 @@ extension Binder {
             if left.type.isNumeric, case .literal(.text, _) = right {
                 hint = ["\(sourceText(leftExpr)) holds numbers: compare it with a number"]
             }
+            if left.type.isDateLike, right.type.isNumeric {
+                hint = ["a date goes in quotes: write \"\(sourceText(rightExpr))\""]
+            }
             throw .error(
                 "type-mismatch", "cannot compare \(sourceText(leftExpr)) (\(left.type.article)) with \(sourceText(rightExpr)) (\(right.type.article))",
                 at: rightExpr.span, label: "\(right.type.article), not \(left.type.article)", help: hint)

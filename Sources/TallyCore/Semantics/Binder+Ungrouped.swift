@@ -62,6 +62,12 @@ extension Binder {
     mutating func bindSortKeys(_ keys: [SortKey]) throws(Diagnostic) -> [SortKeySpec] {
         var specs: [SortKeySpec] = []
         for key in keys {
+            if key.expr.isConstant {
+                throw .error(
+                    "sort-constant", "'sort by \(sourceText(key.expr))' gives every row the same value, so it orders nothing",
+                    at: key.expr.span, label: "a constant, not a column",
+                    help: ["name the column or `show` item to sort by; tally sorts by names, not by positions"])
+            }
             specs.append(SortKeySpec(expr: try bindRow(key.expr), descending: key.descending ?? false, name: sourceText(key.expr)))
         }
         return specs

@@ -20,6 +20,18 @@ extension Expr {
         }
     }
 
+    /// Whether the expression reads no column, item or function: the same value on every row.
+    var isConstant: Bool {
+        var reads = false
+        visit { node in
+            switch node.kind {
+            case .name, .qualified, .call, .allColumns: reads = true
+            default: break
+            }
+        }
+        return !reads
+    }
+
     /// The number of nodes on the longest path from this expression down to a leaf (1 for a leaf).
     ///
     /// Recursive, so only for trees the parser has built, whose height it bounds (`Parser.extendChain`).

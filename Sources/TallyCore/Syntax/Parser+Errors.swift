@@ -121,6 +121,13 @@ extension Parser {
                 label: "write e.g. 'applicants where …'")
         case "like":
             return habit("tally has no 'like'", at: token.span, label: "use 'contains', 'starts with' or 'ends with'")
+        case "left", "inner", "right", "full", "outer", "cross", "natural":
+            var last = 1
+            while last < 3, !peek(last).isKeyword(.join), peek(last).kind == .word { last += 1 }
+            guard peek(last).isKeyword(.join) else { return nil }
+            return habit(
+                "tally has no '\(source.text(of: token.span.merged(with: peek(last).span)))'", at: token.span.merged(with: peek(last).span),
+                label: "write 'lookup' to keep every row (a left join) or 'join' to keep the matches (an inner join)")
         default:
             return nil
         }

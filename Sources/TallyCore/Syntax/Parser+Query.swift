@@ -212,6 +212,12 @@ extension Parser {
         skipNewlines()
         let token = current
         if token.kind == .number, let value = Int64(token.text) {
+            if let date = unquotedDate(from: token) {
+                throw ParseError(diagnostic: .error(
+                    "unquoted-date", "a month or a day goes in quotes, a year alone does not",
+                    at: date, label: "read as numbers and a minus",
+                    help: ["write \"\(source.text(of: date))\""]), atEnd: false)
+            }
             advance()
             return YearLiteral(value: value, span: token.span)
         }
@@ -220,6 +226,18 @@ extension Parser {
             return YearLiteral(value: Int64(token.text.prefix(4)) ?? 0, span: token.span, period: token.text)
         }
         throw expected("a year", code: "expected-year", label: token.kind == .number && token.text.contains(where: { !$0.isNumber }) ? "a year is a whole number" : nil)
+    }
+
+    /// The span of `2024-03` or `2024-03-15` written without quotes, starting at the number `year`.
+    private func unquotedDate(from year: Token) -> SourceSpan? {
+        var end = year.span.end
+        var offset = 1
+        while offset < 5, peek(offset).kind == .minus, peek(offset).span.start == end,
+              peek(offset + 1).kind == .number, peek(offset + 1).span.start == peek(offset).span.end {
+            end = peek(offset + 1).span.end
+            offset += 2
+        }
+        return offset > 1 ? SourceSpan(start: year.span.start, end: end) : nil
     }
 
     /// Skips to the count of `top`/`limit` and returns its span (or the empty span where it is missing).

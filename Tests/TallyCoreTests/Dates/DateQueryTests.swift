@@ -39,6 +39,17 @@ import Testing
     }
 
     /// Buckets group and sort in time order; parts sort Monday first.
+    /// A learner who forgets the quotes around a date is told to add them, in a condition and in
+    /// a time clause (where `2024-03-01` would otherwise read as 2024 minus 3 minus 1).
+    @Test func unquotedDatesSayToAddQuotes() {
+        #expect(harness.csv("visits where day > 2024-02-29 show sum(n)").contains("a date goes in quotes: write \"2024-02-29\""))
+        let since = harness.csv("visits since 2024-03-01 show sum(n)")
+        #expect(since.contains("a month or a day goes in quotes"), "\(since)")
+        #expect(since.contains("write \"2024-03-01\""), "\(since)")
+        #expect(harness.csv("visits between 2024-02 and \"2024-03\" show sum(n)").contains("write \"2024-02\""))
+        #expect(harness.csv("visits since 2024 - 1 show sum(n)").contains("goes in quotes") == false, "spaced arithmetic is not a date")
+    }
+
     @Test func bucketsAndParts() {
         #expect(harness.csv("visits group by month(day) show sum(n)") == "month(day),sum(n)\n2024-02,6\n2024-03,15\n2024-05,7\n,8\n")
         #expect(harness.csv("visits group by week(day) show count") == "week(day),count\n2024-W09,5\n2024-W10,1\n2024-W18,1\n,1\n")

@@ -73,6 +73,18 @@ import Testing
         #expect(!errors.contains("rows of applicants were counted"), "only decisions' column is summed")
     }
 
+    /// A joined column shown outside an aggregate (one value per group) is not summed, so the
+    /// other side's repeated rows distort nothing and no fan-out caveat is due.
+    @Test func aRepeatedRowThatIsNotSummedIsNoFanOut() throws {
+        let expected = try SQLiteOracle.run(["""
+            select count(*) from applicants a join population p on p.country = a.destination and p.year = a.year
+              where a.year = 2017 and a.origin = 'RUS' and a.destination = 'DEU'
+            """])
+        let result = bundled.run("applicants join population on destination = country, year where origin = RU and destination = DE in 2017 group by destination show count, population.population, max(population.population)")
+        #expect(result.output.contains("DEU,\(expected.first?.first ?? "?"),82657002,82657002"), "\(result.output)")
+        #expect(!result.errors.contains("counted more than once"), "\(result.errors)")
+    }
+
     @Test func lookupOfADuplicatedKeyShowsTheKey() {
         #expect(bundled.errors("applicants lookup decisions on origin, destination, year top 3") == """
             error: a lookup needs one row per key, and decisions has 2 rows with origin = ARM, destination = AUS, year = 2002

@@ -88,6 +88,32 @@ import TallyData
         #expect(!plain.errors.contains("base under 100,000"))
     }
 
+    /// Summing a population over the rows of a region adds a country once per row (Germany has
+    /// several rows of Russian applicants in 2017, one per kind and unit): sqlite shows the sum is
+    /// larger than the residents of the distinct countries, and tally warns; with one row per
+    /// country (grouped first) the sum is the residents and nothing is said.
+    @Test func summedPopulationWarnsWhenACountryRepeats() throws {
+        let expected = try SQLiteOracle.run(["""
+            select sum(p.population) from applicants a join countries c on c.iso3 = a.destination
+              left join population p on p.country = a.destination and p.year = a.year
+              where a.origin = 'RUS' and a.year = 2017 and c.region = 'Europe'
+            """, """
+            select sum(population) from (select distinct a.destination, p.population from applicants a
+              join countries c on c.iso3 = a.destination
+              left join population p on p.country = a.destination and p.year = a.year
+              where a.origin = 'RUS' and a.year = 2017 and c.region = 'Europe')
+            """])
+        let summed = expected[0].first ?? "", residents = expected[1].first ?? ""
+        #expect(summed != residents)
+        let rows = run("applicants where origin = RU and destination.region = Europe in 2017 group by destination.region show sum(destination.population)")
+        #expect(rows.output.contains("Europe,\(summed)"), "\(rows.output)")
+        #expect(rows.errors.contains("warning: a sum of destination.population adds a country's population once for each of its rows"), "\(rows.errors)")
+        let once = run("(applicants where origin = RU and destination.region = Europe in 2017 group by destination show destination.population as residents) show sum(residents)")
+        #expect(once.output.contains(residents), "\(once.output)")
+        let plain = run("applicants where origin = RU and destination.region = Europe in 2017 group by destination show max(destination.population)")
+        #expect(!plain.errors.contains("a sum of destination.population"), "\(plain.errors)")
+    }
+
     /// Without a year the population of a destination varies between its rows: an error
     /// naming the group and two of its values (Argentina 2000: 37,070,774; 2025 has none, so
     /// the largest is 2024's).

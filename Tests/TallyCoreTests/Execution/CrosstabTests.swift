@@ -143,6 +143,15 @@ import Testing
         #expect(harness.csv("t group by country across year having count > 1").contains("error: with 'across', 'having' reads the row keys and total"))
     }
 
+    /// `sort by 2011` names a column of values as a number: it would sort by the constant 2011 and
+    /// show the rows in key order as if sorted, so it is an error, like any other constant sort key.
+    @Test func sortingByAConstantIsAnError() {
+        #expect(harness.csv("t group by country across year sort by 2011 desc").contains("error: with 'across', 'sort by' reads the row keys and total, not a column of values"))
+        #expect(harness.csv("t group by country across year sort by \"2011\"").contains("error: with 'across', 'sort by' reads the row keys and total, not a column of values"))
+        #expect(harness.csv("t group by country sort by 2 desc").contains("error: 'sort by 2' gives every row the same value"))
+        #expect(harness.csv("t sort by 1 + 1").contains("tally sorts by names, not by positions"))
+    }
+
     /// A crosstab says where units are mixed: the columns whose sums add persons and cases
     /// (2019: A 10 persons, B 4 cases; 2020: persons only; 2021: 20 persons, 5 cases), or the
     /// total, when the units are the columns; with the unit as a row key nothing is mixed.

@@ -113,6 +113,20 @@ import Testing
             """)
     }
 
+    @Test func sqlJoinHabits() {
+        #expect(rendered("applicants LEFT JOIN countries on destination = iso3") == """
+            error: tally has no 'LEFT JOIN'
+             --> <prompt>:1:12
+              |
+            1 | applicants LEFT JOIN countries on destination = iso3
+              |            ^^^^^^^^^ write 'lookup' to keep every row (a left join) or 'join' to keep the matches (an inner join)
+
+            """)
+        #expect(codes("t left outer join u on x") == ["sql-habit"])
+        #expect(codes("t inner join u on x") == ["sql-habit"])
+        #expect(codes("t left") != ["sql-habit"])
+    }
+
     @Test func showDatasetsHabit() {
         #expect(rendered("show datasets") == """
             error: tally has no 'show datasets'
