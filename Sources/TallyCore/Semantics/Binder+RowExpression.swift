@@ -177,6 +177,16 @@ extension Binder {
         _ op: ComparisonOperator, _ left: BoundExpr, _ leftExpr: Expr, _ right: BoundExpr, _ rightExpr: Expr
     ) throws(Diagnostic) -> BoundExpr {
         var right = right
+        if left.type.isNumeric, case .arithmetic(.subtract, _, _) = rightExpr.kind, Self.looksLikeADate(sourceText(rightExpr)) {
+            let written = sourceText(rightExpr), leftText = sourceText(leftExpr), year = String(written.prefix(4))
+            let isYear = sourceColumn(of: left).map { $0 == timeColumn?.index } ?? false
+            throw .error(
+                "unquoted-date", "\(written) reads as a subtraction, not as a month or a day", at: rightExpr.span,
+                label: "\(year) minus …",
+                help: [isYear ? "\(leftText) holds whole years: write `\(leftText) = \(year)`; months and days need a date column"
+                              : "a month or a day goes in quotes, compared with a date column",
+                       "to subtract, put spaces around the minus: `\(written.replacingOccurrences(of: "-", with: " - "))`"])
+        }
         if left.type.isDateLike, case .literal(.text(let text), _) = right {
             return try periodComparison(op, left, text: text, at: rightExpr.span)
         }
@@ -210,6 +220,15 @@ extension Binder {
             right = .literal(.text(try resolveTextValue(text, column: leftIndex, at: rightExpr.span)), .text)
         }
         return .comparison(op, left, right)
+    }
+
+    /// Whether `text` is written like an ISO month or day (`2017-01`, `2024-03-15`): digits and
+    /// minus signs without spaces, a four-digit year first and two-digit parts after.
+    static func looksLikeADate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts[0].count == 4 else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+            && parts.dropFirst().allSatisfy { $0.count == 2 }
     }
 
     /// Resolves a typed text value against a column: country names and codes on country

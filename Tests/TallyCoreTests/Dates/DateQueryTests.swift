@@ -50,6 +50,19 @@ import Testing
         #expect(harness.csv("visits since 2024 - 1 show sum(n)").contains("goes in quotes") == false, "spaced arithmetic is not a date")
     }
 
+    /// On a year column, `2010-01` unquoted was 2010 minus 1: the rows of 2009, none here, given
+    /// as a confident empty answer. Written like a month or a day it is an error; with spaces it
+    /// is still arithmetic (2011 - 1 is 2010: the two 2010 rows of `t`).
+    @Test func aMonthWrittenAgainstAYearIsNotASubtraction() {
+        let month = harness.csv("t where year = 2010-01 show count")
+        #expect(month.contains("error: 2010-01 reads as a subtraction, not as a month or a day"), "\(month)")
+        #expect(month.contains("year holds whole years: write `year = 2010`"), "\(month)")
+        #expect(month.contains("put spaces around the minus: `2010 - 01`"), "\(month)")
+        #expect(harness.csv("t where n > 2010-01-15").contains("a month or a day goes in quotes, compared with a date column"))
+        #expect(harness.csv("t where year = 2011 - 1 show count") == "count\n2\n")
+        #expect(harness.csv("t where year = 2011-1 show count") == "count\n2\n", "a one-digit part is arithmetic")
+    }
+
     @Test func bucketsAndParts() {
         #expect(harness.csv("visits group by month(day) show sum(n)") == "month(day),sum(n)\n2024-02,6\n2024-03,15\n2024-05,7\n,8\n")
         #expect(harness.csv("visits group by week(day) show count") == "week(day),count\n2024-W09,5\n2024-W10,1\n2024-W18,1\n,1\n")
