@@ -26,6 +26,9 @@ import TallyData
     /// The fixture folder: bad files made once per run.
     static let folder: String = {
         let path = NSTemporaryDirectory() + "tally-catalogue-\(getpid())"
+        // A folder left by an earlier run whose process had the same id holds files the catalogue
+        // changed (exports over `linked.csv`, a broken hard link): start from nothing.
+        try? FileManager.default.removeItem(atPath: path)
         let files: [(String, [UInt8])] = [
             ("good.csv", Array("a,b\n1,x\n2,y\n".utf8)),
             ("empty.csv", []),
