@@ -190,8 +190,8 @@ extension BadInputCatalogueTests {
     }
 }
 
-/// The bad-input catalogue, Ctrl-C outside the executor's main loops: in the caveat loops and in tab
-/// completion.
+/// The bad-input catalogue, Ctrl-C outside the executor's main loops: in the caveat loops (mixed units,
+/// the partial period's date range) and in tab completion.
 @Suite struct CancelledCaveatAndCompletionTests {
     /// A table of `rows` rows whose amounts `n` are in two units, alternately.
     static func mixedUnits(rows: Int) throws -> Catalog {
@@ -218,6 +218,31 @@ extension BadInputCatalogueTests {
         // 0 + 2 + … + 9998 in cases, 1 + 3 + … + 9999 in persons.
         #expect(caveats.first?.message.contains("25,000,000 persons") == true, "\(caveats)")
         #expect(caveats.first?.message.contains("24,995,000 cases") == true, "\(caveats)")
+
+        let flag = CancellationFlag()
+        flag.cancel()
+        let error = #expect(throws: Diagnostic.self) { _ = try Executor.caveats(of: plan, result: result, cancellation: flag) }
+        #expect(error?.code == "cancelled")
+    }
+
+    /// The partial-period caveat once read the whole date range without looking at the flag.
+    @Test func partialPeriodCaveatStopsWhenCancelled() throws {
+        var csv = "day,n\n"
+        for row in 0..<10_000 { csv += ["2024-01-15", "2024-02-01", "2024-03-10"][row % 3] + ",1\n" }
+        var catalog = Catalog()
+        _ = catalog.add(try CSVLoader.load(bytes: Array(csv.utf8), path: "t.csv", name: "t").table, origin: .loaded)
+        let file = SourceFile(name: "<test>", text: "t group by month(day) show sum(n) limit 5")
+        guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else {
+            Issue.record("not a query")
+            return
+        }
+        let plan = try Binder.bind(query, in: file, catalog: catalog)
+        let result = try Executor.run(plan).table
+        let caveats = try Executor.caveats(of: plan, result: result)
+        #expect(caveats.map(\.code) == ["partial-period"])
+        #expect(
+            caveats.first?.message
+                == "the first month, 2024-01, has rows from 2024-01-15 and the last, 2024-03, until 2024-03-10: if the data stop there, their figures cover only part of the month")
 
         let flag = CancellationFlag()
         flag.cancel()

@@ -13,7 +13,7 @@ struct GroupSlots {
 
     /// Slots for `keys` (source-length columns) over the rows at `positions` of `rows`.
     init(keys: [Column], rows: Selection?, positions: Int, context: ExecutionContext) throws(Diagnostic) {
-        coders = keys.map { KeyCoder($0, rows: rows) }
+        coders = try keys.map { key throws(Diagnostic) in try KeyCoder(key, rows: rows, context: context) }
         var space = 1, overflow = false
         var strides: [Int] = []
         for coder in coders.reversed() {

@@ -17,18 +17,18 @@ struct KeyCoder {
     static let maxDirectRange: Int64 = 1 << 16
 
     /// A coder for `column` (whose rows are the source's rows), to code the rows at `rows` (all
-    /// rows when nil).
-    init(_ column: Column, rows: Selection?) {
+    /// rows when nil); polls `context`'s cancellation flag as it reads them.
+    init(_ column: Column, rows: Selection?, context: ExecutionContext) throws(Diagnostic) {
         switch column.data {
         case .text(let codes, let dictionary):
             cardinality = dictionary.count + 1
             storage = .codes(codes, validity: column.validity, missingCode: UInt32(truncatingIfNeeded: dictionary.count))
         case .integer(let values):
-            (storage, cardinality) = KeyCoder.byOffset(column, values, rows: rows, Storage.offsets)
+            (storage, cardinality) = try KeyCoder.byOffset(column, values, rows: rows, context: context, Storage.offsets)
         case .days(let values):
-            (storage, cardinality) = KeyCoder.byOffset(column, values, rows: rows, Storage.dayOffsets)
+            (storage, cardinality) = try KeyCoder.byOffset(column, values, rows: rows, context: context, Storage.dayOffsets)
         case .decimal, .boolean:
-            (storage, cardinality) = KeyCoder.numbered(column)
+            (storage, cardinality) = try KeyCoder.numbered(column, context: context)
         }
     }
 
@@ -85,11 +85,12 @@ struct KeyCoder {
     /// values at `rows` (all rows when nil) span a range narrow enough to code by offset; else
     /// the values numbered through a hash table. With the number of codes.
     private static func byOffset<Stored: FixedWidthInteger & SignedInteger>(
-        _ column: Column, _ values: [Stored], rows: Selection?, _ make: ([Stored], Int64, ValidityMask?, UInt32) -> Storage
-    ) -> (Storage, Int) {
-        let (low, high) = range(of: values, validity: column.validity, rows: rows)
+        _ column: Column, _ values: [Stored], rows: Selection?, context: ExecutionContext,
+        _ make: ([Stored], Int64, ValidityMask?, UInt32) -> Storage
+    ) throws(Diagnostic) -> (Storage, Int) {
+        let (low, high) = try range(of: values, validity: column.validity, rows: rows, context: context)
         let (width, overflow) = high.subtractingReportingOverflow(low)
-        guard low <= high, !overflow, width < KeyCoder.maxDirectRange else { return numbered(column) }
+        guard low <= high, !overflow, width < KeyCoder.maxDirectRange else { return try numbered(column, context: context) }
         return (make(values, low, column.validity, UInt32(truncatingIfNeeded: width + 1)), Int(width) + 2)
     }
 
@@ -104,29 +105,29 @@ struct KeyCoder {
     }
 
     /// The smallest and largest present value at `rows` (all rows when nil); `(max, min)` when none.
+    /// Polls the cancellation flag once every `ExecutionContext.batchSize` rows.
     static func range<Stored: FixedWidthInteger & SignedInteger>(
-        of values: [Stored], validity: ValidityMask?, rows: Selection?
-    ) -> (Int64, Int64) {
+        of values: [Stored], validity: ValidityMask?, rows: Selection?, context: ExecutionContext
+    ) throws(Diagnostic) -> (Int64, Int64) {
         var low = Stored.max, high = Stored.min
-        values.withUnsafeBufferPointer { values in
-            ValidityMask.withWords(validity) { words in
-                if let rows {
-                    rows.withUnsafeBufferPointer { rows in
-                        for row in rows where ValidityMask.isValid(words, Int(row)) {
-                            low = min(low, values[Int(row)])
-                            high = max(high, values[Int(row)])
+        try values.withUnsafeBufferPointer { values throws(Diagnostic) in
+            try ValidityMask.withWords(validity) { words throws(Diagnostic) in
+                /// Widens the range by the rows `row(0)`, …, `row(count - 1)`, a batch at a time.
+                func scan(_ count: Int, _ row: (Int) -> Int) throws(Diagnostic) {
+                    for batch in stride(from: 0, to: count, by: ExecutionContext.batchSize) {
+                        try context.checkCancelled()
+                        for i in batch..<min(batch + ExecutionContext.batchSize, count) {
+                            let at = row(i)
+                            guard ValidityMask.isValid(words, at) else { continue }
+                            low = min(low, values[at])
+                            high = max(high, values[at])
                         }
                     }
-                } else if words == nil {
-                    for value in values {
-                        low = min(low, value)
-                        high = max(high, value)
-                    }
+                }
+                if let rows {
+                    try rows.withUnsafeBufferPointer { rows throws(Diagnostic) in try scan(rows.count) { Int(rows[$0]) } }
                 } else {
-                    for row in values.indices where ValidityMask.isValid(words, row) {
-                        low = min(low, values[row])
-                        high = max(high, values[row])
-                    }
+                    try scan(values.count) { $0 }
                 }
             }
         }
@@ -136,23 +137,26 @@ struct KeyCoder {
     /// Codes numbered in order of first appearance through a hash table of the values' bits
     /// (integers as they are, decimals with -0 folded into 0, booleans as 0 and 1); missing rows
     /// share one code of their own.
-    private static func numbered(_ column: Column) -> (Storage, Int) {
+    private static func numbered(_ column: Column, context: ExecutionContext) throws(Diagnostic) -> (Storage, Int) {
         switch column.data {
-        case .integer(let values): return numbered(values, column.validity) { UInt64(bitPattern: $0) }
-        case .days(let values): return numbered(values, column.validity) { UInt64(bitPattern: Int64($0)) }
-        case .decimal(let values): return numbered(values, column.validity) { ($0 + 0.0).bitPattern }
-        case .boolean(let values): return numbered(values, column.validity) { $0 ? 1 : 0 }
-        case .text(let codes, _): return numbered(codes, column.validity) { UInt64($0) }
+        case .integer(let values): return try numbered(values, column.validity, context) { UInt64(bitPattern: $0) }
+        case .days(let values): return try numbered(values, column.validity, context) { UInt64(bitPattern: Int64($0)) }
+        case .decimal(let values): return try numbered(values, column.validity, context) { ($0 + 0.0).bitPattern }
+        case .boolean(let values): return try numbered(values, column.validity, context) { $0 ? 1 : 0 }
+        case .text(let codes, _): return try numbered(codes, column.validity, context) { UInt64($0) }
         }
     }
 
-    private static func numbered<Element>(_ values: [Element], _ validity: ValidityMask?, bits: (Element) -> UInt64) -> (Storage, Int) {
+    private static func numbered<Element>(
+        _ values: [Element], _ validity: ValidityMask?, _ context: ExecutionContext, bits: (Element) -> UInt64
+    ) throws(Diagnostic) -> (Storage, Int) {
         var ids: [UInt64: UInt32] = [:]
         var missingID: UInt32?
         var next: UInt32 = 0
         var codes = [UInt32](repeating: 0, count: values.count)
-        ValidityMask.withWords(validity) { words in
+        try ValidityMask.withWords(validity) { words throws(Diagnostic) in
             for row in values.indices {
+                try context.checkCancelled(atRow: row)
                 if !ValidityMask.isValid(words, row) {
                     if missingID == nil { missingID = next; next &+= 1 }
                     codes[row] = missingID ?? 0

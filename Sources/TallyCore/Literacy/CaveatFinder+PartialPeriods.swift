@@ -2,16 +2,17 @@ extension CaveatFinder {
     /// A first or last period that the kept rows cover only in part: rows of a month that start
     /// after its first day or end before its last make a total that looks like a rise or a fall.
     /// Read on the raw day numbers (a datetime counts by its day); nil when both ends are whole.
-    func partialPeriods(column: Int, bucket: ScalarFunction.ID) -> Diagnostic? {
+    /// Polls the cancellation flag as it reads the rows.
+    func partialPeriods(column: Int, bucket: ScalarFunction.ID) throws(Diagnostic) -> Diagnostic? {
         let source = plan.source.columns[column]
         let (low, high): (Int64, Int64)
         let isDatetime: Bool
         switch source.data {
         case .days(let days):
-            (low, high) = KeyCoder.range(of: days, validity: source.validity, rows: rows)
+            (low, high) = try KeyCoder.range(of: days, validity: source.validity, rows: rows, context: context)
             isDatetime = false
         case .integer(let seconds) where source.calendarType == .datetime:
-            (low, high) = KeyCoder.range(of: seconds, validity: source.validity, rows: rows)
+            (low, high) = try KeyCoder.range(of: seconds, validity: source.validity, rows: rows, context: context)
             isDatetime = true
         default:
             return nil

@@ -50,7 +50,7 @@ struct CaveatFinder {
             case .fanOut(let sideRows, let count, let side, let other, _):
                 if let caveat = try fanOut(sideRows, count: count, side: side, other: other) { found.append(caveat) }
             case .partialPeriods(let column, let bucket):
-                if let caveat = partialPeriods(column: column, bucket: bucket) { found.append(caveat) }
+                if let caveat = try partialPeriods(column: column, bucket: bucket) { found.append(caveat) }
             }
         }
         if let change = plan.change {
