@@ -8,17 +8,17 @@ public enum Suggestion {
     /// longer word's length (at least 1); a word of one or two letters must match exactly, so
     /// short unrelated words never match. Ties go to the earlier candidate.
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        let typed = Array(word.lowercased())
+        let typed = Spelling(word)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let known = Array(candidate.lowercased())
+            let known = Spelling(candidate)
             let length = max(typed.count, known.count)
             let limit = min(typed.count, known.count) <= 2 ? 0 : max(1, length / 3)
             // The distance is at least the difference in length, so a candidate that could not beat
             // the limit or the best so far is skipped before the quadratic comparison.
             let bound = min(limit, (best?.distance ?? Int.max) - 1)
             guard abs(typed.count - known.count) <= bound else { continue }
-            let distance = distance(typed, known)
+            let distance = typed.distance(to: known)
             guard distance <= bound else { continue }
             best = (candidate, distance)
         }
@@ -28,11 +28,11 @@ public enum Suggestion {
     /// The edit distance between `a` and `b`, ignoring case: insertions, deletions, substitutions and
     /// transpositions of two neighbouring characters each count one (optimal string alignment).
     public static func distance(_ a: String, _ b: String) -> Int {
-        distance(Array(a.lowercased()), Array(b.lowercased()))
+        Spelling(a).distance(to: Spelling(b))
     }
 
-    /// The optimal string alignment distance between two already lower-cased character arrays.
-    private static func distance(_ s: [Character], _ t: [Character]) -> Int {
+    /// The optimal string alignment distance between two already lower-cased sequences.
+    private static func distance<Unit: Equatable>(_ s: [Unit], _ t: [Unit]) -> Int {
         if s.isEmpty { return t.count }
         if t.isEmpty { return s.count }
         var before = [Int](repeating: 0, count: t.count + 1)
@@ -51,5 +51,33 @@ public enum Suggestion {
             (before, previous, current) = (previous, current, before)
         }
         return previous[t.count]
+    }
+
+    /// A word as the distance compares it, lower-cased only when it is compared: plain ASCII (where each
+    /// byte is one character; a carriage return may pair with a line end, so it is not plain) is
+    /// measured and compared byte by byte, anything else character by character.
+    private struct Spelling {
+        let word: String
+        let isPlainASCII: Bool
+        /// The length in characters.
+        let count: Int
+
+        init(_ word: String) {
+            self.word = word
+            isPlainASCII = word.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") }
+            count = isPlainASCII ? word.utf8.count : word.lowercased().count
+        }
+
+        /// The edit distance to `other`, ignoring case.
+        func distance(to other: Spelling) -> Int {
+            guard isPlainASCII, other.isPlainASCII else {
+                return Suggestion.distance(Array(word.lowercased()), Array(other.word.lowercased()))
+            }
+            return Suggestion.distance(lowercasedBytes, other.lowercasedBytes)
+        }
+
+        private var lowercasedBytes: [UInt8] {
+            word.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
+        }
     }
 }

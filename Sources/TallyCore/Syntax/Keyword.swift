@@ -49,8 +49,11 @@ public enum Keyword: String, Sendable, CaseIterable {
             let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
             lowered.unicodeScalars.append(Unicode.Scalar(lower))
         }
-        return Keyword(rawValue: lowered)
+        return spelled[lowered]
     }
+
+    /// Every keyword by its spelling: one hash look-up per word instead of a comparison with each.
+    private static let spelled = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
     /// The length of the longest keyword, to reject long words without building a string.
     private static let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0
@@ -60,6 +63,9 @@ public enum Keyword: String, Sendable, CaseIterable {
         "where", "having", "since", "until", "between", "in", "group by", "sort by", "show", "top", "limit",
         "change", "chart", "across", "lookup", "join",
     ]
+
+    /// The first word of each of `clauseWords` (`group`, `sort`), in the same order.
+    static let clauseFirstWords = clauseWords.map { String($0.split(separator: " ").first ?? "") }
 
     /// The words that start a statement.
     public static let statementWords = allCases.filter { $0.role == .statement }.map(\.rawValue)

@@ -237,7 +237,10 @@ public struct Lexer {
     private func scalar(at offset: Int) -> Unicode.Scalar? {
         let end = offset + Lexer.scalarLength(bytes[offset])
         guard end <= bytes.count else { return nil }
-        return String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.first
+        var sequence = bytes[offset..<end].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&sequence) else { return nil }
+        return scalar
     }
 
     /// Whether a letter (or a combining mark, as in a decomposed `ü`) starts at `offset`.

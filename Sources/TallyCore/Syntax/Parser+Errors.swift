@@ -102,9 +102,8 @@ extension Parser {
 
     /// The clause word (`group by` for `grup`) closest to a misspelt `word`.
     static func closestClauseWord(to word: String) -> String? {
-        let firstWords = Keyword.clauseWords.map { String($0.split(separator: " ").first ?? "") }
-        guard let match = Suggestion.closest(to: word, among: firstWords),
-            let position = firstWords.firstIndex(of: match)
+        guard let match = Suggestion.closest(to: word, among: Keyword.clauseFirstWords),
+            let position = Keyword.clauseFirstWords.firstIndex(of: match)
         else { return nil }
         return Keyword.clauseWords[position]
     }
