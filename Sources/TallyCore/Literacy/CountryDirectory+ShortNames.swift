@@ -25,15 +25,9 @@ extension CountryDirectory {
     /// A country with no code of the column's kind (`Tibetan` has no ISO code) is known by its
     /// other codes and names, as in `matchingValues(for:in:)`.
     func shortNames(of dictionary: [String]) -> [String] {
-        guard let representation = representation(of: dictionary) else { return dictionary }
-        var owners: [String: Int] = [:]
-        for (index, country) in countries.enumerated() {
-            var spellings = representation.spellings(of: country)
-            if spellings.isEmpty { spellings = Representation.allCases.flatMap { $0.spellings(of: country) } }
-            for spelling in spellings where owners[NameKey(spelling).text] == nil {
-                owners[NameKey(spelling).text] = index
-            }
-        }
+        guard let representation = representation(of: dictionary),
+              let kind = Representation.allCases.firstIndex(of: representation) else { return dictionary }
+        let owners = self.owners[kind]
         return dictionary.map { value in owners[NameKey(value).text].map { countries[$0].shortName } ?? value }
     }
 

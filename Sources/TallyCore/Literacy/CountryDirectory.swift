@@ -29,6 +29,10 @@ public struct CountryDirectory: Sendable {
     /// For each case of `Representation`, the keys of every country's spellings that way.
     let spellingKeys: [Set<String>]
 
+    /// For each case of `Representation`, the country that owns each key spelt that way, for short
+    /// names (`shortNames(of:)`); a country with no spelling that way is known by all of its spellings.
+    let owners: [[String: Int]]
+
     /// The groups: the EU, then regions and subregions in first-seen order.
     let groups: [CountryGroup]
 
@@ -59,8 +63,17 @@ public struct CountryDirectory: Sendable {
             }
             return tier
         }
-        spellingKeys = Representation.allCases.map { representation in
-            Set(countries.flatMap { representation.spellings(of: $0) }.map { NameKey($0).text })
+        // Each country's spelling keys, for each representation.
+        let keys = Representation.allCases.map { representation in
+            countries.map { representation.spellings(of: $0).map { NameKey($0).text } }
+        }
+        spellingKeys = keys.map { Set($0.joined()) }
+        owners = keys.map { byCountry in
+            var owners: [String: Int] = [:]
+            for (index, own) in byCountry.enumerated() {
+                for key in own.isEmpty ? keys.flatMap({ $0[index] }) : own where owners[key] == nil { owners[key] = index }
+            }
+            return owners
         }
         groups = CountryDirectory.groups(of: countries)
         groupKeys = groups.map { NameKey($0.displayName) }
