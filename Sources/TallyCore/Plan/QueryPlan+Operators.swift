@@ -1,7 +1,5 @@
 /// The operators of a plan's tree by kind (`PlanOutline`), for readers of single-source plans.
 extension QueryPlan {
-    /// The plan's operators, gathered in one walk.
-    public var outline: PlanOutline { PlanOutline(root) }
     /// The dataset the plan reads.
     public var source: Table { outline.source }
     /// Rows kept, over `source`.

@@ -2,7 +2,12 @@
 /// is said and drawn beside its result.
 public struct QueryPlan: Sendable {
     /// The operators; the root is the projection of the visible columns.
-    public var root: PlanNode
+    public var root: PlanNode {
+        didSet { outline = PlanOutline(root) }
+    }
+    /// The plan's operators by kind, gathered in one walk whenever `root` is set: the readers in
+    /// `QueryPlan+Operators.swift` ask for it many times per query.
+    public private(set) var outline: PlanOutline
     /// Warnings found while binding, printed with the result.
     public var warnings: [Diagnostic] = []
     /// Notes printed only when the result is empty (e.g. a value that differs only in case).
@@ -21,4 +26,10 @@ public struct QueryPlan: Sendable {
     public var caveatChecks: [CaveatCheck] = []
     /// Where the scanned rows come from (a dataset, or a parenthesised query's plan), for `sql`.
     var origin: SourceOrigin?
+
+    /// A plan computed by the operators under `root`.
+    init(root: PlanNode) {
+        self.root = root
+        outline = PlanOutline(root)
+    }
 }
