@@ -1,7 +1,7 @@
 /// The table a query reads once its source is resolved (a dataset, or a parenthesised query run
 /// first) and its `lookup` and `join` clauses are made, in the order written: the source's
-/// columns, then each other side's columns except its keys. Lookups and joins happen before
-/// `where`, so every later clause binds against this table.
+/// columns, then the other sides' columns the query reads, except their keys. Lookups and joins
+/// happen before `where`, so every later clause binds against this table.
 struct CombinedSource {
     /// The combined rows.
     var table: Table
@@ -23,22 +23,25 @@ struct CombinedSource {
     var combinations: [CombinationPlan] = []
     /// The source before any lookup or join: a dataset name or a parenthesised query's plan.
     var origin: SourceOrigin
+    /// Whether a column of another side was left out because the query does not read it.
+    var leftColumnsOut = false
 
-    /// Resolves `query`'s source and makes its lookups and joins.
-    static func resolve(_ query: Query, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> CombinedSource {
+    /// Resolves `query`'s source and makes its lookups and joins, gathering of each other side
+    /// only the columns named in `reading` (lowercased; nil: every column).
+    static func resolve(_ query: Query, reading: Set<String>?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> CombinedSource {
         let start = try Side.resolve(query.source, alias: nil, in: file, catalog: catalog)
         var combined = CombinedSource(table: start.table, start: start.table, startDescribed: start.described, origin: start.origin)
         combined.warnings = start.warnings
         combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
         for clause in query.clauses {
             guard case .combine(let combination) = clause.kind else { continue }
-            try combined.add(combination, in: file, catalog: catalog)
+            try combined.add(combination, reading: reading, in: file, catalog: catalog)
         }
         return combined
     }
 
-    /// Makes one lookup or join against the table so far.
-    private mutating func add(_ combination: Combination, in file: SourceFile, catalog: Catalog) throws(Diagnostic) {
+    /// Makes one lookup or join against the table so far, gathering the other side's columns in `reading`.
+    private mutating func add(_ combination: Combination, reading: Set<String>?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) {
         let other = try Side.resolve(combination.other, alias: combination.alias, in: file, catalog: catalog)
         warnings += other.warnings
         let qualifier = other.table.name
@@ -77,7 +80,13 @@ struct CombinedSource {
         var sideColumns: [String: Int] = [:]
         for key in keys { sideColumns[other.table.columns[key.otherIndex].name.lowercased()] = key.sourceIndex }
         let otherKeys = Set(keys.map(\.otherIndex))
-        for (index, column) in other.table.columns.enumerated() where !otherKeys.contains(index) {
+        let read = other.table.columns.indices.filter { index in
+            let name = other.table.columns[index].name.lowercased()
+            return !otherKeys.contains(index) && (reading.map { $0.contains(name) || $0.contains("\(qualifier.lowercased()).\(name)") } ?? true)
+        }
+        if read.count + otherKeys.count < other.table.columns.count { leftColumnsOut = true }
+        for index in read {
+            let column = other.table.columns[index]
             var gathered = column.gatheredOrMissing(otherRows)
             let taken = columns.contains { $0.name.lowercased() == column.name.lowercased() }
             gathered.name = taken ? "\(qualifier).\(column.name)" : column.name
@@ -91,7 +100,7 @@ struct CombinedSource {
         table = Table(name: before.name, columns: columns, rowCount: columns.first?.count ?? 0, info: info)
         let plan = CombinationPlan(
             kind: combination.kind, qualifier: qualifier, origin: other.origin, keys: keys.map(\.plan),
-            columns: other.table.columns.indices.filter { !otherKeys.contains($0) }.map { other.table.columns[$0].name },
+            columns: read.map { other.table.columns[$0].name },
             counts: counts, described: other.described, keyText: keyText, sourceName: before.name, otherName: other.table.name,
             rows: table.rowCount, otherRowCount: other.table.rowCount)
         combinations.append(plan)
