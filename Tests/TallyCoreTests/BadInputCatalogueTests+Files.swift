@@ -205,24 +205,25 @@ extension BadInputCatalogueTests {
 
     /// The mixed-units caveat once summed every kept row without looking at the flag.
     @Test func mixedUnitsCaveatStopsWhenCancelled() throws {
-        let catalog = try Self.mixedUnits(rows: 10_000)
-        let file = SourceFile(name: "<test>", text: "t show sum(n)")
-        guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else {
-            Issue.record("not a query")
-            return
-        }
-        let plan = try Binder.bind(query, in: file, catalog: catalog)
-        let result = try Executor.run(plan).table
-        let caveats = try Executor.caveats(of: plan, result: result)
+        let caveats = try Self.caveatsOrCancelled("t show sum(n)", in: try Self.mixedUnits(rows: 10_000))
         #expect(caveats.map(\.code) == ["mixed-units"])
         // 0 + 2 + … + 9998 in cases, 1 + 3 + … + 9999 in persons.
         #expect(caveats.first?.message.contains("25,000,000 persons") == true, "\(caveats)")
         #expect(caveats.first?.message.contains("24,995,000 cases") == true, "\(caveats)")
+    }
 
+    /// The caveats of query `text` over `catalog`, after checking that they stop with "cancelled" when
+    /// the flag is already set.
+    static func caveatsOrCancelled(_ text: String, in catalog: Catalog) throws -> [Diagnostic] {
+        let file = SourceFile(name: "<test>", text: text)
+        let query = try #require(Parser.parse(file, mode: .script).statements.first.flatMap(RefinableQuery.query(of:)))
+        let plan = try Binder.bind(query, in: file, catalog: catalog)
+        let result = try Executor.run(plan).table
         let flag = CancellationFlag()
         flag.cancel()
         let error = #expect(throws: Diagnostic.self) { _ = try Executor.caveats(of: plan, result: result, cancellation: flag) }
         #expect(error?.code == "cancelled")
+        return try Executor.caveats(of: plan, result: result)
     }
 
     /// The partial-period caveat once read the whole date range without looking at the flag.
@@ -231,23 +232,11 @@ extension BadInputCatalogueTests {
         for row in 0..<10_000 { csv += ["2024-01-15", "2024-02-01", "2024-03-10"][row % 3] + ",1\n" }
         var catalog = Catalog()
         _ = catalog.add(try CSVLoader.load(bytes: Array(csv.utf8), path: "t.csv", name: "t").table, origin: .loaded)
-        let file = SourceFile(name: "<test>", text: "t group by month(day) show sum(n) limit 5")
-        guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else {
-            Issue.record("not a query")
-            return
-        }
-        let plan = try Binder.bind(query, in: file, catalog: catalog)
-        let result = try Executor.run(plan).table
-        let caveats = try Executor.caveats(of: plan, result: result)
+        let caveats = try Self.caveatsOrCancelled("t group by month(day) show sum(n) limit 5", in: catalog)
         #expect(caveats.map(\.code) == ["partial-period"])
         #expect(
             caveats.first?.message
                 == "the first month, 2024-01, has rows from 2024-01-15 and the last, 2024-03, until 2024-03-10: if the data stop there, their figures cover only part of the month")
-
-        let flag = CancellationFlag()
-        flag.cancel()
-        let error = #expect(throws: Diagnostic.self) { _ = try Executor.caveats(of: plan, result: result, cancellation: flag) }
-        #expect(error?.code == "cancelled")
     }
 
     /// Completing a value of a column of 200,000 distinct values gives up, offering nothing, once the
