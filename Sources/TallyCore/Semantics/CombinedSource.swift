@@ -15,9 +15,10 @@ struct CombinedSource {
     var start: Table
     /// How `explain` names the rows read first (a dataset's name, or a parenthesised query as written).
     var startDescribed: String
-    /// Warnings and caveats of parenthesised queries.
+    /// Warnings of parenthesised queries (their caveats are among `checks`).
     var warnings: [Diagnostic] = []
-    /// What the kept rows must be checked for (rows without a match, rows counted twice).
+    /// What the kept rows must be checked for (rows without a match, rows counted twice, the
+    /// caveats of parenthesised sides whose rows they use).
     var checks: [CaveatCheck] = []
     /// The lookups and joins as made, for `sql`.
     var combinations: [CombinationPlan] = []
@@ -32,6 +33,7 @@ struct CombinedSource {
         let start = try Side.resolve(query.source, alias: nil, in: file, catalog: catalog)
         var combined = CombinedSource(table: start.table, start: start.table, startDescribed: start.described, origin: start.origin)
         combined.warnings = start.warnings
+        combined.checks = start.caveats.map { .ofSide(caveat: $0.caveat, rows: nil, concerned: $0.concerned) }
         combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
         for clause in query.clauses {
             guard case .combine(let combination) = clause.kind else { continue }
@@ -75,6 +77,9 @@ struct CombinedSource {
         }
         let before = table
         if let sourceRows { checks = checks.map { $0.following(sourceRows) } }
+        // Years missing in the other side's time series are rows no source row can match: a
+        // lookup counts the rows left without a match, and a join leaves them out.
+        checks += other.caveats.filter { $0.caveat.code != "missing-years" }.map { .ofSide(caveat: $0.caveat, rows: otherRows, concerned: $0.concerned) }
         var columns = sourceRows.map { rows in before.columns.map { $0.gathered(rows) } } ?? before.columns
         var info = before.info
         var sideColumns: [String: Int] = [:]
@@ -193,8 +198,11 @@ private struct Side {
     var described: String
     /// Where it comes from.
     var origin: SourceOrigin
-    /// Warnings and caveats of a parenthesised query.
+    /// Warnings of a parenthesised query, said as they are.
     var warnings: [Diagnostic]
+    /// Caveats of a parenthesised query, each with the rows of its result it is about (nil: every
+    /// row): the query they are part of says them only when its kept rows use such a row.
+    var caveats: [(caveat: Diagnostic, concerned: [Bool]?)] = []
 
     /// The dataset, or the result of the parenthesised query, named `alias` when given.
     static func resolve(_ source: QuerySource, alias: Name?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> Side {
@@ -209,13 +217,25 @@ private struct Side {
             let name = alias?.text ?? plan.source.name
             let text = file.text(of: span)
             let described = alias.map { "\(text) as \($0.text)" } ?? text
-            let warnings = (result.warnings + result.caveats).map { warning in
-                var inner = warning
-                inner.message = "in \(text): " + warning.message
-                return inner
+            let inner = { (diagnostic: Diagnostic) -> Diagnostic in
+                var said = diagnostic
+                said.message = "in \(text): " + diagnostic.message
+                return said
             }
-            return Side(table: result.table.renamed(name), described: described, origin: .query(plan), warnings: warnings)
+            return Side(
+                table: result.table.renamed(name), described: described, origin: .query(plan), warnings: result.warnings.map(inner),
+                caveats: result.caveats.map { (inner($0), rowsConcerned(by: $0, plan: plan, result: result.table)) })
         }
+    }
+
+    /// The rows of a parenthesised query's result that its `caveat` is about: for an incomplete
+    /// year, the rows of that year when the result has the time column; nil (every row) otherwise.
+    private static func rowsConcerned(by caveat: Diagnostic, plan: QueryPlan, result: Table) -> [Bool]? {
+        guard let time = result.timeColumnIndex else { return nil }
+        for case .incompleteYear(_, let year) in plan.caveatChecks where caveat == CaveatFinder.incompleteYear(year) {
+            return CaveatFinder.rowsHolding(year, in: result.columns[time])
+        }
+        return nil
     }
 
     /// The columns by lowercased name, as indices into a combined table starting at `offset`.
