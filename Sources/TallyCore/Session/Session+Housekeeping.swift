@@ -18,7 +18,7 @@ extension Session {
         restored.terminalWidth = settings.terminalWidth
         catalog = start.catalog
         settings = restored
-        lastQuery = nil
+        lastQueryStatement = nil
         output.standardError("reset: the datasets and settings are as at the start\n")
     }
 

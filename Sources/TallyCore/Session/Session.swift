@@ -22,8 +22,13 @@ public final class Session {
     /// The server queries run on instead of the in-memory store, when connected.
     public var remote: RemoteEngine?
     /// The last statement that held a query and parsed, whether it ran or failed: what a clause
-    /// typed at the prompt refines. `reset` forgets it.
-    public internal(set) var lastQuery: RefinableQuery?
+    /// typed at the prompt refines. `reset` forgets it. Made from `lastQueryStatement` when asked for,
+    /// so that a script's statements are not written out again one by one as they run.
+    public var lastQuery: RefinableQuery? {
+        lastQueryStatement.map { RefinableQuery(statement: $0.statement, query: $0.query, in: $0.source) }
+    }
+    /// The statement behind `lastQuery`, its query and the source it was written in.
+    var lastQueryStatement: (statement: Statement, query: Query, source: SourceFile)?
     /// The datasets and settings that `reset` goes back to (see `markStart`).
     var start: (catalog: Catalog, settings: Settings)
     /// The scripts being run by `run`, outermost first, as resolved paths: a script that would run

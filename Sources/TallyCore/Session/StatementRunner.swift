@@ -19,7 +19,7 @@ struct StatementRunner {
     /// Runs `statement`, throwing its error instead of reporting it.
     func execute(_ statement: Statement) throws(Diagnostic) -> Session.Outcome {
         if let query = RefinableQuery.query(of: statement) {
-            session.lastQuery = RefinableQuery(statement: statement, query: query, in: source)
+            session.lastQueryStatement = (statement, query, source)
         }
         switch statement.kind {
         case .query(let query):
