@@ -94,10 +94,12 @@ struct Binder {
     /// default measure over all kept rows (how `check` reads `applicants in 2017`).
     mutating func plan(summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
         let clauses = try collectClauses()
-        let start = combined.plan
         if let show = clauses.show { try checkShowNames(show) }
         warnings += combined.warnings
-        let conditions = try bindFilter(clauses)
+        let bound = try bindFilter(clauses)
+        let pushed = combined.pushed?.positions ?? []
+        let start = combined.plan(pushing: bound.indices.filter(pushed.contains).map { bound[$0] })
+        let conditions = bound.indices.filter { !pushed.contains($0) }.map { bound[$0] }
         let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? (summarizing))
         var plan: QueryPlan
         if let change = clauses.change {

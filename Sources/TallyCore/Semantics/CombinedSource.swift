@@ -26,25 +26,36 @@ struct CombinedSource {
     var origin: SourceOrigin
     /// Whether a column of another side was left out because the query does not read it.
     var leftColumnsOut = false
+    /// The row conditions applied to the source before the lookups and joins, if any.
+    var pushed: PushedFilter?
 
-    /// Resolves `query`'s source and makes its lookups and joins, gathering of each other side
-    /// only the columns named in `reading` (lowercased; nil: every column).
+    /// Resolves `query`'s source, keeps the rows of its conditions that read the source alone
+    /// (`PushedFilter`), and makes its lookups and joins, gathering of each other side only the
+    /// columns named in `reading` (lowercased; nil: every column).
     static func resolve(_ query: Query, reading: Set<String>?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> CombinedSource {
         let start = try Side.resolve(query.source, alias: nil, in: file, catalog: catalog)
-        var combined = CombinedSource(table: start.table, start: start.table, startDescribed: start.described, origin: start.origin)
-        combined.warnings = start.warnings
-        combined.checks = start.caveats.map { .ofSide(caveat: $0.caveat, rows: nil, concerned: $0.concerned) }
-        combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
+        var others: [(combination: Combination, side: Side)] = []
         for clause in query.clauses {
             guard case .combine(let combination) = clause.kind else { continue }
-            try combined.add(combination, reading: reading, in: file, catalog: catalog)
+            others.append((combination, try Side.resolve(combination.other, alias: combination.alias, in: file, catalog: catalog)))
+        }
+        let pushed = PushedFilter.find(query, source: start.table, others: others.map(\.side.table), in: file, catalog: catalog)
+        let table = pushed.map { pushed in
+            Table(name: start.table.name, columns: start.table.columns.map { $0.gathered(pushed.rows) }, rowCount: pushed.rows.count, info: start.table.info)
+        } ?? start.table
+        var combined = CombinedSource(table: table, start: start.table, startDescribed: start.described, origin: start.origin)
+        combined.pushed = pushed
+        combined.warnings = start.warnings
+        combined.checks = start.caveats.map { .ofSide(caveat: $0.caveat, rows: pushed?.rows, concerned: $0.concerned) }
+        combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
+        for (combination, other) in others {
+            try combined.add(combination, other: other, reading: reading, in: file, catalog: catalog)
         }
         return combined
     }
 
     /// Makes one lookup or join against the table so far, gathering the other side's columns in `reading`.
-    private mutating func add(_ combination: Combination, reading: Set<String>?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) {
-        let other = try Side.resolve(combination.other, alias: combination.alias, in: file, catalog: catalog)
+    private mutating func add(_ combination: Combination, other: Side, reading: Set<String>?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) {
         warnings += other.warnings
         let qualifier = other.table.name
         if qualifiers[qualifier.lowercased()] != nil {
@@ -121,10 +132,11 @@ struct CombinedSource {
         }
     }
 
-    /// The start of the plan: a scan of the rows read first, then the lookups and joins, if any.
-    var plan: PlanNode {
+    /// The start of the plan: a scan of the rows read first, the `pushed` conditions (those of
+    /// the pushed filter), then the lookups and joins, if any.
+    func plan(pushing pushed: [FilterCondition]) -> PlanNode {
         let scan = PlanNode.scan(Scan(table: start, described: startDescribed))
-        return combinations.isEmpty ? scan : .combine(Combine(input: scan, table: table, combinations: combinations))
+        return combinations.isEmpty ? scan : .combine(Combine(input: scan.filtered(by: pushed, level: .rows), table: table, combinations: combinations))
     }
 }
 
