@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Builds tally's libFuzzer targets and runs them for a given time.
 #
-#   Fuzz/run.sh [--plain] TARGET SECONDS   TARGET: parser, query, csv, prompt, export, or all (each
-#                                           for SECONDS); --plain builds without AddressSanitizer,
-#                                           many times faster, for long runs that count executions
+#   Fuzz/run.sh [--plain [--workers N]] TARGET SECONDS
+#       TARGET: parser, query, csv, prompt, export, or all (each for SECONDS). --plain builds without
+#       AddressSanitizer and without comparison tracing in the engine, many times faster, for long runs
+#       that count executions; --workers N runs N fuzzing processes on one shared corpus (one per core)
+#       and counts the executions of all of them.
 #
 # The engine (Sources/TallyCore and Fuzz/Support) is compiled once per flavour into a static library,
 # module TallyFuzzEngine, built with -enable-testing; each target is one entry file in Fuzz/Targets/
 # that imports it @testable and is linked against it with plain swiftc (SwiftPM cannot link a fuzzer
 # into an executable target). Builds, corpora, logs and crash artifacts live in a scratch folder,
-# $FUZZ_WORK (default /tmp/tally-fuzz); the library and each binary are reused while no source is
-# newer. Seeds come from Grammar/ and Examples/ (every file, and every statement line on its own) and
-# from Fuzz/seeds/csv/. Exits 1 when a target finds a crash, a leak or a timeout; the input that did
+# $FUZZ_WORK (default /tmp/tally-fuzz), logs in $FUZZ_WORK/logs/TARGET-FLAVOUR/; the library and each
+# binary are reused while no source is newer and the flags are the same. Seeds come from Grammar/ and
+# Examples/ (every file, and every statement line on its own) and from Fuzz/seeds/csv/. Exits 1 when a target finds a crash, a leak or a timeout; the input that did
 # it is in $FUZZ_WORK/artifacts/TARGET/.
 set -euo pipefail
 
@@ -20,16 +22,26 @@ work=${FUZZ_WORK:-${TMPDIR:-/tmp}/tally-fuzz}
 targets=(parser query csv prompt export)
 sanitizers=fuzzer,address
 flavour=asan
+# The engine's coverage instrumentation: libFuzzer's default (edges, indirect calls, comparison
+# tracing) under ASan; without comparison tracing in plain mode, where it cost a third of the time.
+engine_coverage=()
+workers=1
 
 usage() {
-    echo "usage: Fuzz/run.sh [--plain] parser|query|csv|prompt|export|all SECONDS" >&2
+    echo "usage: Fuzz/run.sh [--plain [--workers N]] parser|query|csv|prompt|export|all SECONDS" >&2
     exit 2
 }
 
 if [[ ${1:-} == --plain ]]; then
     sanitizers=fuzzer
     flavour=plain
+    engine_coverage=(-sanitize-coverage=edge,indirect-calls,inline-8bit-counters,pc-table)
     shift
+    if [[ ${1:-} == --workers ]]; then
+        [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || usage
+        workers=$2
+        shift 2
+    fi
 fi
 [[ $# -eq 2 ]] || usage
 [[ $2 =~ ^[0-9]+$ && $2 -gt 0 ]] || usage
@@ -57,10 +69,12 @@ newer_source() {
     find "$@" -name '*.swift' -newer "$than" | head -n 1
 }
 
-# Compiles the engine into $engine unless its library is newer than every engine source.
+# Compiles the engine into $engine unless its library is newer than every engine source and was built
+# with the same flags.
 build_engine() {
-    local library="$engine/libTallyFuzzEngine.a"
-    if [[ -f $library ]] && [[ -z $(newer_source "$library" "$root/Sources/TallyCore" "$root/Fuzz/Support") ]]; then
+    local library="$engine/libTallyFuzzEngine.a" flags="-sanitize=$sanitizers ${engine_coverage[*]}"
+    if [[ -f $library ]] && [[ $(cat "$engine/flags" 2>/dev/null) == "$flags" ]] \
+        && [[ -z $(newer_source "$library" "$root/Sources/TallyCore" "$root/Fuzz/Support") ]]; then
         return
     fi
     echo "building the engine ($flavour)…" >&2
@@ -69,9 +83,10 @@ build_engine() {
         < <(find "$root/Sources/TallyCore" "$root/Fuzz/Support" -name '*.swift' -print0 | sort -z)
     rm -rf "$partial"
     mkdir -p "$partial"
-    swiftc -sanitize="$sanitizers" -parse-as-library -O -enable-testing -module-name TallyFuzzEngine \
+    swiftc -sanitize="$sanitizers" "${engine_coverage[@]}" -parse-as-library -O -enable-testing -module-name TallyFuzzEngine \
         -emit-module -emit-module-path "$partial/TallyFuzzEngine.swiftmodule" \
         -emit-library -static -o "$partial/libTallyFuzzEngine.a" "${sources[@]}"
+    echo "$flags" > "$partial/flags"
     rm -rf "$engine"
     mv "$partial" "$engine"
 }
@@ -126,25 +141,33 @@ seed() {
 run() {
     local target=$1 dictionary="$root/Fuzz/tally.dict" max_len=1024
     if [[ $target == csv ]]; then dictionary="$root/Fuzz/csv.dict"; max_len=16384; fi
-    mkdir -p "$work/artifacts/$target" "$work/logs"
-    local log="$work/logs/$target-$flavour.log" status=0
+    local logs="$work/logs/$target-$flavour"
+    rm -rf "$logs"
+    mkdir -p "$work/artifacts/$target" "$logs"
+    local log="$logs/run.log" status=0 options=()
+    # With several workers libFuzzer starts that many processes, each writing fuzz-N.log here and
+    # picking up the others' finds from the corpus folder every second.
+    if [[ $workers -gt 1 ]]; then options=(-jobs="$workers" -workers="$workers"); fi
     # Short allocation stacks and a small quarantine: the engine allocates a lot, and full ASan
     # bookkeeping would make the fuzzers several times slower without finding more.
     # The Swift runtime's own crash reporter would catch a trap before libFuzzer and exit without
     # saving the input, so it is turned off: libFuzzer writes the crashing input to artifacts/.
-    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=2:quarantine_size_mb=16} \
-    "$work/bin/fuzz-$target-$flavour" "$work/corpus/$target" \
+    (cd "$logs" && SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-malloc_context_size=2:quarantine_size_mb=16} \
+        "$work/bin/fuzz-$target-$flavour" "$work/corpus/$target" "${options[@]}" \
         -max_total_time="$seconds" -dict="$dictionary" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
-        -artifact_prefix="$work/artifacts/$target/" -print_final_stats=1 > "$log" 2>&1 || status=$?
-    local runs speed
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-    speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+        -artifact_prefix="$work/artifacts/$target/" -print_final_stats=1 > "$log" 2>&1) || status=$?
+    # Every process's count, summed: the one log, or each worker's (run.log then repeats them all).
+    local counted=("$log") runs
+    if [[ $workers -gt 1 ]]; then counted=("$logs"/fuzz-*.log); fi
+    runs=$(cat "${counted[@]}" | sed -n 's/^stat::number_of_executed_units: *//p' | awk '{ sum += $1 } END { if (NR) print sum }')
     if [[ $status -ne 0 ]]; then
-        echo "$target: FAILED after ${runs:-?} executions (log: $log)" >&2
-        grep -E "ERROR|SUMMARY|Test unit written" "$log" >&2 || tail -n 20 "$log" >&2
+        echo "$target: FAILED after ${runs:-?} executions (logs: $logs)" >&2
+        grep -E "ERROR|SUMMARY|Test unit written" "${counted[@]}" >&2 || tail -n 20 "$log" >&2
         return 1
     fi
-    echo "$target ($flavour): ${runs:-?} executions in ${seconds}s (${speed:-?}/s), no crash"
+    local who="$flavour"
+    if [[ $workers -gt 1 ]]; then who="$flavour, $workers workers"; fi
+    echo "$target ($who): ${runs:-?} executions in ${seconds}s ($(( ${runs:-0} / seconds ))/s), no crash"
 }
 
 engine="$work/engine-$flavour"
