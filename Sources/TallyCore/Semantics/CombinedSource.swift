@@ -46,7 +46,11 @@ struct CombinedSource {
         var combined = CombinedSource(table: table, start: start.table, startDescribed: start.described, origin: start.origin)
         combined.pushed = pushed
         combined.warnings = start.warnings
-        combined.checks = start.caveats.map { .ofSide(caveat: $0.caveat, rows: pushed?.rows, concerned: $0.concerned) }
+        // A parenthesised source that keeps its time column passes its incomplete year on, and
+        // the query says that caveat itself, of its own kept rows.
+        let saysIncompleteYear = start.table.timeColumnIndex != nil && start.table.info.incompleteYear != nil
+        combined.checks = start.caveats.filter { !(saysIncompleteYear && $0.caveat.code == "incomplete-year") }
+            .map { .ofSide(caveat: $0.caveat, rows: pushed?.rows, concerned: $0.concerned) }
         combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
         for (combination, other) in others {
             try combined.add(combination, other: other, reading: reading, in: file, catalog: catalog)
