@@ -64,21 +64,33 @@ enum FieldClassifier {
         return .text
     }
 
+    /// The day number of 1 January of each year 0–10000 (year 0 stands in for 1, never read): with
+    /// `daysBeforeMonth`, an ISO date's day number is two lookups and a sum.
+    private static let januaryFirsts: [Int32] = (0...10_000).map { year in
+        Int32(truncatingIfNeeded: CivilCalendar.days(year: Int64(max(year, 1)), month: 1, day: 1))
+    }
+    /// The days of a common year before each month (1–12), and the year's length at 13.
+    private static let daysBeforeMonth: [Int32] = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365]
+
     /// The ten bytes at `start` (dashes at 4 and 7 already seen) as a date, else text: an invalid
     /// date such as `1900-02-29` is text, as `CalendarText.moment` would have it.
     private static func date(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> Class {
-        func digits(_ offset: Int, _ count: Int) -> Int64? {
-            var value: Int64 = 0
+        func digits(_ offset: Int, _ count: Int) -> Int? {
+            var value = 0
             for index in start &+ offset..<start &+ offset &+ count {
                 let digit = bytes[index] &- 0x30
                 guard digit < 10 else { return nil }
-                value = value &* 10 &+ Int64(digit)
+                value = value &* 10 &+ Int(digit)
             }
             return value
         }
         guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
-              CivilCalendar.isValid(year: year, month: month, day: day) else { return .text }
-        return .date(Int32(truncatingIfNeeded: CivilCalendar.days(year: year, month: month, day: day)))
+              year >= 1, month >= 1, month <= 12, day >= 1 else { return .text }
+        let january = januaryFirsts[year]
+        let leap = januaryFirsts[year &+ 1] &- january == 366
+        let length = daysBeforeMonth[month &+ 1] &- daysBeforeMonth[month] &+ (leap && month == 2 ? 1 : 0)
+        guard Int32(day) <= length else { return .text }
+        return .date(january &+ daysBeforeMonth[month] &+ (leap && month > 2 ? 1 : 0) &+ Int32(day) &- 1)
     }
 
     /// A number spanning exactly `start..<end`, else text.
