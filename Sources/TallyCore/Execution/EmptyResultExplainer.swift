@@ -9,34 +9,54 @@ struct EmptyResultExplainer {
     /// Values of a text column listed in full; above this, only the closest is named.
     static let listedValues = 12
 
-    /// The explanation, as notes (none when the parts cannot be told apart).
+    /// The explanation, as notes (none when the parts cannot be told apart, or when no row was
+    /// there to filter: an empty dataset, or lookups and joins that made none).
     func notes() throws(Diagnostic) -> [Diagnostic] {
-        let filter = RowFilter(table: plan.source, context: context)
-        for part in plan.filterParts where try filter.select(part.condition, from: nil).isEmpty {
-            return [.note("empty-result", "`\(part.text)` matches no row of \(plan.source.name)", help: describe(part, among: nil))]
+        let stages = filterStages
+        guard let first = stages.first, first.table.rowCount > 0 else { return [] }
+        let filter = RowFilter(table: first.table, context: context)
+        for part in first.parts where try filter.select(part.condition, from: nil).isEmpty {
+            return [.note("empty-result", "`\(part.text)` matches no row of \(first.table.name)", help: describe(part, among: nil, in: first.table, narrowed: false))]
         }
-        var kept: Selection?
         var before: [String] = []
-        for part in plan.filterParts {
-            let left = try filter.select(part.condition, from: kept)
-            if left.isEmpty, let rows = kept {
-                let count = rows.count == 1 ? "1 row" : "\(NumberFormat.grouped(Int64(rows.count))) rows"
-                return [.note(
-                    "empty-result", "`\(part.text)` matches none of the \(count) left by `\(before.joined(separator: " and "))`",
-                    help: describe(part, among: rows))]
+        for stage in stages {
+            guard stage.table.rowCount > 0 else { return [] }
+            let filter = RowFilter(table: stage.table, context: context)
+            var kept: Selection?
+            for part in stage.parts {
+                let left = try filter.select(part.condition, from: kept)
+                if left.isEmpty, !before.isEmpty {
+                    let rows = kept?.count ?? stage.table.rowCount
+                    let count = rows == 1 ? "1 row" : "\(NumberFormat.grouped(Int64(rows))) rows"
+                    return [.note(
+                        "empty-result", "`\(part.text)` matches none of the \(count) left by `\(before.joined(separator: " and "))`",
+                        help: describe(part, among: kept, in: stage.table, narrowed: true))]
+                }
+                kept = left
+                before.append(part.text)
             }
-            kept = left
-            before.append(part.text)
         }
         return []
     }
 
-    /// What the column a condition tests holds, among `rows` (nil: all rows).
-    private func describe(_ part: FilterPart, among rows: Selection?) -> [String] {
+    /// The row filter's parts in the order they run, with the table they test: those applied
+    /// before the lookups and joins over the dataset, then the rest over the combined rows
+    /// (which are only the rows the first kept); each group in the order of the query.
+    private var filterStages: [(table: Table, parts: [FilterPart])] {
+        let outline = plan.outline
+        let pushed = outline.pushedConditions.flatMap(\.parts).sorted { $0.span.start < $1.span.start }
+        guard !pushed.isEmpty else { return [(outline.source, outline.filterParts)] }
+        let pushedSpans = Set(pushed.map(\.span.start))
+        return [(outline.scanned, pushed), (outline.source, outline.filterParts.filter { !pushedSpans.contains($0.span.start) })]
+    }
+
+    /// What the column a condition tests holds in `table`, among `rows` (nil: all rows), said to
+    /// be among the rows left when `narrowed`.
+    private func describe(_ part: FilterPart, among rows: Selection?, in table: Table, narrowed: Bool) -> [String] {
         guard let (column, written) = testedColumn(part.condition) else { return [] }
-        let values = plan.source.columns[column].gathered(rows)
-        let name = plan.source.columns[column].name
-        let scope = rows == nil ? "" : "there, "
+        let values = table.columns[column].gathered(rows)
+        let name = table.columns[column].name
+        let scope = narrowed ? "there, " : ""
         if case .text(let codes, let dictionary) = values.data {
             var present = [Bool](repeating: false, count: dictionary.count)
             for i in 0..<codes.count where values.isValid(i) { present[Int(codes[i])] = true }

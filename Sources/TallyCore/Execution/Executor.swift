@@ -7,6 +7,8 @@ public struct Executor {
     private var rowCounts: [Int] = []
     /// The rows the row filter kept, over the source; nil when nothing filtered rows.
     private var keptRows: Selection?
+    /// The rows of the lookups and joins, when row conditions were applied before them.
+    private var combinedAfterFilter: Int?
     /// The rows the last aggregate grouped, for a crosstab's totals that need every value.
     private var grouped: Relation?
     /// A crosstab's columns of values, shown before its `total` (`across`).
@@ -55,7 +57,7 @@ public struct Executor {
         }
         return ResultSet(
             table: table, separatesThousands: outputs.map(\.separatesThousands),
-            warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: keptRows?.count, final: table.rowCount),
+            warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: keptRows?.count ?? combinedAfterFilter, final: table.rowCount),
             rowCounts: rowCounts, caveats: try CaveatFinder(plan: plan, rows: keptRows, result: table, context: context).caveats(),
             chartLayout: chartLayout, headline: headline)
     }
@@ -94,6 +96,8 @@ public struct Executor {
         case .combine(let combine):
             _ = try run(combine.input)
             relation = Relation(table: combine.table)
+            if keptRows != nil { combinedAfterFilter = combine.table.rowCount }
+            keptRows = nil  // the combined rows are those the conditions below kept
         case .filter(let filter): relation = try run(filter, on: try run(filter.input))
         case .aggregate(let aggregate): relation = try run(aggregate, on: try run(aggregate.input))
         case .pivot(let pivot): relation = try run(pivot, on: try run(pivot.input))
@@ -192,7 +196,7 @@ public struct Executor {
     /// binder's notes (a value that differs in case), else which condition removed every row.
     private func emptyResultNotes(rowsLeft: Int?, final: Int) throws(Diagnostic) -> [Diagnostic] {
         guard final == 0 || rowsLeft == 0 else { return [] }
-        if !plan.emptyResultNotes.isEmpty || rowsLeft != 0 || plan.source.rowCount == 0 { return plan.emptyResultNotes }
+        if !plan.emptyResultNotes.isEmpty || rowsLeft != 0 { return plan.emptyResultNotes }
         return try EmptyResultExplainer(plan: plan, context: context).notes()
     }
 

@@ -1,7 +1,8 @@
 extension Binder {
     /// The caveats worth looking for in the data of `plan`.
+    /// Those of parenthesised sides come first, as the sides are made first.
     func caveatChecks(for plan: QueryPlan) -> [CaveatCheck] {
-        var checks: [CaveatCheck] = []
+        var checks = combined.checks.filter(\.isOfSide)
         if let grouping = plan.grouping, let measure = summedMeasure(grouping) {
             let isKey = { (column: Int) in grouping.keys.contains { $0.columnIndex == column } }
             let isRowKey = { (column: Int) in grouping.keys.prefix(plan.pivot?.rowKeyCount ?? grouping.keys.count).contains { $0.columnIndex == column } }
@@ -38,7 +39,7 @@ extension Binder {
             if !checks.contains(check) { checks.append(check) }
         }
         checks += combined.checks.filter { check in
-            guard case .fanOut(_, _, _, _, let columns) = check else { return true }
+            guard case .fanOut(_, _, _, _, let columns) = check else { return !check.isOfSide }
             return plan.grouping?.aggregates.contains { spec in
                 guard spec.function.countsRepeats else { return false }
                 guard let argument = spec.argument else { return columns.contains(0) }

@@ -29,9 +29,19 @@ public enum CaveatCheck: Sendable, Equatable {
     /// source column `column`; a first or last period that the kept rows cover only in part is a
     /// caveat (a month whose rows end on the 18th looks like a fall).
     case partialPeriods(column: Int, bucket: ScalarFunction.ID)
+    /// A parenthesised side's own caveat: it stands when a kept row was made from a row of that
+    /// side's result that `concerned` marks (nil: any row). Row `i` was made from row `rows[i]`
+    /// of the side (-1: from none, a lookup without a match; nil `rows`: from row `i`).
+    case ofSide(caveat: Diagnostic, rows: Selection?, concerned: [Bool]?)
 }
 
 extension CaveatCheck {
+    /// Whether this is a parenthesised side's own caveat.
+    var isOfSide: Bool {
+        if case .ofSide = self { return true }
+        return false
+    }
+
     /// The check over a table whose row `i` is row `rows[i]` of the table it was made for (a
     /// later join repeats and drops rows).
     func following(_ rows: Selection) -> CaveatCheck {
@@ -40,6 +50,8 @@ extension CaveatCheck {
             return .unmatched(otherRows: rows.map { otherRows[Int($0)] }, keys: keys, dataset: dataset)
         case .fanOut(let sideRows, let count, let side, let other, let columns):
             return .fanOut(rows: rows.map { sideRows[Int($0)] }, count: count, side: side, other: other, columns: columns)
+        case .ofSide(let caveat, let sideRows, let concerned):
+            return .ofSide(caveat: caveat, rows: sideRows.map { sideRows in rows.map { sideRows[Int($0)] } } ?? rows, concerned: concerned)
         default:
             return self
         }

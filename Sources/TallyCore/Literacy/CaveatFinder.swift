@@ -51,6 +51,8 @@ struct CaveatFinder {
                 if let caveat = try fanOut(sideRows, count: count, side: side, other: other) { found.append(caveat) }
             case .partialPeriods(let column, let bucket):
                 if let caveat = partialPeriods(column: column, bucket: bucket) { found.append(caveat) }
+            case .ofSide(let caveat, let sideRows, let concerned):
+                if try usesSideRows(sideRows, concerned: concerned) { found.append(caveat) }
             }
         }
         if let change = plan.change {
@@ -162,8 +164,12 @@ struct CaveatFinder {
 
     /// Whether the kept rows include the incomplete year.
     private func incompleteYear(time: Int, year: Int64) -> Diagnostic? {
-        guard CaveatFinder.includes(year, in: plan.source.columns[time], rows: rows) else { return nil }
-        return .warning(
+        CaveatFinder.includes(year, in: plan.source.columns[time], rows: rows) ? CaveatFinder.incompleteYear(year) : nil
+    }
+
+    /// The caveat that the result includes `year`, which the source marks incomplete.
+    static func incompleteYear(_ year: Int64) -> Diagnostic {
+        .warning(
             "incomplete-year", "the result includes \(year), which is incomplete in the source: its figures cover only part of the year",
             help: ["compare whole years, e.g. `until \(year &- 1)`; `help incomplete year` explains this"])
     }
@@ -171,18 +177,39 @@ struct CaveatFinder {
     /// Whether a present value of `column` at `rows` (all rows when nil) equals `year`, read on
     /// the raw numbers.
     static func includes(_ year: Int64, in column: Column, rows: Selection?) -> Bool {
+        withYearTest(year, in: column) { holds in
+            guard let rows else { return (0..<column.count).contains(where: holds) }
+            return rows.contains { holds(Int($0)) }
+        } ?? false
+    }
+
+    /// Which rows of `column` hold `year` (present values only), read on the raw numbers.
+    static func rowsHolding(_ year: Int64, in column: Column) -> [Bool] {
+        withYearTest(year, in: column) { holds in (0..<column.count).map(holds) } ?? [Bool](repeating: false, count: column.count)
+    }
+
+    /// `body` given a test of whether row `i` of `column` holds `year`; nil for a column of
+    /// booleans or text, which holds no years.
+    private static func withYearTest<Answer>(_ year: Int64, in column: Column, _ body: ((Int) -> Bool) -> Answer) -> Answer? {
         ValidityMask.withWords(column.validity) { words in
-            func found(_ matches: (Int) -> Bool) -> Bool {
-                guard let rows else { return (0..<column.count).contains { ValidityMask.isValid(words, $0) && matches($0) } }
-                return rows.contains { ValidityMask.isValid(words, Int($0)) && matches(Int($0)) }
-            }
             switch column.data {
-            case .integer(let values): return found { values[$0] == year }
-            case .days(let values): return found { Int64(values[$0]) == year }
-            case .decimal(let values): return found { values[$0] == Double(year) }
-            case .boolean, .text: return false
+            case .integer(let values): return body { ValidityMask.isValid(words, $0) && values[$0] == year }
+            case .days(let values): return body { ValidityMask.isValid(words, $0) && Int64(values[$0]) == year }
+            case .decimal(let values): return body { ValidityMask.isValid(words, $0) && values[$0] == Double(year) }
+            case .boolean, .text: return nil
             }
         }
+    }
+
+    /// Whether a kept row was made from a row of a parenthesised side that `concerned` marks
+    /// (nil: any row of it); row `i` was made from its row `sideRows[i]` (-1: none; nil: row `i`).
+    private func usesSideRows(_ sideRows: Selection?, concerned: [Bool]?) throws(Diagnostic) -> Bool {
+        var used = false
+        try forEachKept(of: sideRows?.count ?? plan.source.rowCount) { row in
+            let sideRow = sideRows.map { Int($0[row]) } ?? row
+            if sideRow >= 0, concerned.map({ $0[sideRow] }) ?? true { used = true }
+        }
+        return used
     }
 
     /// Years missing inside each series of a time series; a series spanning `maxSpan` years or more

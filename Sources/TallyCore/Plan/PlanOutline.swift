@@ -3,8 +3,14 @@
 public struct PlanOutline: Sendable {
     /// The rows read: the dataset, or its rows after the lookups and joins.
     public var source = Table(name: "", columns: [], rowCount: 0)
-    /// The filter on the dataset's rows (`where` and time clauses).
+    /// The dataset as scanned, before any filter, lookup or join.
+    public var scanned = Table(name: "", columns: [], rowCount: 0)
+    /// The filter on the dataset's rows (`where` and time clauses): every row condition, those
+    /// applied before the lookups and joins first, each over `source` (whose first columns are
+    /// the dataset's).
     public var rowFilter: Filter?
+    /// The row conditions applied before the lookups and joins, over `scanned`.
+    public var pushedConditions: [FilterCondition] = []
     /// Grouping and aggregation, or nil for a row-by-row query.
     public var grouping: Aggregate?
     /// The crosstab, when the query has `across`.
@@ -26,11 +32,15 @@ public struct PlanOutline: Sendable {
     public init(_ root: PlanNode) {
         for node in root.executionOrder {
             switch node {
-            case .scan(let scan): source = scan.table
+            case .scan(let scan):
+                source = scan.table
+                scanned = scan.table
             case .combine(let combine):
                 source = combine.table
                 combinations = combine.combinations
-            case .filter(let filter) where filter.level == .rows: rowFilter = filter
+                pushedConditions = rowFilter?.conditions ?? []
+            case .filter(let filter) where filter.level == .rows:
+                rowFilter = rowFilter.map { Filter(input: filter.input, conditions: $0.conditions + filter.conditions, level: .rows) } ?? filter
             case .filter(let filter): groupFilter = filter
             case .aggregate(let aggregate): grouping = aggregate
             case .pivot(let pivot): self.pivot = pivot

@@ -20,7 +20,20 @@ struct Binder {
     /// Binds `query` against `catalog`.
     /// With `summarizing`, an ungrouped query without `show` becomes the sum of the default measure.
     static func bind(_ query: Query, in file: SourceFile, catalog: Catalog, summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
-        let combined = try CombinedSource.resolve(query, in: file, catalog: catalog)
+        let combined = try CombinedSource.resolve(query, reading: query.columnNamesRead, in: file, catalog: catalog)
+        do throws(Diagnostic) {
+            return try plan(query, over: combined, in: file, catalog: catalog, summarizing: summarizing)
+        } catch {
+            // An error names the columns of every side (`did you mean`), so bind again with all of them.
+            guard combined.leftColumnsOut else { throw error }
+            let whole = try CombinedSource.resolve(query, reading: nil, in: file, catalog: catalog)
+            return try plan(query, over: whole, in: file, catalog: catalog, summarizing: summarizing)
+        }
+    }
+
+    /// Binds `query` against its resolved source.
+    private static func plan(_ query: Query, over combined: CombinedSource, in file: SourceFile, catalog: Catalog,
+                             summarizing: Bool) throws(Diagnostic) -> QueryPlan {
         var binder = Binder(catalog: catalog, source: combined.table, query: query, file: file, combined: combined)
         return try binder.plan(summarizing: summarizing)
     }
@@ -81,10 +94,12 @@ struct Binder {
     /// default measure over all kept rows (how `check` reads `applicants in 2017`).
     mutating func plan(summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
         let clauses = try collectClauses()
-        let start = combined.plan
         if let show = clauses.show { try checkShowNames(show) }
         warnings += combined.warnings
-        let conditions = try bindFilter(clauses)
+        let bound = try bindFilter(clauses)
+        let pushed = combined.pushed?.positions ?? []
+        let start = combined.plan(pushing: bound.indices.filter(pushed.contains).map { bound[$0] })
+        let conditions = bound.indices.filter { !pushed.contains($0) }.map { bound[$0] }
         let isGrouped = clauses.groupBy != nil || (clauses.show.map(showIsAllAggregates) ?? (summarizing))
         var plan: QueryPlan
         if let change = clauses.change {

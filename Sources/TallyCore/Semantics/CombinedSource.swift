@@ -1,7 +1,7 @@
 /// The table a query reads once its source is resolved (a dataset, or a parenthesised query run
 /// first) and its `lookup` and `join` clauses are made, in the order written: the source's
-/// columns, then each other side's columns except its keys. Lookups and joins happen before
-/// `where`, so every later clause binds against this table.
+/// columns, then the other sides' columns the query reads, except their keys. Lookups and joins
+/// happen before `where`, so every later clause binds against this table.
 struct CombinedSource {
     /// The combined rows.
     var table: Table
@@ -19,31 +19,47 @@ struct CombinedSource {
     var start: Table
     /// How `explain` names the rows read first (a dataset's name, or a parenthesised query as written).
     var startDescribed: String
-    /// Warnings and caveats of parenthesised queries.
+    /// Warnings of parenthesised queries (their caveats are among `checks`).
     var warnings: [Diagnostic] = []
-    /// What the kept rows must be checked for (rows without a match, rows counted twice).
+    /// What the kept rows must be checked for (rows without a match, rows counted twice, the
+    /// caveats of parenthesised sides whose rows they use).
     var checks: [CaveatCheck] = []
     /// The lookups and joins as made, for `sql`.
     var combinations: [CombinationPlan] = []
     /// The source before any lookup or join: a dataset name or a parenthesised query's plan.
     var origin: SourceOrigin
+    /// Whether a column of another side was left out because the query does not read it.
+    var leftColumnsOut = false
+    /// The row conditions applied to the source before the lookups and joins, if any.
+    var pushed: PushedFilter?
 
-    /// Resolves `query`'s source and makes its lookups and joins.
-    static func resolve(_ query: Query, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> CombinedSource {
+    /// Resolves `query`'s source, keeps the rows of its conditions that read the source alone
+    /// (`PushedFilter`), and makes its lookups and joins, gathering of each other side only the
+    /// columns named in `reading` (lowercased; nil: every column).
+    static func resolve(_ query: Query, reading: Set<String>?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> CombinedSource {
         let start = try Side.resolve(query.source, alias: nil, in: file, catalog: catalog)
-        var combined = CombinedSource(table: start.table, start: start.table, startDescribed: start.described, origin: start.origin)
-        combined.warnings = start.warnings
-        combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
+        var others: [(combination: Combination, side: Side)] = []
         for clause in query.clauses {
             guard case .combine(let combination) = clause.kind else { continue }
-            try combined.add(combination, in: file, catalog: catalog)
+            others.append((combination, try Side.resolve(combination.other, alias: combination.alias, in: file, catalog: catalog)))
+        }
+        let pushed = PushedFilter.find(query, source: start.table, others: others.map(\.side.table), in: file, catalog: catalog)
+        let table = pushed.map { pushed in
+            Table(name: start.table.name, columns: start.table.columns.map { $0.gathered(pushed.rows) }, rowCount: pushed.rows.count, info: start.table.info)
+        } ?? start.table
+        var combined = CombinedSource(table: table, start: start.table, startDescribed: start.described, origin: start.origin)
+        combined.pushed = pushed
+        combined.warnings = start.warnings
+        combined.checks = start.caveats.map { .ofSide(caveat: $0.caveat, rows: pushed?.rows, concerned: $0.concerned) }
+        combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
+        for (combination, other) in others {
+            try combined.add(combination, other: other, reading: reading, in: file, catalog: catalog)
         }
         return combined
     }
 
-    /// Makes one lookup or join against the table so far.
-    private mutating func add(_ combination: Combination, in file: SourceFile, catalog: Catalog) throws(Diagnostic) {
-        let other = try Side.resolve(combination.other, alias: combination.alias, in: file, catalog: catalog)
+    /// Makes one lookup or join against the table so far, gathering the other side's columns in `reading`.
+    private mutating func add(_ combination: Combination, other: Side, reading: Set<String>?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) {
         warnings += other.warnings
         let qualifier = other.table.name
         if qualifiers[qualifier.lowercased()] != nil {
@@ -76,12 +92,21 @@ struct CombinedSource {
         }
         let before = table
         if let sourceRows { checks = checks.map { $0.following(sourceRows) } }
+        // Years missing in the other side's time series are rows no source row can match: a
+        // lookup counts the rows left without a match, and a join leaves them out.
+        checks += other.caveats.filter { $0.caveat.code != "missing-years" }.map { .ofSide(caveat: $0.caveat, rows: otherRows, concerned: $0.concerned) }
         var columns = sourceRows.map { rows in before.columns.map { $0.gathered(rows) } } ?? before.columns
         var info = before.info
         var sideColumns: [String: Int] = [:]
         for key in keys { sideColumns[other.table.columns[key.otherIndex].name.lowercased()] = key.sourceIndex }
         let otherKeys = Set(keys.map(\.otherIndex))
-        for (index, column) in other.table.columns.enumerated() where !otherKeys.contains(index) {
+        let read = other.table.columns.indices.filter { index in
+            let name = other.table.columns[index].name.lowercased()
+            return !otherKeys.contains(index) && (reading.map { $0.contains(name) || $0.contains("\(qualifier.lowercased()).\(name)") } ?? true)
+        }
+        if read.count + otherKeys.count < other.table.columns.count { leftColumnsOut = true }
+        for index in read {
+            let column = other.table.columns[index]
             var gathered = column.gatheredOrMissing(otherRows)
             let taken = columns.contains { $0.name.lowercased() == column.name.lowercased() }
             gathered.name = taken ? "\(qualifier).\(column.name)" : column.name
@@ -96,7 +121,7 @@ struct CombinedSource {
         table = Table(name: before.name, columns: columns, rowCount: columns.first?.count ?? 0, info: info)
         let plan = CombinationPlan(
             kind: combination.kind, qualifier: qualifier, origin: other.origin, keys: keys.map(\.plan),
-            columns: other.table.columns.indices.filter { !otherKeys.contains($0) }.map { other.table.columns[$0].name },
+            columns: read.map { other.table.columns[$0].name },
             counts: counts, described: other.described, keyText: keyText, sourceName: before.name, otherName: other.table.name,
             rows: table.rowCount, otherRowCount: other.table.rowCount)
         combinations.append(plan)
@@ -112,10 +137,11 @@ struct CombinedSource {
         }
     }
 
-    /// The start of the plan: a scan of the rows read first, then the lookups and joins, if any.
-    var plan: PlanNode {
+    /// The start of the plan: a scan of the rows read first, the `pushed` conditions (those of
+    /// the pushed filter), then the lookups and joins, if any.
+    func plan(pushing pushed: [FilterCondition]) -> PlanNode {
         let scan = PlanNode.scan(Scan(table: start, described: startDescribed))
-        return combinations.isEmpty ? scan : .combine(Combine(input: scan, table: table, combinations: combinations))
+        return combinations.isEmpty ? scan : .combine(Combine(input: scan.filtered(by: pushed, level: .rows), table: table, combinations: combinations))
     }
 }
 
@@ -189,8 +215,11 @@ private struct Side {
     var described: String
     /// Where it comes from.
     var origin: SourceOrigin
-    /// Warnings and caveats of a parenthesised query.
+    /// Warnings of a parenthesised query, said as they are.
     var warnings: [Diagnostic]
+    /// Caveats of a parenthesised query, each with the rows of its result it is about (nil: every
+    /// row): the query they are part of says them only when its kept rows use such a row.
+    var caveats: [(caveat: Diagnostic, concerned: [Bool]?)] = []
 
     /// The dataset, or the result of the parenthesised query, named `alias` when given.
     static func resolve(_ source: QuerySource, alias: Name?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> Side {
@@ -205,13 +234,25 @@ private struct Side {
             let name = alias?.text ?? plan.source.name
             let text = file.text(of: span)
             let described = alias.map { "\(text) as \($0.text)" } ?? text
-            let warnings = (result.warnings + result.caveats).map { warning in
-                var inner = warning
-                inner.message = "in \(text): " + warning.message
-                return inner
+            let inner = { (diagnostic: Diagnostic) -> Diagnostic in
+                var said = diagnostic
+                said.message = "in \(text): " + diagnostic.message
+                return said
             }
-            return Side(table: result.table.renamed(name), described: described, origin: .query(plan), warnings: warnings)
+            return Side(
+                table: result.table.renamed(name), described: described, origin: .query(plan), warnings: result.warnings.map(inner),
+                caveats: result.caveats.map { (inner($0), rowsConcerned(by: $0, plan: plan, result: result.table)) })
         }
+    }
+
+    /// The rows of a parenthesised query's result that its `caveat` is about: for an incomplete
+    /// year, the rows of that year when the result has the time column; nil (every row) otherwise.
+    private static func rowsConcerned(by caveat: Diagnostic, plan: QueryPlan, result: Table) -> [Bool]? {
+        guard let time = result.timeColumnIndex else { return nil }
+        for case .incompleteYear(_, let year) in plan.caveatChecks where caveat == CaveatFinder.incompleteYear(year) {
+            return CaveatFinder.rowsHolding(year, in: result.columns[time])
+        }
+        return nil
     }
 
     /// The columns by lowercased name, as indices into a combined table starting at `offset`.

@@ -5,8 +5,9 @@ struct PlanExplainer {
     let result: ResultSet
     /// The dataset read, for the sentence's opening.
     private var source = ""
-    /// Which rows are taken, for the sentence's opening ("all rows", "the rows where …").
-    private var rowsTaken = "all rows"
+    /// The row conditions as written, and the time clauses' phrases, of every row filter so
+    /// far, for the sentence's opening ("all rows", "the rows where …").
+    private var writtenConditions: [String] = [], timePhrases: [String] = []
     /// The sentence's other parts, in order.
     private var sentence: [String] = []
     /// The numbered steps, with the rows after each when known.
@@ -80,26 +81,29 @@ struct PlanExplainer {
             steps.append(("keep groups where \(written)", rows))
             return
         }
-        var written: [String] = [], times: [String] = []
         for (index, condition) in filter.conditions.enumerated() {
             let last = index == filter.conditions.count - 1 ? rows : nil
             switch condition.origin {
             case .written(let text):
-                written.append(text)
+                writtenConditions.append(text)
                 steps.append(("keep rows where \(text)", last))
             case .time(let range, let column):
-                times.append(range.phrase)
+                timePhrases.append(range.phrase)
                 steps.append(("keep rows \(range.phrase) (\(range.test(of: column)))", last))
             case .timePeriod(let phrase, let test):
-                times.append(phrase)
+                timePhrases.append(phrase)
                 steps.append(("keep rows \(phrase) (\(test))", last))
             case .comparedYears(let from, let to, let column):
                 steps.append(("keep rows of \(from) and \(to) (\(column) = \(from) or \(to))", last))
             }
         }
-        var taken = written.isEmpty ? "all rows" : "the rows where " + written.joined(separator: " and ")
-        if !times.isEmpty { taken += (written.isEmpty ? " " : ", ") + times.joined(separator: ", ") }
-        rowsTaken = taken
+    }
+
+    /// Which rows are taken, for the sentence's opening.
+    private var rowsTaken: String {
+        var taken = writtenConditions.isEmpty ? "all rows" : "the rows where " + writtenConditions.joined(separator: " and ")
+        if !timePhrases.isEmpty { taken += (writtenConditions.isEmpty ? " " : ", ") + timePhrases.joined(separator: ", ") }
+        return taken
     }
 
     private mutating func describe(_ aggregate: Aggregate, rows: Int?) {

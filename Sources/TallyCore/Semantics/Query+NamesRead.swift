@@ -1,0 +1,56 @@
+/// Which columns a query may read, found from its text before anything is bound: a lookup or
+/// join then gathers only those of the other side.
+extension Query {
+    /// The lowercased names the query's clauses may read as columns: every bare name, both parts
+    /// of a qualified name and every call's name (a call without parentheses may name a column).
+    /// Nil when the query shows every column (`show *`, or neither `show` nor `group by`).
+    /// Parenthesised queries inside it are not walked: they read their own sources.
+    var columnNamesRead: Set<String>? {
+        var names: Set<String> = []
+        var shows = false, groups = false
+        for clause in clauses {
+            switch clause.kind {
+            case .where(let condition), .having(let condition), .across(let condition):
+                condition.collectNames(into: &names)
+            case .groupBy(let keys):
+                groups = true
+                for key in keys { key.collectNames(into: &names) }
+            case .show(let items):
+                shows = true
+                for item in items {
+                    if case .allColumns = item.expr.kind { return nil }
+                    item.expr.collectNames(into: &names)
+                }
+            case .sortBy(let keys):
+                for key in keys { key.expr.collectNames(into: &names) }
+            case .since, .until, .inYear, .between, .top, .limit, .change, .chart, .combine:
+                break
+            }
+        }
+        return shows || groups ? names : nil
+    }
+}
+
+extension Expr {
+    /// Adds every name this expression writes (lowercased) to `names`.
+    func collectNames(into names: inout Set<String>) {
+        switch kind {
+        case .name(let name): names.insert(name.text.lowercased())
+        case .qualified(let base, let member): names.formUnion([base.text.lowercased(), member.text.lowercased()])
+        case .call(let name, let arguments, _):
+            names.insert(name.text.lowercased())
+            for argument in arguments { argument.collectNames(into: &names) }
+        case .number, .string, .boolean, .allColumns: break
+        case .negate(let inner), .not(let inner), .isMissing(let inner, _): inner.collectNames(into: &names)
+        case .inGroup(let inner, _): inner.collectNames(into: &names)
+        case .arithmetic(_, let left, let right), .comparison(_, let left, let right), .and(let left, let right),
+             .or(let left, let right), .textMatch(_, let left, let right):
+            left.collectNames(into: &names)
+            right.collectNames(into: &names)
+        case .inList(let inner, let items, _):
+            for expr in [inner] + items { expr.collectNames(into: &names) }
+        case .between(let inner, let low, let high, _):
+            for expr in [inner, low, high] { expr.collectNames(into: &names) }
+        }
+    }
+}
