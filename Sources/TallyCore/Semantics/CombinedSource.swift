@@ -11,6 +11,10 @@ struct CombinedSource {
     /// Columns of `table` that come from another side: outside an aggregate they need one
     /// value per group.
     var otherColumns: Set<Int> = []
+    /// Columns of `table` that are measures of the side they come from: written with thousands
+    /// separators like the source's own measures, without becoming measures of the query (whose
+    /// units and categories are the source's).
+    var otherMeasures: Set<Int> = []
     /// The rows read first: the dataset, or the parenthesised query's result, before any lookup or join.
     var start: Table
     /// How `explain` names the rows read first (a dataset's name, or a parenthesised query as written).
@@ -113,6 +117,7 @@ struct CombinedSource {
             gathered.originalName = gathered.name
             sideColumns[column.name.lowercased()] = columns.count
             otherColumns.insert(columns.count)
+            if other.table.isMeasure(index) { otherMeasures.insert(columns.count) }
             if other.table.info.isCountryColumn(column.name) { info.countryColumns.append(gathered.name) }
             columns.append(gathered)
         }
