@@ -53,6 +53,51 @@ import Testing
         }
     }
 
+    /// The scanner reads unquoted fields eight bytes at a time; random unquoted inputs (long runs
+    /// of plain bytes between delimiters, `\n`, `\r\n` and lone `\r`) split as a byte-at-a-time
+    /// reading of the rules does.
+    @Test func unquotedFieldsSplitAsTheRulesSay() throws {
+        func reference(_ bytes: [UInt8]) -> [[String]] {
+            var records: [[String]] = [], fields: [String] = [], field: [UInt8] = []
+            var open = false, index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let endsLine = byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] == 0x0A))
+                if byte == 0x2C {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    field = []
+                    open = true
+                } else if endsLine {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    records.append(fields)
+                    fields = []
+                    field = []
+                    open = false
+                    if byte == 0x0D, index + 1 < bytes.count { index += 1 }
+                } else {
+                    field.append(byte)
+                    open = true
+                }
+                index += 1
+            }
+            if open { records.append(fields + [String(decoding: field, as: UTF8.self)]) }
+            return records
+        }
+        let alphabet = Array("abcdefgh123456789é,,,\n\n\r".utf8)
+        var state: UInt64 = 0x853C_49E6_748F_EA9B
+        for _ in 0..<2000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 57)
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            let records = try CSVTestSupport.records(bytes).map(\.fields)
+            #expect(records == reference(bytes), "\(bytes)")
+        }
+    }
+
     @Test func quotedLineBreaksAreKeptByteForByte() throws {
         let table = try CSVTestSupport.load("a,b\r\n\"one\r\ntwo\nthree\",1\r\n").table
         #expect(CSVTestSupport.strings(table, "a") == ["one\r\ntwo\nthree"])

@@ -67,6 +67,7 @@ import Testing
             case (.integer(let p), .integer(let q)): if p != q { return false }
             case (.decimal(let p), .decimal(let q)): if p.map(\.bitPattern) != q.map(\.bitPattern) { return false }
             case (.boolean(let p), .boolean(let q)): if p != q { return false }
+            case (.days(let p), .days(let q)): if p != q || x.type != y.type { return false }
             case (.text(let p, let d), .text(let q, let e)): if p != q || d.values != e.values { return false }
             default: return false
             }
@@ -108,6 +109,35 @@ import Testing
             #expect(table.columns.map(\.type) == [.text, .text, .integer])
             #expect(table.columns[1].missingCount == 1)
         }
+    }
+
+    /// ISO dates are read into day numbers as the file is parsed: a column of dates with gaps is a
+    /// date column under any cut; one that turns into datetimes, `NA` or an impossible date in its last
+    /// row (a later block) becomes a datetime or keeps its spelling as text, as a whole-file read would.
+    @Test func dateColumnsUnderAnyCut() throws {
+        let known = ["1970-01-01", "2000-03-01", "0001-01-01", "9999-12-31", "2024-02-29"]
+        let dayNumbers: [Int32] = [0, 11_017, -719_162, 2_932_896, 19_782]
+        var text = "day,when,late,wrong\n"
+        var days: [String] = []
+        for row in 0..<600 {
+            let day = row % 7 == 3 ? "" : known[row % known.count]
+            days.append(day)
+            let last = row == 599
+            text += "\(day),\(last ? "2024-03-01T10:30:00Z" : "2024-03-01"),\(last ? "NA" : "2024-01-0\(row % 9 + 1)"),\(last ? "1900-02-29" : "1900-02-28")\n"
+        }
+        let reference = try load(text, Self.whole)
+        for tuning in [Self.tiny, Self.small, LoadTuning.standard] { #expect(identical(reference, try load(text, tuning))) }
+        #expect(reference.columns.map(\.type) == [.date, .datetime, .text, .text])
+        guard case .days(let stored) = reference.columns[0].data else { Issue.record("day should be stored as days"); return }
+        for (row, day) in days.enumerated() where !day.isEmpty {
+            let expected = dayNumbers[known.firstIndex(of: day) ?? 0]
+            if stored[row] != expected { Issue.record("row \(row): \(day) stored as \(stored[row]), not \(expected)") }
+        }
+        #expect(reference.columns[0].missingCount == days.filter(\.isEmpty).count)
+        #expect(CSVTestSupport.strings(reference, "day") == days)
+        #expect(CSVTestSupport.strings(reference, "when").last == "2024-03-01 10:30:00")
+        #expect(CSVTestSupport.strings(reference, "late").suffix(2) == ["2024-01-05", "NA"])
+        #expect(CSVTestSupport.strings(reference, "wrong").suffix(2) == ["1900-02-28", "1900-02-29"])
     }
 
     @Test func quotedLineBreaksAcrossEveryCut() throws {

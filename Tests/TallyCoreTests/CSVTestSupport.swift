@@ -48,13 +48,12 @@ enum CSVTestSupport {
                 var output: [(fields: [String], isBlank: Bool)] = []
                 var spans: [FieldSpan] = []
                 while let record = try scanner.nextRecord(buffer, into: &spans) {
-                    let fields = spans.map { span in
+                    let fields = spans.prefix(record.fieldCount).map { span in
                         var value: [UInt8] = []
                         span.appendValue(from: buffer, to: &value)
                         return String(decoding: value, as: UTF8.self)
                     }
                     output.append((fields, record.isBlank))
-                    spans.removeAll()
                 }
                 return output
             }

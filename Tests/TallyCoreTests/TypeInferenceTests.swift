@@ -10,6 +10,29 @@ import Testing
 
     private func values(_ column: Column) -> [Value] { (0..<column.count).map { column.value(at: $0) } }
 
+    /// Dates are read into day numbers as fields are classified; in every year 0001–9999 the edges
+    /// of February and of the year agree with `CalendarText.moment` (the reader of datetimes), and
+    /// impossible days (`-02-30`, `-13-01`, `-00-10`, year 0000) are text.
+    @Test func isoDatesAgreeWithTheCalendarInEveryYear() {
+        func classified(_ text: String) -> FieldClassifier.Class {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { FieldClassifier.classify($0, start: 0, length: $0.count) }
+        }
+        var disagreements: [String] = []
+        for year in 0...9999 {
+            let digits = String(year)
+            let written = String(repeating: "0", count: 4 - digits.count) + digits
+            for suffix in ["-01-01", "-02-28", "-02-29", "-02-30", "-03-01", "-12-31", "-13-01", "-00-10", "-06-00"] {
+                let text = written + suffix
+                let expected = CalendarText.moment(text.utf8).map { FieldClassifier.Class.date(Int32($0.seconds / CivilCalendar.secondsPerDay)) } ?? .text
+                if classified(text) != expected { disagreements.append(text) }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+        #expect(classified("1970-01-01") == .date(0) && classified("2024-02-29") == .date(19_782))
+        #expect(classified("1900-02-29") == .text && classified("2024-3-01x") == .text && classified("2024-03-1a") == .text)
+    }
+
     @Test func integersWithSigns() throws {
         let x = try column("x\n1\n-2\n+3\n0\n-0\n")
         #expect(x.type == .integer)

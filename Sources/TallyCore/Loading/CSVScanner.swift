@@ -1,7 +1,8 @@
 /// The byte-level, quote-aware state machine that splits CSV bytes into records and fields.
 ///
-/// It walks a byte range once, appending a `FieldSpan` per field to a caller's flat array; it never builds
-/// strings. Rules (RFC 4180 plus tally's policies):
+/// It walks a byte range once, writing a `FieldSpan` per field into a caller's flat array; it never
+/// builds strings. Unquoted fields are searched eight bytes at a time for the delimiter and line ends.
+/// Rules (RFC 4180 plus tally's policies):
 /// - A field that starts with `"` is quoted: it ends at a `"` not followed by another; `""` stands for
 ///   one quote; delimiters and line breaks inside are data, kept byte for byte (CRLF included).
 /// - After a closing quote, spaces are dropped; anything but a delimiter or line end is an error.
@@ -16,7 +17,7 @@ struct CSVScanner {
     struct Record: Equatable {
         /// Offset of the record's first byte.
         var start: Int
-        /// Number of fields appended.
+        /// Number of fields written.
         var fieldCount: Int
         /// Offset of the line break that ended the record (or of the end of the range).
         var lineEnd: Int
@@ -49,8 +50,10 @@ struct CSVScanner {
     private static let carriageReturn: UInt8 = 0x0D
     private static let space: UInt8 = 0x20
 
-    /// Scans the next record of `bytes`, appending its fields to `fields`; nil at the end of the range.
-    /// `bytes` must be the same buffer (at least `end` bytes) on every call.
+    /// Scans the next record of `bytes`, writing its fields into the first `fieldCount` elements of
+    /// `fields` (grown as needed; elements past them are left as they were, so one array serves every
+    /// record without being emptied); nil at the end of the range. `bytes` must be the same buffer
+    /// (at least `end` bytes) on every call.
     mutating func nextRecord(_ bytes: UnsafeBufferPointer<UInt8>, into fields: inout [FieldSpan]) throws(LoadError) -> Record? {
         guard position < end, end <= bytes.count else { return nil }
         let start = position
@@ -59,7 +62,7 @@ struct CSVScanner {
             let (span, terminator) = try scanField(bytes)
             count &+= 1
             if count > limits.maxColumns { throw .tooManyColumns(offset: start, limit: limits.maxColumns) }
-            fields.append(span)
+            if count <= fields.count { fields[count &- 1] = span } else { fields.append(span) }
             let lineEnd: Int
             switch terminator {
             case .delimiter: continue
@@ -80,7 +83,18 @@ struct CSVScanner {
         var index = fieldStart
         var terminator = Terminator.endOfRange
         var next = end
+        let raw = UnsafeRawPointer(bytes.baseAddress)
+        let delimiters = UInt64(delimiter) &* Self.everyByte
         while index < end {
+            if let raw, index &+ 8 <= end {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let found = Self.matches(word, delimiters) | Self.matches(word, Self.lineFeeds) | Self.matches(word, Self.carriageReturns)
+                if found == 0 {
+                    index &+= 8
+                    continue
+                }
+                index &+= found.trailingZeroBitCount &>> 3
+            }
             let byte = bytes[index]
             if byte == delimiter {
                 terminator = .delimiter
@@ -107,11 +121,17 @@ struct CSVScanner {
         return (FieldSpan(start: fieldStart, length: UInt32(truncatingIfNeeded: length), flags: 0), terminator)
     }
 
-    /// Whether any of the eight bytes of `word` is a quote.
+    private static let everyByte: UInt64 = 0x0101_0101_0101_0101
+    private static let quotes = UInt64(quote) &* everyByte
+    private static let lineFeeds = UInt64(lineFeed) &* everyByte
+    private static let carriageReturns = UInt64(carriageReturn) &* everyByte
+
+    /// The high bit of each byte of `word` (little-endian) that equals the byte repeated in `pattern`;
+    /// bytes above the first match may be marked too, so only the lowest mark is exact.
     @inline(__always)
-    private static func hasQuote(_ word: UInt64) -> Bool {
-        let x = word ^ 0x2222_2222_2222_2222
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    private static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = word ^ pattern
+        return (x &- everyByte) & ~x & 0x8080_8080_8080_8080
     }
 
     /// Scans a quoted field whose opening quote is at `openingQuote`.
@@ -122,7 +142,7 @@ struct CSVScanner {
         var contentEnd = -1
         let raw = UnsafeRawPointer(bytes.baseAddress)
         while index < end {
-            if let raw, index &+ 8 <= end, !Self.hasQuote(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            if let raw, index &+ 8 <= end, Self.matches(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), Self.quotes) == 0 {
                 index &+= 8
                 continue
             }

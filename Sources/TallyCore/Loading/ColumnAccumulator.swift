@@ -14,6 +14,7 @@ struct ColumnAccumulator {
     private var integers: [Int64] = []
     private var decimals: [Double] = []
     private var booleans: [Bool] = []
+    private var days: [Int32] = []
     private var codes: [UInt32] = []
     private var dictionary = TextDictionaryBuilder()
     /// One bit per row, set when the row is missing; grown only once a row is missing.
@@ -48,7 +49,8 @@ struct ColumnAccumulator {
     /// The memory the column's values, missing-row bits and scratch hold now, in bytes.
     var valueBytes: Int {
         MemoryBudget.heapBytes(integers) &+ MemoryBudget.heapBytes(decimals) &+ MemoryBudget.heapBytes(booleans)
-            &+ MemoryBudget.heapBytes(codes) &+ MemoryBudget.heapBytes(missingWords) &+ MemoryBudget.heapBytes(recode)
+            &+ MemoryBudget.heapBytes(days) &+ MemoryBudget.heapBytes(codes) &+ MemoryBudget.heapBytes(missingWords)
+            &+ MemoryBudget.heapBytes(recode)
     }
 
     /// The memory the dictionary holds, with what its finished strings will take, in bytes.
@@ -64,6 +66,7 @@ struct ColumnAccumulator {
         case .integer: return Double(MemoryLayout<Int64>.stride) + missingBits
         case .decimal: return Double(MemoryLayout<Double>.stride) + missingBits
         case .boolean: return Double(MemoryLayout<Bool>.stride) + missingBits
+        case .date: return Double(MemoryLayout<Int32>.stride) + missingBits
         case .text, .undecided: return Double(MemoryLayout<UInt32>.stride) + missingBits
         }
     }
@@ -103,6 +106,8 @@ struct ColumnAccumulator {
             }
         case .boolean:
             if chunk.type == .boolean { booleans.append(contentsOf: chunk.booleans) } else { booleans.append(contentsOf: Array(repeating: false, count: chunk.rowCount)) }
+        case .date:
+            if chunk.type == .date { days.append(contentsOf: chunk.days) } else { days.append(contentsOf: Array(repeating: 0, count: chunk.rowCount)) }
         case .text:
             if chunk.type == .text {
                 appendCodes(of: chunk)
@@ -121,10 +126,14 @@ struct ColumnAccumulator {
     /// The finished column (its type must not need a text pass).
     func column(name: String, originalName: String) -> Column {
         let data: ColumnData
+        var calendarType: ValueType?
         switch type {
         case .integer: data = .integer(integers)
         case .decimal: data = .decimal(decimals)
         case .boolean: data = .boolean(booleans)
+        case .date:
+            data = .days(days)
+            calendarType = .date
         case .text: data = .text(codes: codes, dictionary: dictionary.dictionary())
         case .undecided: data = .text(codes: Array(repeating: 0, count: rowCount), dictionary: TextDictionary([""]))
         }
@@ -141,7 +150,7 @@ struct ColumnAccumulator {
             }
             validity = mask
         }
-        return Column(name: name, originalName: originalName, data: data, validity: validity)
+        return Column(name: name, originalName: originalName, data: data, validity: validity, calendarType: calendarType)
     }
 
     /// Moves the rows so far to `target`; false when that needs their bytes (typed rows turning text).
@@ -153,6 +162,8 @@ struct ColumnAccumulator {
             decimals = Array(repeating: 0, count: rowCount)
         case (.undecided, .boolean):
             booleans = Array(repeating: false, count: rowCount)
+        case (.undecided, .date):
+            days = Array(repeating: 0, count: rowCount)
         case (.undecided, .text) where !evidence.contains(.missingToken):
             codes = Array(repeating: 0, count: rowCount)
         case (.integer, .decimal):
@@ -176,6 +187,7 @@ struct ColumnAccumulator {
         integers = []
         decimals = []
         booleans = []
+        days = []
         codes = []
         missingWords = []
         missingCount = 0
@@ -186,6 +198,7 @@ struct ColumnAccumulator {
         case .integer: integers.reserveCapacity(expectedRows)
         case .decimal: decimals.reserveCapacity(expectedRows)
         case .boolean: booleans.reserveCapacity(expectedRows)
+        case .date: days.reserveCapacity(expectedRows)
         case .text: codes.reserveCapacity(expectedRows)
         case .undecided: break
         }

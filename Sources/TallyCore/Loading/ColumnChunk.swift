@@ -5,6 +5,8 @@
 /// - Integers while every value is an integer; decimal as soon as one is a decimal (or an integer
 ///   beyond 64 bits); `NA`, `N/A` and `null` (any case) are missing in such a column.
 /// - Boolean when every present value is `true` or `false` (any case).
+/// - Date when every present value is an ISO `YYYY-MM-DD` date, kept as day numbers (a column mixing
+///   dates with anything else is text here; `DateColumnDetector` may still read it as datetimes).
 /// - Otherwise text: any value that is neither (including `08123`, `nan`, `0x1F`, a value holding a
 ///   quote), mixing booleans with numbers or missing-value tokens, and a column with no value at all
 ///   (only empty fields or tokens) make the column text, where the tokens are text too.
@@ -38,6 +40,8 @@ struct ColumnChunk {
     private(set) var decimals: [Double] = []
     /// Values of a boolean chunk (false for a missing row).
     private(set) var booleans: [Bool] = []
+    /// Day numbers of a date chunk (0 for a missing row).
+    private(set) var days: [Int32] = []
     /// Codes of a text chunk into `dictionary` (0 for a missing row).
     private(set) var codes: [UInt32] = []
     /// The chunk's own dictionary, in first-seen order.
@@ -51,7 +55,8 @@ struct ColumnChunk {
     /// The memory the chunk holds, in bytes.
     var memoryBytes: Int {
         MemoryBudget.heapBytes(integers) &+ MemoryBudget.heapBytes(decimals) &+ MemoryBudget.heapBytes(booleans)
-            &+ MemoryBudget.heapBytes(codes) &+ MemoryBudget.heapBytes(missingRows) &+ MemoryBudget.heapBytes(unescaped)
+            &+ MemoryBudget.heapBytes(days) &+ MemoryBudget.heapBytes(codes) &+ MemoryBudget.heapBytes(missingRows)
+            &+ MemoryBudget.heapBytes(unescaped)
             &+ dictionary.memoryBytes
     }
 
@@ -65,6 +70,7 @@ struct ColumnChunk {
         integers.removeAll(keepingCapacity: true)
         decimals.removeAll(keepingCapacity: true)
         booleans.removeAll(keepingCapacity: true)
+        days.removeAll(keepingCapacity: true)
         codes.removeAll(keepingCapacity: true)
         dictionary.removeAll()
         missingRows.removeAll(keepingCapacity: true)
@@ -114,6 +120,8 @@ struct ColumnChunk {
             decimals.append(number)
         case .boolean(let flag):
             booleans.append(flag)
+        case .date(let day):
+            days.append(day)
         case .missingToken:
             missingRows.append(row)
             appendPlaceholder()
@@ -144,6 +152,7 @@ struct ColumnChunk {
         case .integer: integers.append(0)
         case .decimal: decimals.append(0)
         case .boolean: booleans.append(false)
+        case .date: days.append(0)
         case .undecided, .text: break
         }
     }
@@ -157,6 +166,8 @@ struct ColumnChunk {
             decimals.append(contentsOf: Array(repeating: 0, count: rows))
         case (.undecided, .boolean):
             booleans.append(contentsOf: Array(repeating: false, count: rows))
+        case (.undecided, .date):
+            days.append(contentsOf: Array(repeating: 0, count: rows))
         case (.integer, .decimal):
             firstInexact = InexactValue.first(in: integers, firstRow: 0)
             decimals.append(contentsOf: integers.lazy.map { Double($0) })
@@ -168,6 +179,7 @@ struct ColumnChunk {
             integers.removeAll(keepingCapacity: true)
             decimals.removeAll(keepingCapacity: true)
             booleans.removeAll(keepingCapacity: true)
+            days.removeAll(keepingCapacity: true)
             missingRows.removeAll(keepingCapacity: true)
         }
         type = target

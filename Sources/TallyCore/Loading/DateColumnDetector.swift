@@ -1,8 +1,8 @@
-/// Finds the loaded text columns that hold dates: a column is a date when every value is ISO 8601
-/// `YYYY-MM-DD`, a datetime when every value is a date or a `YYYY-MM-DD[T| ]HH:MM[:SS[.fff]]`
-/// with an optional offset (converted to UTC; a date alone is its midnight). Each distinct value is
-/// read once, from the column's dictionary, and the rows then take its number: 32-bit day numbers
-/// for dates (`ColumnData.days`), 64-bit seconds for datetimes.
+/// Finds the loaded text columns that hold datetimes: a column is a datetime when every value is a
+/// date or a `YYYY-MM-DD[T| ]HH:MM[:SS[.fff]]` with an optional offset (converted to UTC; a date
+/// alone is its midnight). Each distinct value is read once, from the column's dictionary, and the
+/// rows then take its number of seconds. A column of dates alone is read as dates while it loads
+/// (`FieldClassifier`); any that still reaches here as text becomes 32-bit day numbers.
 enum DateColumnDetector {
     /// `column` as a date or datetime column, and whether any value carried an offset; nil when
     /// it is not text, has no value, or holds one value that is not an ISO date.

@@ -34,7 +34,6 @@ enum DelimiterSniffer {
         var fields: [FieldSpan] = []
         var counts: [Int] = []
         while counts.count <= sampleRecords {
-            fields.removeAll(keepingCapacity: true)
             let record: CSVScanner.Record?
             do {
                 record = try scanner.nextRecord(bytes, into: &fields)

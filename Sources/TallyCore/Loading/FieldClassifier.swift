@@ -5,7 +5,9 @@
 /// with `0` followed by a digit (`08123`) is not a number either, so codes keep their zeros. Integers are
 /// read directly from the bytes with overflow detection; those beyond 64 bits, and decimals, become
 /// correctly rounded doubles (an exact fast path for up to 15 digits and powers of ten up to 22, else
-/// the standard library's parser). A decimal too large for a double (`1e400`) is text.
+/// the standard library's parser). A decimal too large for a double (`1e400`) is text. A field of exactly
+/// ten bytes `YYYY-MM-DD` that is a valid date is read straight into its day number, so a column of
+/// ISO dates never goes through the text dictionary.
 enum FieldClassifier {
     /// What a field holds.
     enum Class: Equatable {
@@ -15,6 +17,8 @@ enum FieldClassifier {
         case decimal(Double)
         /// `true` or `false`, in any case.
         case boolean(Bool)
+        /// An ISO 8601 date `YYYY-MM-DD`, as its day number (see `CivilCalendar`).
+        case date(Int32)
         /// `NA`, `N/A` or `null`, in any case: missing in an otherwise numeric column.
         case missingToken
         /// Anything else.
@@ -32,6 +36,9 @@ enum FieldClassifier {
         let end = start &+ length
         guard length > 0, start >= 0, end <= bytes.count else { return .text }
         let first = bytes[start]
+        if length == 10, bytes[start &+ 4] == 0x2D, bytes[start &+ 7] == 0x2D {
+            return date(bytes, start: start)
+        }
         if first >= 0x30 && first <= 0x39 || first == 0x2D || first == 0x2B || first == 0x2E {
             return number(bytes, start: start, end: end)
         }
@@ -55,6 +62,35 @@ enum FieldClassifier {
             return .missingToken
         }
         return .text
+    }
+
+    /// The day number of 1 January of each year 0–10000 (year 0 stands in for 1, never read): with
+    /// `daysBeforeMonth`, an ISO date's day number is two lookups and a sum.
+    private static let januaryFirsts: [Int32] = (0...10_000).map { year in
+        Int32(truncatingIfNeeded: CivilCalendar.days(year: Int64(max(year, 1)), month: 1, day: 1))
+    }
+    /// The days of a common year before each month (1–12), and the year's length at 13.
+    private static let daysBeforeMonth: [Int32] = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365]
+
+    /// The ten bytes at `start` (dashes at 4 and 7 already seen) as a date, else text: an invalid
+    /// date such as `1900-02-29` is text, as `CalendarText.moment` would have it.
+    private static func date(_ bytes: UnsafeBufferPointer<UInt8>, start: Int) -> Class {
+        func digits(_ offset: Int, _ count: Int) -> Int? {
+            var value = 0
+            for index in start &+ offset..<start &+ offset &+ count {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value &* 10 &+ Int(digit)
+            }
+            return value
+        }
+        guard let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+              year >= 1, month >= 1, month <= 12, day >= 1 else { return .text }
+        let january = januaryFirsts[year]
+        let leap = januaryFirsts[year &+ 1] &- january == 366
+        let length = daysBeforeMonth[month &+ 1] &- daysBeforeMonth[month] &+ (leap && month == 2 ? 1 : 0)
+        guard Int32(day) <= length else { return .text }
+        return .date(january &+ daysBeforeMonth[month] &+ (leap && month > 2 ? 1 : 0) &+ Int32(day) &- 1)
     }
 
     /// A number spanning exactly `start..<end`, else text.

@@ -157,8 +157,8 @@ struct LoadPass<Source: ByteSource> {
             let headers: [String]?
             do {
                 headers = try buffer.withBytes { bytes throws(LoadError) -> [String]? in
-                    guard try scanner.nextRecord(bytes, into: &fields) != nil else { return nil }
-                    return fields.map { field in
+                    guard let record = try scanner.nextRecord(bytes, into: &fields) else { return nil }
+                    return fields.prefix(record.fieldCount).map { field in
                         var value: [UInt8] = []
                         field.appendValue(from: bytes, to: &value)
                         return String(decoding: value, as: UTF8.self)

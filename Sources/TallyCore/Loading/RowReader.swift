@@ -7,7 +7,8 @@ struct RowReader {
     private var scanner: CSVScanner
     /// Fields per row (the header's).
     let width: Int
-    /// The fields of the row just read.
+    /// The fields of the row just read: its first `width` elements (the rest are left from longer
+    /// records before it).
     private(set) var fields: [FieldSpan] = []
     /// Blank lines skipped so far.
     private(set) var blankLines = 0
@@ -22,14 +23,13 @@ struct RowReader {
     /// Reads the next row of `bytes` into `fields`; false at the end of the range.
     mutating func next(_ bytes: UnsafeBufferPointer<UInt8>) throws(LoadError) -> Bool {
         while true {
-            fields.removeAll(keepingCapacity: true)
             guard let record = try scanner.nextRecord(bytes, into: &fields) else { return false }
             if record.fieldCount == width, !(record.isBlank && width > 1) { return true }
             if record.isBlank {
                 blankLines &+= 1
                 continue
             }
-            let offset = record.fieldCount < width || width >= fields.count ? record.lineEnd : fields[width].fieldStart
+            let offset = record.fieldCount < width || width >= min(record.fieldCount, fields.count) ? record.lineEnd : fields[width].fieldStart
             throw .fieldCount(recordStart: record.start, offset: offset, found: record.fieldCount, expected: width)
         }
     }

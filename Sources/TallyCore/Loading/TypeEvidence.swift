@@ -15,6 +15,8 @@ struct TypeEvidence: OptionSet, Sendable {
     static let missingToken = TypeEvidence(rawValue: 8)
     /// Anything else, including a value with doubled quotes.
     static let text = TypeEvidence(rawValue: 16)
+    /// An ISO 8601 date `YYYY-MM-DD`.
+    static let date = TypeEvidence(rawValue: 32)
 
     /// The evidence one classified field gives.
     init(_ value: FieldClassifier.Class) {
@@ -24,6 +26,7 @@ struct TypeEvidence: OptionSet, Sendable {
         case .boolean: self = .boolean
         case .missingToken: self = .missingToken
         case .text: self = .text
+        case .date: self = .date
         }
     }
 
@@ -33,6 +36,7 @@ struct TypeEvidence: OptionSet, Sendable {
     /// field held a value.
     var type: InferredType {
         if contains(.text) { return .text }
+        if contains(.date) { return self == .date ? .date : .text }
         if contains(.boolean) {
             return isDisjoint(with: [.integer, .decimal, .missingToken]) ? .boolean : .text
         }
@@ -44,5 +48,5 @@ struct TypeEvidence: OptionSet, Sendable {
 
 /// A column's type as inference sees it; `undecided` until a field holds a value.
 enum InferredType: Sendable {
-    case undecided, integer, decimal, boolean, text
+    case undecided, integer, decimal, boolean, date, text
 }

@@ -168,9 +168,12 @@ extension Binder {
         return OutputColumn(name: name, expr: expr, separatesThousands: separates, role: role)
     }
 
-    /// Whether values of a source expression are written with separators: measures and decimals.
+    /// Whether values of a source expression are written with separators: measures (the source's,
+    /// or a looked-up or joined side's) and decimals.
     func separatesThousands(_ expr: BoundExpr) -> Bool {
-        expr.type == .decimal || (expr.columnIndex.map(isMeasure) ?? false)
+        guard expr.type != .decimal else { return true }
+        guard let index = expr.columnIndex else { return false }
+        return isMeasure(index) || combined.otherMeasures.contains(index)
     }
 
     /// The name of an unnamed item: a column's name, a keyword item's word, else its text.

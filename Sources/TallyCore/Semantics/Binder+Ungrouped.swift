@@ -24,7 +24,7 @@ extension Binder {
                 let role: OutputColumn.Role = index.map { self.role(ofSourceColumn: $0) } ?? .plain
                 outputs.append(OutputColumn(
                     name: item.alias?.text ?? defaultName(item.expr), expr: expr,
-                    separatesThousands: expr.type == .decimal || role == .measure, role: role))
+                    separatesThousands: separatesThousands(expr), role: role))
             }
             try checkDistinctNames(outputs)
         } else {
@@ -51,10 +51,10 @@ extension Binder {
     /// Every column of the source, as it is: what a query without `show`, or `show *`, outputs.
     var allColumnOutputs: [OutputColumn] {
         source.columns.indices.map { index in
-            let role = role(ofSourceColumn: index)
+            let expr = BoundExpr.column(index, source.columns[index].type)
             return OutputColumn(
-                name: source.columns[index].name, expr: .column(index, source.columns[index].type),
-                separatesThousands: source.columns[index].type == .decimal || role == .measure, role: role)
+                name: source.columns[index].name, expr: expr, separatesThousands: separatesThousands(expr),
+                role: role(ofSourceColumn: index))
         }
     }
 

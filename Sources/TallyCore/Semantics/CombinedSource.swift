@@ -11,6 +11,10 @@ struct CombinedSource {
     /// Columns of `table` that come from another side: outside an aggregate they need one
     /// value per group.
     var otherColumns: Set<Int> = []
+    /// Columns of `table` that are measures of the side they come from: written with thousands
+    /// separators like the source's own measures, without becoming measures of the query (whose
+    /// units and categories are the source's).
+    var otherMeasures: Set<Int> = []
     /// The rows read first: the dataset, or the parenthesised query's result, before any lookup or join.
     var start: Table
     /// How `explain` names the rows read first (a dataset's name, or a parenthesised query as written).
@@ -46,7 +50,11 @@ struct CombinedSource {
         var combined = CombinedSource(table: table, start: start.table, startDescribed: start.described, origin: start.origin)
         combined.pushed = pushed
         combined.warnings = start.warnings
-        combined.checks = start.caveats.map { .ofSide(caveat: $0.caveat, rows: pushed?.rows, concerned: $0.concerned) }
+        // A parenthesised source that keeps its time column passes its incomplete year on, and
+        // the query says that caveat itself, of its own kept rows.
+        let saysIncompleteYear = start.table.timeColumnIndex != nil && start.table.info.incompleteYear != nil
+        combined.checks = start.caveats.filter { !(saysIncompleteYear && $0.caveat.code == "incomplete-year") }
+            .map { .ofSide(caveat: $0.caveat, rows: pushed?.rows, concerned: $0.concerned) }
         combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
         for (combination, other) in others {
             try combined.add(combination, other: other, reading: reading, in: file, catalog: catalog)
@@ -109,6 +117,7 @@ struct CombinedSource {
             gathered.originalName = gathered.name
             sideColumns[column.name.lowercased()] = columns.count
             otherColumns.insert(columns.count)
+            if other.table.isMeasure(index) { otherMeasures.insert(columns.count) }
             if other.table.info.isCountryColumn(column.name) { info.countryColumns.append(gathered.name) }
             columns.append(gathered)
         }

@@ -95,7 +95,8 @@ struct StatementRunner {
     /// server of `--engine`. Every statement that runs a query comes here. `summarizing` is
     /// `check`'s reading of an ungrouped query (`Binder.bind`); `counting` asks the server for
     /// the rows after each operator too, for `explain` (the in-memory store always counts them).
-    /// An error found while running (an overflow, a cancel) points at the whole query.
+    /// An error found while running points at the call it comes from (`number(x)` meeting a value
+    /// that is not a number), else at the whole query (an overflow, a cancel).
     private func runQuery(_ query: Query, summarizing: Bool = false, counting: Bool = false) throws(Diagnostic) -> (QueryPlan, ResultSet) {
         let plan = try Binder.bind(query, in: source, catalog: session.catalog, summarizing: summarizing)
         do {
@@ -108,7 +109,9 @@ struct StatementRunner {
             return (plan, result)
         } catch {
             var located = error
-            if located.span == nil, located.fileLocation == nil { located.span = query.span }
+            if located.span == nil, located.fileLocation == nil {
+                located.span = FunctionCallLocator.span(of: located, in: source, query: query.span) ?? query.span
+            }
             throw located
         }
     }

@@ -114,6 +114,19 @@ import Testing
         #expect(matched != "0" && matched != "-1")
     }
 
+    /// A looked-up measure (population) is written with separators, in rows and when grouped, as
+    /// the source's own measures are; sqlite3 gives the figure.
+    @Test func aLookedUpMeasureIsWrittenWithSeparators() throws {
+        let expected = try SQLiteOracle.run(["select population from population where country = 'ARG' and year = 2017"])
+        let figure = NumberFormat.grouped(Int64(expected[0].first ?? "") ?? -1)
+        #expect(figure.contains(","))
+        _ = bundled.run("set format table")
+        let rows = bundled.run("applicants where origin = RU and kind = new in 2017 and destination = AR lookup population on destination = country, year show destination, population").output
+        #expect(rows.contains("│ Argentina   │ \(figure) │"), "\(rows)")
+        let grouped = bundled.run("applicants where origin = RU and kind = new in 2017 and destination = AR lookup population on destination = country, year group by destination show population").output
+        #expect(grouped.contains("│ Argentina   │ \(figure) │"), "\(grouped)")
+    }
+
     @Test func keptRowsWithoutAMatchAreACaveat() throws {
         let expected = try SQLiteOracle.run(["""
             select count(*) from applicants a where a.year = 2019 and a.origin = 'RUS'

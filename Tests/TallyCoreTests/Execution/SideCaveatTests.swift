@@ -24,7 +24,10 @@ import Testing
         let before = bundled.run("(destination_totals group by year) where year < 2025 show year, applications").errors
         #expect(!before.contains("in (destination_totals group by year): the result includes 2025"), "\(before)")
         let after = bundled.run("(destination_totals group by year) where year > 2023 show year, applications").errors
-        #expect(after.contains("in (destination_totals group by year): the result includes 2025"), "\(after)")
+        #expect(after.components(separatedBy: "the result includes 2025").count == 2, "said once: \(after)")
+        // Without the time column the query cannot say it of its own rows, so the source does.
+        let summed = bundled.run("(destination_totals group by destination) where applications > 1000000 show destination, applications").errors
+        #expect(summed.contains("in (destination_totals group by destination): the result includes 2025"), "\(summed)")
     }
 
     /// No kept row of 2017 finds a 2016 row, so the answer reads none of the side's sums: their

@@ -64,6 +64,17 @@ import Testing
         #expect(bad.errors.contains("number() cannot read ' Ana ' (row 1) as a number"), "\(bad.errors)")
     }
 
+    /// A value a function cannot read while the query runs is shown under the call, not under the
+    /// whole query.
+    @Test func aValueThatCannotBeReadPointsAtTheCall() {
+        let bad = harness.run("people where score > 0\n  show name, date(city)")
+        #expect(bad.outcome == .failure)
+        #expect(bad.errors.contains("""
+            2 |   show name, date(city)
+              |              ^^^^^^^^^^
+            """), "\(bad.errors)")
+    }
+
     @Test func argumentErrorsNameTheArgument() {
         #expect(harness.csv("people show left(name, score)").contains("the second argument of 'left' must be a whole number written in the query"))
         #expect(harness.csv("people show upper(score)").contains("the first argument of 'upper' must be text, and score is a number"))
