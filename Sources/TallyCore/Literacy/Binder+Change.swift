@@ -45,12 +45,20 @@ extension Binder {
 
         firstAggregateColumn = difference
         outputsByName = Dictionary(outputs.map { ($0.name.lowercased(), $0.expr) }, uniquingKeysWith: { first, _ in first })
+        let ownColumns = outputs[first...].map(\.name)
         let having = try clauses.having.map { condition throws(Diagnostic) in
-            FilterCondition(condition: try bindClauseCondition(condition), origin: .written(sourceText(condition)))
+            let bound = FilterCondition(condition: try bindClauseCondition(condition), origin: .written(sourceText(condition)))
+            try checkOnlyChangeColumns(state, at: condition.span, columns: ownColumns)
+            return bound
         }
         let order: [SortKeySpec], reason: Sort.Reason, stated: Int
         if let sortKeys = clauses.sortBy {
-            order = try bindSortKeys(sortKeys)
+            var keys: [SortKeySpec] = []
+            for key in sortKeys {
+                keys += try bindSortKeys([key])
+                try checkOnlyChangeColumns(state, at: key.expr.span, columns: ownColumns)
+            }
+            order = keys
             (reason, stated) = (.written, order.count)
         } else {
             order = [SortKeySpec(expr: difference, descending: true, name: "change")]
@@ -69,6 +77,16 @@ extension Binder {
             from: from.value, to: to.value, fromColumn: first, toColumn: first + 1, changeColumn: first + 2, percentColumn: first + 3)
         plan.headline = first + 3
         return plan
+    }
+
+    /// Throws when a `having` or `sort by` item asked for an aggregate beyond the two years the
+    /// change query computes (`sort by applications`): which years' sum would be meant is unclear.
+    private func checkOnlyChangeColumns(_ computed: GroupState, at span: SourceSpan, columns: [String]) throws(Diagnostic) {
+        guard let grouping, grouping.aggregates.count > computed.aggregates.count else { return }
+        throw .error(
+            "change-own-columns", "a 'change' query compares two years, so only its own columns can be sorted or filtered on",
+            at: span, label: "not one of its columns",
+            help: ["use one of: \(columns.joined(separator: ", ")), e.g. `sort by change_pct desc`"])
     }
 
     /// The aggregate a `change` compares: the one item of `show`, or the default measure's sum.

@@ -89,6 +89,23 @@ import Testing
         #expect(parsed("t having change > 0") == "(t (having (> change 0)))")
     }
 
+    /// A `change` query computes two years' figures; sorting or filtering on anything else (the
+    /// measure of both years, another aggregate) is an error naming its columns. It used to stop
+    /// tally with an index out of range.
+    @Test func changeSortsAndFiltersOnlyOnItsOwnColumns() {
+        for query in ["applicants change from 2012 to 2017 sort by applications",
+                      "applicants change from 2012 to 2017 having applications > 100",
+                      "applicants group by destination change from 2012 to 2017 sort by count"] {
+            let text = errors(query)
+            #expect(text.hasPrefix("error: a 'change' query compares two years, so only its own columns can be sorted or filtered on"), "\(text)")
+            #expect(text.contains("use one of: applications_2012, applications_2017, change, change_pct, contribution_pct"), "\(text)")
+        }
+        #expect(errors("applicants change from 2012 to 2017 sort by sum(applications)").contains("""
+            1 | applicants change from 2012 to 2017 sort by sum(applications)
+              |                                             ^^^^^^^^^^^^^^^^^ not one of its columns
+            """))
+    }
+
     @Test func valueOfSeveralWordsSuggestsQuotes() {
         #expect(errors("applicants where destination = United States") == """
             error: expected a clause or the end of the statement, found 'States'
