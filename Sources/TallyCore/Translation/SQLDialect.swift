@@ -92,6 +92,12 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         usesRowid ? "rowid" : quote(SQLDialect.rowColumnName)
     }
 
+    /// Numbers a derived table's rows in the order its query gives them. Spark SQL allows
+    /// `row_number()` only over an ordered window; its increasing ids keep a sorted query's order.
+    var arrivalNumber: String {
+        self == .spark ? "monotonically_increasing_id()" : "row_number() OVER ()"
+    }
+
     /// Whether tables have a `rowid` in file order, so no row-number column is needed.
     var usesRowid: Bool { self == .sqlite || self == .duckdb }
 

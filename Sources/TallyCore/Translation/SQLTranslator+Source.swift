@@ -84,7 +84,7 @@ extension SQLTranslator {
         case .query(let inner):
             let sql = try SQLTranslator.translate(inner, to: dialect).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             guard numbered else { return ["("] + indented(sql) + [") AS \(alias)"] }
-            let rows = ["SELECT *, row_number() OVER () AS \(rowName)", "FROM ("] + indented(sql) + [") AS \(dialect.quote("tally_inner"))"]
+            let rows = ["SELECT *, \(dialect.arrivalNumber) AS \(rowName)", "FROM ("] + indented(sql) + [") AS \(dialect.quote("tally_inner"))"]
             return ["("] + indented(rows) + [") AS \(alias)"]
         }
     }
