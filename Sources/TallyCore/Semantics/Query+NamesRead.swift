@@ -34,23 +34,15 @@ extension Query {
 extension Expr {
     /// Adds every name this expression writes (lowercased) to `names`.
     func collectNames(into names: inout Set<String>) {
-        switch kind {
-        case .name(let name): names.insert(name.text.lowercased())
-        case .qualified(let base, let member): names.formUnion([base.text.lowercased(), member.text.lowercased()])
-        case .call(let name, let arguments, _):
-            names.insert(name.text.lowercased())
-            for argument in arguments { argument.collectNames(into: &names) }
-        case .number, .string, .boolean, .allColumns: break
-        case .negate(let inner), .not(let inner), .isMissing(let inner, _): inner.collectNames(into: &names)
-        case .inGroup(let inner, _): inner.collectNames(into: &names)
-        case .arithmetic(_, let left, let right), .comparison(_, let left, let right), .and(let left, let right),
-             .or(let left, let right), .textMatch(_, let left, let right):
-            left.collectNames(into: &names)
-            right.collectNames(into: &names)
-        case .inList(let inner, let items, _):
-            for expr in [inner] + items { expr.collectNames(into: &names) }
-        case .between(let inner, let low, let high, _):
-            for expr in [inner, low, high] { expr.collectNames(into: &names) }
+        var found: Set<String> = []
+        visit { node in
+            switch node.kind {
+            case .name(let name): found.insert(name.text.lowercased())
+            case .qualified(let base, let member): found.formUnion([base.text.lowercased(), member.text.lowercased()])
+            case .call(let name, _, _): found.insert(name.text.lowercased())
+            default: break
+            }
         }
+        names.formUnion(found)
     }
 }
