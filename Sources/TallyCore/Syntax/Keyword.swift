@@ -41,22 +41,21 @@ public enum Keyword: String, Sendable, CaseIterable {
 
     /// The keyword spelled by `bytes`, ignoring ASCII case; nil for any other word.
     public static func lookup<Bytes: Collection>(_ bytes: Bytes) -> Keyword? where Bytes.Element == UInt8 {
-        guard bytes.count <= longest else { return nil }
-        var lowered = ""
-        lowered.reserveCapacity(bytes.count)
-        for byte in bytes {
-            guard byte < 0x80 else { return nil }
+        guard bytes.count <= MemoryLayout<UInt64>.size else { return nil }
+        var packed: UInt64 = 0
+        for (offset, byte) in bytes.enumerated() {
+            guard byte != 0, byte < 0x80 else { return nil }
             let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-            lowered.unicodeScalars.append(Unicode.Scalar(lower))
+            packed |= UInt64(lower) << (8 * offset)
         }
-        return spelled[lowered]
+        return packedSpellings[packed]
     }
 
-    /// Every keyword by its spelling: one hash look-up per word instead of a comparison with each.
-    private static let spelled = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-
-    /// The length of the longest keyword, to reject long words without building a string.
-    private static let longest = allCases.map(\.rawValue.utf8.count).max() ?? 0
+    /// Every keyword by its spelling packed into one integer, a byte each (no keyword is longer than
+    /// eight bytes, and a word is lowered and packed without building a string): one hash look-up per word.
+    private static let packedSpellings = Dictionary(uniqueKeysWithValues: allCases.map { keyword in
+        (keyword.rawValue.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }, keyword)
+    })
 
     /// The words that can start a clause, as written (`group by`, `sort by`).
     public static let clauseWords = [

@@ -89,6 +89,15 @@ import Testing
         #expect(Keyword.lookup(Array("SINCE".utf8)) == .since)
         #expect(Keyword.lookup(Array("sinceX".utf8)) == nil)
         #expect(Keyword.lookup(Array("año".utf8)) == nil)
+        for keyword in Keyword.allCases {
+            #expect(Keyword.lookup(Array(keyword.rawValue.utf8)) == keyword)
+            #expect(Keyword.lookup(Array(keyword.rawValue.uppercased().utf8)) == keyword)
+            #expect(Keyword.lookup(Array((keyword.rawValue + "s").utf8)) == nil)
+            #expect(Keyword.lookup(Array((keyword.rawValue + "\u{0}").utf8)) == nil)
+        }
+        #expect(Keyword.lookup(Array("".utf8)) == nil)
+        #expect(Keyword.lookup(Array("datasetsx".utf8)) == nil)
+        #expect(Keyword.lookup(Array("wher".utf8)) == nil)
         #expect(Keyword.where.role == .clause)
         #expect(Keyword.let.role == .statement)
         #expect(Keyword.count.role == .item)
