@@ -178,4 +178,18 @@ import Testing
         #expect(complete("apps show destination.n") == ["destination.name"])
         #expect(complete("apps lookup places as p on destination = iso3 where p.sub") == ["p.subregion"])
     }
+
+    /// The prefix test compares ASCII bytes directly; it must agree with lowering the whole text and
+    /// comparing characters, also where a byte is not a character (a line-feed pair, a combining mark).
+    @Test func prefixTestAgreesWithLoweringTheText() {
+        let texts = ["Where", "where", "WHERE", "", "w", "e\u{301}x", "\u{e9}x", "\r\nx", "\rx", "a\u{301}", "a", "ab",
+                     "\u{212A}elvin", "kelvin", "Stra\u{df}e", "\u{130}stanbul", "istanbul", "first time", "x\u{0}"]
+        let prefixes = ["", "w", "whe", "where", "wherex", "e", "e\u{301}", "\u{e9}", "\r", "\r\n", "a", "k", "kel",
+                        "stra", "stra\u{df}", "i", "i\u{307}", "first ", "x", "x\u{0}"]
+        for text in texts {
+            for prefix in prefixes {
+                #expect(CompletionCandidate.lowered(text, startsWith: prefix) == text.lowercased().hasPrefix(prefix), "\(text) / \(prefix)")
+            }
+        }
+    }
 }

@@ -101,9 +101,7 @@ public struct ScalarFunction: Sendable {
     }
 
     /// The names written as calls (operators such as `||` and `date - date` are left out).
-    public static var callableNames: [String] {
-        table.map(\.id.rawValue).filter { $0.first?.isLetter == true && !$0.contains(" ") }
-    }
+    public static let callableNames = table.map(\.id.rawValue).filter { $0.first?.isLetter == true && !$0.contains(" ") }
 
     /// The buckets, which group rows by period and sort in time order.
     static let buckets: Set<ID> = [.year, .quarter, .month, .week, .day]

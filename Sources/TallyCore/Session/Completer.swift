@@ -36,20 +36,25 @@ public struct Completer {
         if let semicolon = context.lastIndex(where: { $0.isSymbol(";") }) {
             context.removeSubrange(...semicolon)
         }
-        var seen = Set<String>()
+        let prefix = partial.text.lowercased()
+        let offered = candidates(after: context) + attributeCandidates(partial, after: context)
+        var seen = Set<String>(minimumCapacity: offered.count)
         var results: [(key: String, text: String)] = []
-        for (index, candidate) in (candidates(after: context) + attributeCandidates(partial, after: context)).enumerated() {
+        for (index, candidate) in offered.enumerated() {
             if index % Self.cancellationStride == 0, cancellation?.isCancelled == true { return [] }
-            guard let text = candidate.rendered(matching: partial), seen.insert(text.lowercased()).inserted else { continue }
-            results.append((Self.sortKey(text), text))
+            guard let text = candidate.rendered(matching: partial, lowered: prefix) else { continue }
+            let lowered = text.lowercased()
+            guard seen.insert(lowered).inserted else { continue }
+            results.append((Self.sortKey(lowered: lowered), text))
         }
         if cancellation?.isCancelled == true { return [] }
         return results.sorted { $0.key < $1.key }.map(\.text)
     }
 
-    /// Candidates sort case-insensitively, quoted ones by their content.
-    static func sortKey(_ candidate: String) -> String {
-        String(candidate.drop { $0 == "\"" || $0 == "'" || $0 == "`" }).lowercased()
+    /// Candidates sort case-insensitively, quoted ones by their content: the key of a candidate
+    /// whose lower-cased text is `lowered`.
+    static func sortKey(lowered: String) -> String {
+        String(lowered.drop { $0 == "\"" || $0 == "'" || $0 == "`" })
     }
 
     /// The byte offset where the word being completed starts (what the candidates replace).
@@ -72,6 +77,12 @@ public struct Completer {
         "where", "having", "since", "until", "in", "between", "group by", "sort by", "show", "top", "limit",
         "change", "chart", "across", "lookup", "join",
     ]
+    /// The statement words as candidates.
+    static let statementCandidates = statementWords.map(CompletionCandidate.keyword)
+    /// The clause words as candidates.
+    static let clauseCandidates = clauseWords.map(CompletionCandidate.keyword)
+    /// The scalar functions as candidates.
+    static let functionCandidates = ScalarFunction.callableNames.map(CompletionCandidate.function)
     /// Clause words whose next word is a dataset.
     static let combiningWords: Set<String> = ["lookup", "join"]
     /// Words that may follow the left operand of a condition.
@@ -93,7 +104,7 @@ public struct Completer {
     /// The candidates at a position preceded by `context` (the tokens of the statement so far).
     func candidates(after context: [CompletionToken]) -> [CompletionCandidate] {
         guard let first = context.first else {
-            return Self.statementWords.map(CompletionCandidate.keyword) + datasetCandidates()
+            return Self.statementCandidates + datasetCandidates()
         }
         switch first.word {
         case "describe", "cite", "drop":
@@ -101,7 +112,7 @@ public struct Completer {
         case "record":
             return context.count == 1 ? [.keyword("off")] : []
         case "help":
-            return context.count == 1 ? (Self.statementWords + Self.clauseWords).map(CompletionCandidate.keyword) : []
+            return context.count == 1 ? Self.statementCandidates + Self.clauseCandidates : []
         case "set":
             return settingCandidates(context)
         case "let":
@@ -130,12 +141,11 @@ public struct Completer {
     func queryCandidates(_ query: [CompletionToken]) -> [CompletionCandidate] {
         guard let first = query.first else { return datasetCandidates() }
         guard let table = catalog.table(named: first.name) else { return [] }
-        guard query.count > 1, let last = query.last else { return Self.clauseWords.map(CompletionCandidate.keyword) }
+        guard query.count > 1, let last = query.last else { return Self.clauseCandidates }
         let clause = currentClause(query)
         let inCondition = clause == "where" || clause == "having"
-        let functions = ScalarFunction.callableNames.map(CompletionCandidate.function)
         let columns = table.columns.map { CompletionCandidate.column($0.name) }
-        let operands = columns + functions
+        let operands = columns + Self.functionCandidates
         let grouped = query.contains { $0.word == "group" }
         let items = operands + (Self.itemWords + (grouped ? Self.windowWords : [])).map(CompletionCandidate.keyword)
         let beforeLast = query.count >= 2 ? query[query.count - 2] : nil

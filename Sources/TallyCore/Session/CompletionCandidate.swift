@@ -18,31 +18,49 @@ enum CompletionCandidate: Equatable {
 
     /// How the candidate is written to replace `partial`, or nil when it does not match it.
     /// Matching is a case-insensitive prefix test on the name or value itself, so a value that
-    /// needs quotes still matches an unquoted prefix.
-    func rendered(matching partial: CompletionToken) -> String? {
-        let prefix = partial.text.lowercased()
+    /// needs quotes still matches an unquoted prefix. `prefix` is `partial.text.lowercased()`,
+    /// lowered once for all the candidates of a completion.
+    func rendered(matching partial: CompletionToken, lowered prefix: String) -> String? {
         switch (self, partial.kind) {
         case (.keyword(let word), .word):
-            return word.lowercased().hasPrefix(prefix) ? word : nil
+            return Self.lowered(word, startsWith: prefix) ? word : nil
         case (.function(let name), .word):
             return !prefix.isEmpty && name.hasPrefix(prefix) ? name : nil
         case (.dataset(let name), .word), (.column(let name), .word):
-            guard name.lowercased().hasPrefix(prefix) else { return nil }
+            guard Self.lowered(name, startsWith: prefix) else { return nil }
             return Self.isPlainWord(name) ? name : "`" + name + "`"
         case (.dataset(let name), .quotedName), (.column(let name), .quotedName):
-            return name.lowercased().hasPrefix(prefix) ? "`" + name + "`" : nil
+            return Self.lowered(name, startsWith: prefix) ? "`" + name + "`" : nil
         case (.value(let value), .word):
-            guard value.lowercased().hasPrefix(prefix) else { return nil }
+            guard Self.lowered(value, startsWith: prefix) else { return nil }
             return Self.isPlainWord(value) && !["and", "or", "not"].contains(value.lowercased())
                 ? value : Self.quote(value, with: "\"")
         case (.value(let value), .string):
-            return value.lowercased().hasPrefix(prefix) ? Self.quote(value, with: partial.quote) : nil
+            return Self.lowered(value, startsWith: prefix) ? Self.quote(value, with: partial.quote) : nil
         case (.country(let names, let codes), _):
             let exact = names.first { $0.lowercased() == prefix }
-            return ((exact.map { [$0] } ?? []) + names + codes).lazy.compactMap { CompletionCandidate.value($0).rendered(matching: partial) }.first
+            return ((exact.map { [$0] } ?? []) + names + codes).lazy
+                .compactMap { CompletionCandidate.value($0).rendered(matching: partial, lowered: prefix) }.first
         default:
             return nil
         }
+    }
+
+    /// Whether `text.lowercased().hasPrefix(prefix)`, for a `prefix` already lower-cased; when the
+    /// bytes compared are plain ASCII (one character each: no line-feed pair, no combining mark after
+    /// them) it compares them, lowering as it goes, without building the lower-cased copy.
+    static func lowered(_ text: String, startsWith prefix: String) -> Bool {
+        guard !prefix.isEmpty else { return true }
+        var textBytes = text.utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard expected < 0x80, expected != UInt8(ascii: "\r"), let byte = textBytes.next(), byte < 0x80 else {
+                return text.lowercased().hasPrefix(prefix)
+            }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            if lower != expected { return false }
+        }
+        if let next = textBytes.next(), next >= 0x80 { return text.lowercased().hasPrefix(prefix) }
+        return true
     }
 
     /// Whether `text` can be typed bare: an ASCII letter or `_`, then letters, digits and `_`.
