@@ -92,6 +92,21 @@ extension BadInputCatalogueTests {
         #expect(many < .seconds(2))
     }
 
+    /// The temporary file of an export keeps as much of the target's name as fits, cut between
+    /// characters; the name was once shortened a character at a time, each step counting it again.
+    @Test func temporaryNameOfALongTargetTakesLinearTime() {
+        #expect(FileWriter.temporaryStem(of: "abc", room: 235) == "abc")
+        #expect(FileWriter.temporaryStem(of: "abc", room: 2) == "ab")
+        #expect(FileWriter.temporaryStem(of: "ae\u{301}b", room: 2) == "a")
+        #expect(FileWriter.temporaryStem(of: "ae\u{301}b", room: 4) == "ae\u{301}")
+        let decomposed = String(repeating: "e\u{301}", count: 1 << 14)
+        let clock = ContinuousClock()
+        var stem: Substring = ""
+        let elapsed = clock.measure { stem = FileWriter.temporaryStem(of: decomposed, room: 235) }
+        #expect(stem == Substring(String(repeating: "e\u{301}", count: 78)))
+        #expect(elapsed < .seconds(1))
+    }
+
     /// A year of -9223372036854775808 (pandas' missing-date marker) beside real years: the
     /// missing-years caveat once enumerated every year between them.
     @Test func missingYearsCaveatIsBounded() throws {

@@ -136,9 +136,7 @@ public enum FileWriter {
         let name = String(target.utf8.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self) } ?? "")
         let suffix = ".tally-"
         let randomLength = 12
-        let room = nameMax - 1 - suffix.utf8.count - randomLength
-        var stem = Substring(name)
-        while stem.utf8.count > room { stem = stem.dropLast() }
+        let stem = temporaryStem(of: name, room: nameMax - 1 - suffix.utf8.count - randomLength)
         for _ in 0..<100 {
             let temporary = folder + "/." + stem + suffix + randomLetters(randomLength)
             PendingFile.set(temporary)
@@ -150,6 +148,16 @@ public enum FileWriter {
             if code != EEXIST { throw failure(path) }
         }
         throw failure(path)
+    }
+
+    /// The longest run of whole characters at the start of `name` that fits in `room` bytes: what of
+    /// the target's name the temporary file's name keeps. One pass, however long the name.
+    static func temporaryStem(of name: String, room: Int) -> Substring {
+        var used = 0
+        return name.prefix { character in
+            used += character.utf8.count
+            return used <= room
+        }
     }
 
     /// Gives the new file the old one's mode and owner, or a new file's usual mode.
