@@ -72,10 +72,12 @@ newer_source() {
 }
 
 # Compiles the engine into $engine unless its library is newer than every engine source and was built
-# with the same flags.
+# with the same flags. Whole-module optimisation, as in a release build: the engine's generic and
+# small functions are specialised and inlined across files.
 build_engine() {
-    local library="$engine/libTallyFuzzEngine.a" flags="-sanitize=$sanitizers ${engine_coverage[*]}"
-    if [[ -f $library ]] && [[ $(cat "$engine/flags" 2>/dev/null) == "$flags" ]] \
+    local library="$engine/libTallyFuzzEngine.a"
+    local flags=(-sanitize="$sanitizers" "${engine_coverage[@]}" -parse-as-library -O -wmo -enable-testing)
+    if [[ -f $library ]] && [[ $(cat "$engine/flags" 2>/dev/null) == "${flags[*]}" ]] \
         && [[ -z $(newer_source "$library" "$root/Sources/TallyCore" "$root/Fuzz/Support") ]]; then
         return
     fi
@@ -85,10 +87,10 @@ build_engine() {
         < <(find "$root/Sources/TallyCore" "$root/Fuzz/Support" -name '*.swift' -print0 | sort -z)
     rm -rf "$partial"
     mkdir -p "$partial"
-    swiftc -sanitize="$sanitizers" "${engine_coverage[@]}" -parse-as-library -O -enable-testing -module-name TallyFuzzEngine \
+    swiftc "${flags[@]}" -module-name TallyFuzzEngine \
         -emit-module -emit-module-path "$partial/TallyFuzzEngine.swiftmodule" \
         -emit-library -static -o "$partial/libTallyFuzzEngine.a" "${sources[@]}"
-    echo "$flags" > "$partial/flags"
+    echo "${flags[*]}" > "$partial/flags"
     rm -rf "$engine"
     mv "$partial" "$engine"
 }
