@@ -24,9 +24,13 @@ public struct ContinuationShortcut {
     /// Takes the statement's next line (a blank or comment line changes nothing) and answers whether
     /// the statement surely wants more; false means the whole statement must be asked.
     public mutating func surelyWantsMore(after line: String) -> Bool {
-        var lexer = Lexer(SourceFile(name: "<line>", text: line))
-        let tokens = lexer.tokenize().filter { $0.kind != .newline && $0.kind != .end }
-        let clean = lexer.diagnostics.isEmpty
+        surelyWantsMore(after: LineTokens(line))
+    }
+
+    /// `surelyWantsMore(after:)` for a line already read.
+    public mutating func surelyWantsMore(after line: LineTokens) -> Bool {
+        let tokens = line.content
+        let clean = line.clean
         guard !tokens.isEmpty || !clean else { return false }
         lines += 1
         if !clean || tokens.contains(where: { $0.kind == .semicolon }) { standAlone = false }

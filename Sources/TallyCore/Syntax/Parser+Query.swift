@@ -67,7 +67,10 @@ extension Parser {
     }
 
     /// Whether the token at `position` starts a clause: a clause word, `group`/`sort` only before `by`.
-    func startsClause(at position: Int) -> Bool {
+    func startsClause(at position: Int) -> Bool { Self.startsClause(tokens, at: position) }
+
+    /// Whether `tokens[position]` starts a clause (`tokens` ends with `.end`).
+    static func startsClause(_ tokens: [Token], at position: Int) -> Bool {
         let token = tokens[min(position, tokens.count - 1)]
         guard token.kind == .word, let keyword = token.keyword, keyword.role == .clause else { return false }
         if keyword == .group || keyword == .sort {
@@ -77,16 +80,20 @@ extension Parser {
     }
 
     /// Whether a line starting at `position` continues a query in a script: a clause word or `order by`.
-    private func continuesQuery(at position: Int) -> Bool {
+    private func continuesQuery(at position: Int) -> Bool { Self.continuesQuery(tokens, at: position) }
+
+    /// Whether a line starting at `tokens[position]` continues a query (`tokens` ends with `.end`).
+    private static func continuesQuery(_ tokens: [Token], at position: Int) -> Bool {
         let token = tokens[position]
         let next = tokens[min(position + 1, tokens.count - 1)]
-        return startsClause(at: position) || (token.kind == .word && token.text.lowercased() == "order" && next.isKeyword(.by))
+        return startsClause(tokens, at: position) || (token.kind == .word && token.text.lowercased() == "order" && next.isKeyword(.by))
     }
 
-    /// Whether a line starting at `position` continues a statement in a script: a clause word, `and`, `or`.
-    func continuesStatement(at position: Int) -> Bool {
+    /// Whether a line starting at `tokens[position]` continues a statement in a script: a clause word,
+    /// `and`, `or` (`tokens` ends with `.end`).
+    static func continuesStatement(_ tokens: [Token], at position: Int) -> Bool {
         let token = tokens[position]
-        return continuesQuery(at: position) || token.isKeyword(.and) || token.isKeyword(.or)
+        return continuesQuery(tokens, at: position) || token.isKeyword(.and) || token.isKeyword(.or)
     }
 
     /// The index of the first token at or after `start` that is not a line end.

@@ -99,9 +99,8 @@ public struct Parser {
 
     /// Whether a script line starting like `line` continues the statement above it: it starts with
     /// a clause word, `and` or `or`.
-    public static func continuesStatement(line: String) -> Bool {
-        let parser = Parser(SourceFile(name: "<line>", text: line), mode: .script)
-        return parser.continuesStatement(at: parser.tokenIndexAfterNewlines(from: 0))
+    public static func continuesStatement(line: LineTokens) -> Bool {
+        continuesStatement(line.tokens, at: line.tokens.firstIndex { $0.kind != .newline } ?? line.tokens.count - 1)
     }
 
     // MARK: - Statements and recovery
@@ -150,7 +149,7 @@ public struct Parser {
         parenDepth = 0
         while !current.endsStatement { advance() }
         guard mode == .script, at(.newline) else { return }
-        while at(.newline), continuesStatement(at: tokenIndexAfterNewlines(from: index)) {
+        while at(.newline), Self.continuesStatement(tokens, at: tokenIndexAfterNewlines(from: index)) {
             skipNewlines()
             while !current.endsStatement { advance() }
         }

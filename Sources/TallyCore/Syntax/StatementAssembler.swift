@@ -36,7 +36,8 @@ public struct StatementAssembler {
 
     /// Adds the next line (without its line end); returns the piece it ended, if any.
     public mutating func add(_ line: String) -> Piece? {
-        let hasTokens = Self.hasTokens(line)
+        let lexed = LineTokens(line)
+        let hasTokens = lexed.hasTokens
         guard hasTokens || hasStatement else {
             nextLine += 1
             firstLine = nextLine
@@ -44,12 +45,12 @@ public struct StatementAssembler {
             return nil
         }
         var ended: Piece?
-        if hasStatement, !unfinished, hasTokens, !Parser.continuesStatement(line: line) { ended = finish() }
+        if hasStatement, !unfinished, hasTokens, !Parser.continuesStatement(line: lexed) { ended = finish() }
         pending += nextLine == firstLine ? line : "\n" + line
         nextLine += 1
         if hasTokens {
             hasStatement = true
-            unfinished = shortcut.surelyWantsMore(after: line) || Parser.continuation(pending) != nil
+            unfinished = shortcut.surelyWantsMore(after: lexed) || Parser.continuation(pending) != nil
         }
         return ended
     }
@@ -66,11 +67,5 @@ public struct StatementAssembler {
         unfinished = false
         shortcut = ContinuationShortcut()
         return piece
-    }
-
-    /// Whether `line` holds anything but blanks and comments.
-    private static func hasTokens(_ line: String) -> Bool {
-        var lexer = Lexer(SourceFile(name: "<line>", text: line))
-        return lexer.tokenize().contains { $0.kind != .newline && $0.kind != .end } || !lexer.diagnostics.isEmpty
     }
 }
