@@ -39,7 +39,7 @@ public struct Completer {
         let prefix = partial.text.lowercased()
         let offered = candidates(after: context) + attributeCandidates(partial, after: context)
         var seen = Set<String>(minimumCapacity: offered.count)
-        var results: [(key: String, text: String)] = []
+        var results: [(key: Substring, text: String)] = []
         for (index, candidate) in offered.enumerated() {
             if index % Self.cancellationStride == 0, cancellation?.isCancelled == true { return [] }
             guard let text = candidate.rendered(matching: partial, lowered: prefix) else { continue }
@@ -53,8 +53,8 @@ public struct Completer {
 
     /// Candidates sort case-insensitively, quoted ones by their content: the key of a candidate
     /// whose lower-cased text is `lowered`.
-    static func sortKey(lowered: String) -> String {
-        String(lowered.drop { $0 == "\"" || $0 == "'" || $0 == "`" })
+    static func sortKey(lowered: String) -> Substring {
+        lowered.drop { $0 == "\"" || $0 == "'" || $0 == "`" }
     }
 
     /// The byte offset where the word being completed starts (what the candidates replace).
