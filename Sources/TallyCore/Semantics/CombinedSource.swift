@@ -73,10 +73,9 @@ struct CombinedSource {
         }
         let keys = try combination.keys.map { key throws(Diagnostic) in try KeyPair(key, source: table, other: other.table, catalog: catalog) }
         let context = ExecutionContext(cancellation: nil)
-        let matcher = try HashJoin(keys: keys.map(\.columns), context: context)
-        let counts = matcher.counts()
+        let matcher = HashJoin(keys: keys.map(\.columns))
         let keyText = combination.keys.map { key in key.otherColumn.map { "\(key.column.text) = \($0.text)" } ?? key.column.text }.joined(separator: ", ")
-        let sourceRows: Selection?, otherRows: Selection
+        let sourceRows: Selection?, otherRows: Selection, counts: JoinCounts
         switch combination.kind {
         case .lookup:
             if let (row, count) = matcher.duplicatedKey() {
@@ -88,11 +87,10 @@ struct CombinedSource {
                            "or use `join` to keep every match (each source row then counts once per match)"])
             }
             sourceRows = nil
-            otherRows = try matcher.lookupRows(context: context)
+            (otherRows, counts) = try matcher.lookup(context: context)
         case .join:
-            let pairs = try matcher.joinPairs(context: context)
-            sourceRows = pairs.source
-            otherRows = pairs.other
+            let pairs = try matcher.join(context: context)
+            (sourceRows, otherRows, counts) = (pairs.source, pairs.other, pairs.counts)
         }
         let before = table
         if let sourceRows { checks = checks.map { $0.following(sourceRows) } }
