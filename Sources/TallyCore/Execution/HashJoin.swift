@@ -28,12 +28,6 @@ struct HashJoin {
         self.otherRows = rows
     }
 
-    /// How many rows of the other side have `slot`'s key.
-    @inline(__always)
-    private func size(_ slot: Int32) -> Int32 {
-        slot < 0 ? 0 : slotStart[Int(slot) + 1] - slotStart[Int(slot)]
-    }
-
     /// The first key the other side holds more than once: one of its rows and how many share the key.
     func duplicatedKey() -> (row: Int, count: Int)? {
         for slot in 0..<slots.count where slotStart[slot + 1] - slotStart[slot] > 1 {
@@ -52,10 +46,8 @@ struct HashJoin {
             tallies = Parallel.map(parts.count) { part in
                 Result { () throws(Diagnostic) -> JoinTally in
                     var tally = JoinTally(slotCount: slots.count)
-                    try forEachSlot(in: parts[part], context: context) { row, slot in
-                        let found = size(slot) > 0
-                        matches[row] = found ? otherRows[Int(slotStart[Int(slot)])] : -1
-                        tally.count(slot, matches: found ? 1 : 0)
+                    try forEachBatch(in: parts[part], context: context) { first, batch in
+                        tally.count(batch, in: slotStart) { k, slot, size in matches[first + k] = size > 0 ? otherRows[Int(slotStart[Int(slot)])] : -1 }
                     }
                     return tally
                 }
@@ -74,7 +66,7 @@ struct HashJoin {
         let tallies = Parallel.map(parts.count) { part in
             Result { () throws(Diagnostic) -> JoinTally in
                 var tally = JoinTally(slotCount: slots.count)
-                try forEachSlot(in: parts[part], context: context) { _, slot in tally.count(slot, matches: Int(size(slot))) }
+                try forEachBatch(in: parts[part], context: context) { _, batch in tally.count(batch, in: slotStart) { _, _, _ in } }
                 return tally
             }
         }
@@ -95,12 +87,13 @@ struct HashJoin {
                 outcomes = Parallel.map(parts.count) { part in
                     Result { () throws(Diagnostic) in
                         var next = offsets[part]
-                        try forEachSlot(in: parts[part], context: context) { row, slot in
-                            guard slot >= 0 else { return }
-                            for position in slotStart[Int(slot)]..<slotStart[Int(slot) + 1] {
-                                sources[next] = Int32(truncatingIfNeeded: row)
-                                others[next] = otherRows[Int(position)]
-                                next += 1
+                        try forEachBatch(in: parts[part], context: context) { first, batch in
+                            for (k, slot) in batch.enumerated() where slot >= 0 {
+                                for position in slotStart[Int(slot)]..<slotStart[Int(slot) + 1] {
+                                    sources[next] = Int32(truncatingIfNeeded: first + k)
+                                    others[next] = otherRows[Int(position)]
+                                    next += 1
+                                }
                             }
                         }
                     }
@@ -113,10 +106,11 @@ struct HashJoin {
         return (source, other, counts)
     }
 
-    /// Calls `body(row, slot)` for every source row of `rows`, in order, writing the slots a
-    /// batch at a time and checking for cancellation between batches.
-    @inline(__always)
-    private func forEachSlot(in rows: Range<Int>, context: ExecutionContext, _ body: (Int, Int32) -> Void) throws(Diagnostic) {
+    /// Calls `body(first, slots)` with the slots of consecutive batches of the source rows of
+    /// `rows`, `first` being the batch's first row, checking for cancellation between batches.
+    private func forEachBatch(
+        in rows: Range<Int>, context: ExecutionContext, _ body: (Int, UnsafeBufferPointer<Int32>) -> Void
+    ) throws(Diagnostic) {
         try withUnsafeTemporaryAllocation(of: Int32.self, capacity: ExecutionContext.batchSize) { buffer throws(Diagnostic) in
             var start = rows.lowerBound
             while start < rows.upperBound {
@@ -124,7 +118,7 @@ struct HashJoin {
                 let end = min(rows.upperBound, start + buffer.count)
                 let batch = UnsafeMutableBufferPointer(rebasing: buffer[0..<(end - start)])
                 slots.left(start..<end, batch)
-                for k in 0..<batch.count { body(start + k, batch[k]) }
+                body(start, UnsafeBufferPointer(batch))
                 start = end
             }
         }
@@ -159,17 +153,30 @@ private struct JoinTally {
 
     init(slotCount: Int) { hit = [Bool](repeating: false, count: slotCount) }
 
-    /// Counts one source row with `matches` rows of the other side in `slot`.
+    /// Counts the source rows of a batch of `slots` by how many rows of the other side share
+    /// their slot (`slotStart`'s bucket sizes), calling `each(k, slot, size)` for each.
     @inline(__always)
-    mutating func count(_ slot: Int32, matches: Int) {
-        guard matches > 0 else {
-            unmatched += 1
-            return
+    mutating func count(
+        _ slots: UnsafeBufferPointer<Int32>, in slotStart: [Int32], _ each: (Int, Int32, Int32) -> Void
+    ) {
+        var matched = 0, repeated = 0, pairs = 0
+        hit.withUnsafeMutableBufferPointer { hit in
+            slotStart.withUnsafeBufferPointer { start in
+                for (k, slot) in slots.enumerated() {
+                    let size = slot < 0 ? 0 : start[Int(slot) + 1] &- start[Int(slot)]
+                    each(k, slot, size)
+                    guard size > 0 else { continue }
+                    matched &+= 1
+                    pairs &+= Int(size)
+                    repeated &+= size > 1 ? 1 : 0
+                    hit[Int(slot)] = true
+                }
+            }
         }
-        matched += 1
-        pairs += matches
-        if matches > 1 { repeated += 1 }
-        hit[Int(slot)] = true
+        self.matched += matched
+        self.unmatched += slots.count - matched
+        self.repeated += repeated
+        self.pairs += pairs
     }
 }
 

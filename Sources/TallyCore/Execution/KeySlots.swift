@@ -34,42 +34,43 @@ struct KeySlots {
             let rightSlotOfCode = rightKeys.map { slot(of: $0, in: &slotOfKey) }
             let leftSlotOfCode = leftKeys.map { slotOfKey[$0] ?? -1 }
             return KeySlots(
-                left: mapped(leftCodes, pair.left.validity) { leftSlotOfCode[Int($0)] }, leftCount: leftCodes.count,
-                right: mappedWhole(rightCodes, pair.right.validity) { rightSlotOfCode[Int($0)] },
+                left: { rows, slots in write(leftCodes, pair.left.validity, rows, into: slots) { leftSlotOfCode[Int($0)] } },
+                leftCount: leftCodes.count,
+                right: whole(rightCodes, pair.right.validity) { rightSlotOfCode[Int($0)] },
                 count: slotOfKey.count)
         case (.integer(let leftValues), .integer(let rightValues)):
             return integers(leftValues, pair.left.validity, rightValues, pair.right.validity)
         case (.boolean(let leftValues), .boolean(let rightValues)):
             return KeySlots(
-                left: mapped(leftValues, pair.left.validity) { $0 ? 1 : 0 }, leftCount: leftValues.count,
-                right: mappedWhole(rightValues, pair.right.validity) { $0 ? 1 : 0 },
+                left: { rows, slots in write(leftValues, pair.left.validity, rows, into: slots) { $0 ? 1 : 0 } },
+                leftCount: leftValues.count,
+                right: whole(rightValues, pair.right.validity) { $0 ? 1 : 0 },
                 count: 2)
         default:
             return hashed(pair.left.doubles, pair.left.validity, pair.right.doubles, pair.right.validity)
         }
     }
 
-    /// A writer of `slot(value)` for each row, `-1` where the row is missing.
-    private static func mapped<Element>(
-        _ values: [Element], _ validity: ValidityMask?, _ slot: @escaping (Element) -> Int32
-    ) -> Writer {
-        { rows, slots in
-            values.withUnsafeBufferPointer { values in
-                ValidityMask.withWords(validity) { words in
-                    for (k, row) in rows.enumerated() {
-                        slots[k] = ValidityMask.isValid(words, row) ? slot(values[row]) : -1
-                    }
+    /// Writes `slot(value)` for each row of `rows` into `slots`, `-1` where the row is missing.
+    @inline(__always)
+    private static func write<Element>(
+        _ values: [Element], _ validity: ValidityMask?, _ rows: Range<Int>, into slots: UnsafeMutableBufferPointer<Int32>,
+        _ slot: (Element) -> Int32
+    ) {
+        values.withUnsafeBufferPointer { values in
+            ValidityMask.withWords(validity) { words in
+                for (k, row) in rows.enumerated() {
+                    slots[k] = ValidityMask.isValid(words, row) ? slot(values[row]) : -1
                 }
             }
         }
     }
 
     /// `slot(value)` for every row of a whole (other) side, `-1` where the row is missing.
-    private static func mappedWhole<Element>(
-        _ values: [Element], _ validity: ValidityMask?, _ slot: @escaping (Element) -> Int32
-    ) -> [Int32] {
+    @inline(__always)
+    private static func whole<Element>(_ values: [Element], _ validity: ValidityMask?, _ slot: (Element) -> Int32) -> [Int32] {
         [Int32](unsafeUninitializedCapacity: values.count) { buffer, initialized in
-            mapped(values, validity, slot)(0..<values.count, buffer)
+            write(values, validity, 0..<values.count, into: buffer, slot)
             initialized = values.count
         }
     }
@@ -89,10 +90,12 @@ struct KeySlots {
         guard !overflow, width < Int64(min(denseLimit, max(4 * right.count, 1 << 16))) else {
             return hashed(left.map(Double.init), leftValidity, right.map(Double.init), rightValidity, exact: (left, right))
         }
-        let slot = { (value: Int64) -> Int32 in value < low || value > high ? -1 : Int32(truncatingIfNeeded: value &- low) }
+        /// The offset of `value` in the right side's range, -1 outside it.
+        @inline(__always)
+        func slot(_ value: Int64) -> Int32 { value < low || value > high ? -1 : Int32(truncatingIfNeeded: value &- low) }
         return KeySlots(
-            left: mapped(left, leftValidity, slot), leftCount: left.count,
-            right: mappedWhole(right, rightValidity, slot),
+            left: { rows, slots in write(left, leftValidity, rows, into: slots) { slot($0) } }, leftCount: left.count,
+            right: whole(right, rightValidity) { slot($0) },
             count: Int(width) + 1)
     }
 
@@ -134,18 +137,6 @@ struct KeySlots {
     /// the count stays at most the right side's row count however many keys are combined.
     func combined(with other: KeySlots) -> KeySlots {
         let (first, second) = (left, other.left)
-        /// The pair's slot written over `slots`, from each key's slots of the same rows.
-        func pairing(_ slotOfPair: @escaping (Int32, Int32) -> Int32) -> Writer {
-            { rows, slots in
-                first(rows, slots)
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: rows.count) { seconds in
-                    second(rows, seconds)
-                    for k in 0..<rows.count {
-                        slots[k] = slots[k] >= 0 && seconds[k] >= 0 ? slotOfPair(slots[k], seconds[k]) : -1
-                    }
-                }
-            }
-        }
         var rightSlots = [Int32](repeating: -1, count: right.count)
         let (width, overflow) = count.multipliedReportingOverflow(by: other.count)
         if !overflow, width <= KeySlots.denseLimit {
@@ -161,7 +152,8 @@ struct KeySlots {
             }
             let secondCount = other.count
             return KeySlots(
-                left: pairing { [slotOfPair] a, b in slotOfPair[Int(a) * secondCount + Int(b)] }, leftCount: leftCount,
+                left: { rows, slots in KeySlots.pairSlots(first, second, rows, into: slots) { slotOfPair[Int($0) * secondCount + Int($1)] } },
+                leftCount: leftCount,
                 right: rightSlots, count: Int(next))
         }
         var slotOfPair: [Int64: Int32] = [:]
@@ -170,8 +162,27 @@ struct KeySlots {
             rightSlots[i] = KeySlots.slot(of: pair(right[i], other.right[i]), in: &slotOfPair)
         }
         return KeySlots(
-            left: pairing { [slotOfPair] a, b in slotOfPair[pair(a, b)] ?? -1 }, leftCount: leftCount,
+            left: { rows, slots in KeySlots.pairSlots(first, second, rows, into: slots) { slotOfPair[pair($0, $1)] ?? -1 } },
+            leftCount: leftCount,
             right: rightSlots, count: slotOfPair.count)
+    }
+}
+
+extension KeySlots {
+    /// Writes the slot of each row's pair of slots (`first`'s and `second`'s) into `slots`, -1
+    /// where either is.
+    @inline(__always)
+    fileprivate static func pairSlots(
+        _ first: Writer, _ second: Writer, _ rows: Range<Int>, into slots: UnsafeMutableBufferPointer<Int32>,
+        _ slotOfPair: (Int32, Int32) -> Int32
+    ) {
+        first(rows, slots)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: rows.count) { seconds in
+            second(rows, seconds)
+            for k in 0..<rows.count {
+                slots[k] = slots[k] >= 0 && seconds[k] >= 0 ? slotOfPair(slots[k], seconds[k]) : -1
+            }
+        }
     }
 }
 
