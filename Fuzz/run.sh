@@ -4,8 +4,8 @@
 #   Fuzz/run.sh [--plain [--workers N]] TARGET SECONDS
 #       TARGET: parser, query, csv, prompt, export, or all (each for SECONDS). --plain builds without
 #       AddressSanitizer and without comparison tracing in the engine, many times faster, for long runs
-#       that count executions; --workers N runs N fuzzing processes on one shared corpus (one per core)
-#       and counts the executions of all of them.
+#       that count executions; it runs one fuzzing process per core (nproc) on one shared corpus and
+#       counts the executions of all of them; --workers N runs N instead (--workers 1: one process).
 #
 # The engine (Sources/TallyCore and Fuzz/Support) is compiled once per flavour into a static library,
 # module TallyFuzzEngine, built with -enable-testing; each target is one entry file in Fuzz/Targets/
@@ -25,6 +25,7 @@ flavour=asan
 # The engine's coverage instrumentation: libFuzzer's default (edges, indirect calls, comparison
 # tracing) under ASan; without comparison tracing in plain mode, where it cost a third of the time.
 engine_coverage=()
+# Fuzzing processes: one under ASan; in plain mode one per core unless --workers says otherwise.
 workers=1
 
 usage() {
@@ -36,6 +37,7 @@ if [[ ${1:-} == --plain ]]; then
     sanitizers=fuzzer
     flavour=plain
     engine_coverage=(-sanitize-coverage=edge,indirect-calls,inline-8bit-counters,pc-table)
+    workers=$(nproc 2>/dev/null || echo 1)
     shift
     if [[ ${1:-} == --workers ]]; then
         [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || usage
