@@ -254,6 +254,25 @@ extension BadInputCatalogueTests {
                 == "the first month, 2024-01, has rows from 2024-01-15 and the last, 2024-03, until 2024-03-10: if the data stop there, their figures cover only part of the month")
     }
 
+    /// Lookups, joins and parenthesised sources run while a query is bound, and once ran to the
+    /// end whatever the flag said; each now stops with "cancelled", and binds without the flag.
+    @Test(arguments: [
+        "applicants lookup population on destination = country, year group by year show sum(population)",
+        "applicants join decisions on origin, destination, year show sum(applications)",
+        "(applicants group by destination, year) lookup population on destination = country, year show sum(population)",
+        "applicants where kind = new lookup (population group by country show max(population) as peak) on destination = country show max(peak)",
+    ])
+    func combiningStopsWhenCancelled(_ text: String) throws {
+        let file = SourceFile(name: "<test>", text: text)
+        let query = try #require(Parser.parse(file, mode: .script).statements.first.flatMap(RefinableQuery.query(of:)))
+        let catalog = BadInputCatalogueTests.session.catalog
+        let flag = CancellationFlag()
+        flag.cancel()
+        let error = #expect(throws: Diagnostic.self) { _ = try Binder.bind(query, in: file, catalog: catalog, cancellation: flag) }
+        #expect(error?.code == "cancelled")
+        #expect(try Binder.bind(query, in: file, catalog: catalog).source.rowCount > 0)
+    }
+
     /// Completing a value of a column of 200,000 distinct values gives up, offering nothing, once the
     /// flag is set; without it, it offers every value that fits.
     @Test func completionGivesUpWhenCancelled() throws {

@@ -3,22 +3,15 @@ extension Column {
     func gathered(_ rows: Selection?) -> Column {
         guard let rows else { return self }
         var result = Column(name: name, originalName: originalName, data: data.gathered(rows), calendarType: type.isCalendar ? type : nil)
-        if let validity {
-            var mask = ValidityMask(count: rows.count)
-            for (i, row) in rows.enumerated() where !validity.isValid(Int(row)) { mask.set(i, valid: false) }
-            result.validity = mask
-        }
+        result.validity = validity.flatMap { ValidityMask.gathered($0, at: rows) }
         return result
     }
 
     /// The rows at `rows`, in that order, with a missing value where the row is -1 (a source
     /// row that a lookup found no match for).
     func gatheredOrMissing(_ rows: Selection) -> Column {
-        let present = rows.map { $0 < 0 ? 0 : $0 }
-        var result = Column(name: name, originalName: originalName, data: data.gathered(present), calendarType: type.isCalendar ? type : nil)
-        var mask = ValidityMask(count: rows.count)
-        for (i, row) in rows.enumerated() where row < 0 || !isValid(Int(row)) { mask.set(i, valid: false) }
-        result.validity = mask.missingCount == 0 ? nil : mask
+        var result = Column(name: name, originalName: originalName, data: data.gathered(rows), calendarType: type.isCalendar ? type : nil)
+        result.validity = ValidityMask.gathered(validity, at: rows)
         return result
     }
 
@@ -70,14 +63,37 @@ extension Column {
 }
 
 extension ColumnData {
-    /// The values at `rows`; dates as `integer`, so that only loaded tables hold `days`.
+    /// The values at `rows` (a zero value where a row is -1); dates as `integer`, so that only
+    /// loaded tables hold `days`.
     func gathered(_ rows: Selection) -> ColumnData {
         switch self {
-        case .integer(let v): return .integer(rows.map { v[Int($0)] })
-        case .days(let v): return .integer(rows.map { Int64(v[Int($0)]) })
-        case .decimal(let v): return .decimal(rows.map { v[Int($0)] })
-        case .boolean(let v): return .boolean(rows.map { v[Int($0)] })
-        case .text(let codes, let dictionary): return .text(codes: rows.map { codes[Int($0)] }, dictionary: dictionary)
+        case .integer(let v): return .integer(rows.gather(v, missing: 0))
+        case .days(let v): return .integer(rows.gather(v, missing: 0).map(Int64.init))
+        case .decimal(let v): return .decimal(rows.gather(v, missing: 0))
+        case .boolean(let v): return .boolean(rows.gather(v, missing: false))
+        case .text(let codes, let dictionary): return .text(codes: rows.gather(codes, missing: 0), dictionary: dictionary)
+        }
+    }
+}
+
+extension Selection {
+    /// `values[row]` for each row of the selection in order, `missing` where the row is -1;
+    /// gathered in fixed parts on both cores.
+    func gather<Gathered: BitwiseCopyable>(_ values: [Gathered], missing: Gathered) -> [Gathered] {
+        let parts = Parallel.ranges(count, parts: Parallel.partCount(count))
+        return [Gathered](unsafeUninitializedCapacity: count) { buffer, initialized in
+            withUnsafeBufferPointer { rows in
+                values.withUnsafeBufferPointer { values in
+                    nonisolated(unsafe) let (output, rows, values) = (buffer, rows, values)
+                    Parallel.forEach(parts.count) { part in
+                        for i in parts[part] {
+                            let row = Int(rows[i])
+                            output[i] = row < 0 ? missing : values[row]
+                        }
+                    }
+                }
+            }
+            initialized = count
         }
     }
 }

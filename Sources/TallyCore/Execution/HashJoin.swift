@@ -11,11 +11,9 @@ struct HashJoin {
     let otherRows: [Int32]
 
     /// Buckets the other side's rows of `keys` (at least one key).
-    init(keys: [JoinKeyColumns], context: ExecutionContext) throws(Diagnostic) {
-        var slots = try KeySlots.of(keys[0], context: context)
-        for key in keys.dropFirst() {
-            slots = try slots.combined(with: try KeySlots.of(key, context: context), context: context)
-        }
+    init(keys: [JoinKeyColumns]) {
+        var slots = KeySlots.of(keys[0])
+        for key in keys.dropFirst() { slots = slots.combined(with: KeySlots.of(key)) }
         var start = [Int32](repeating: 0, count: slots.count + 1)
         for slot in slots.right where slot >= 0 { start[Int(slot) + 1] += 1 }
         for slot in 0..<slots.count { start[slot + 1] += start[slot] }
@@ -30,12 +28,6 @@ struct HashJoin {
         self.otherRows = rows
     }
 
-    /// How many rows of the other side have `slot`'s key.
-    @inline(__always)
-    private func size(_ slot: Int32) -> Int32 {
-        slot < 0 ? 0 : slotStart[Int(slot) + 1] - slotStart[Int(slot)]
-    }
-
     /// The first key the other side holds more than once: one of its rows and how many share the key.
     func duplicatedKey() -> (row: Int, count: Int)? {
         for slot in 0..<slots.count where slotStart[slot + 1] - slotStart[slot] > 1 {
@@ -44,61 +36,147 @@ struct HashJoin {
         return nil
     }
 
-    /// For a lookup (the other side's key unique): the other row each source row matches, -1 for none.
-    func lookupRows(context: ExecutionContext) throws(Diagnostic) -> Selection {
-        var rows = Selection(repeating: -1, count: slots.left.count)
-        for (row, slot) in slots.left.enumerated() where size(slot) > 0 {
-            try context.checkCancelled(atRow: row)
-            rows[row] = otherRows[Int(slotStart[Int(slot)])]
+    /// For a lookup (the other side's key unique): the other row each source row matches, -1 for
+    /// none, and what matched. The source is probed in fixed parts on both cores.
+    func lookup(context: ExecutionContext) throws(Diagnostic) -> (rows: Selection, counts: JoinCounts) {
+        let parts = Parallel.ranges(slots.leftCount, parts: Parallel.partCount(slots.leftCount))
+        var tallies: [Result<JoinTally, Diagnostic>] = []
+        let rows = Selection(unsafeUninitializedCapacity: slots.leftCount) { buffer, initialized in
+            nonisolated(unsafe) let matches = buffer
+            tallies = Parallel.map(parts.count) { part in
+                Result { () throws(Diagnostic) -> JoinTally in
+                    var tally = JoinTally(slotCount: slots.count)
+                    try forEachBatch(in: parts[part], context: context) { first, batch in
+                        tally.count(batch, in: slotStart) { k, slot, size in matches[first + k] = size > 0 ? otherRows[Int(slotStart[Int(slot)])] : -1 }
+                    }
+                    return tally
+                }
+            }
+            initialized = slots.leftCount
         }
-        return rows
+        return (rows, try counts(of: tallies))
     }
 
     /// For a join: every matching pair, source rows in file order and each one's matches in the
-    /// other side's file order. Throws when the pairs would not fit in memory's row numbering.
-    func joinPairs(context: ExecutionContext) throws(Diagnostic) -> (source: Selection, other: Selection) {
-        var total = 0
-        for slot in slots.left { total += Int(size(slot)) }
+    /// other side's file order, and what matched. Throws when the pairs would not fit in
+    /// memory's row numbering. The source is probed twice (to count, then to pair) in fixed
+    /// parts on both cores, each part writing its pairs at its own offset.
+    func join(context: ExecutionContext) throws(Diagnostic) -> (source: Selection, other: Selection, counts: JoinCounts) {
+        let parts = Parallel.ranges(slots.leftCount, parts: Parallel.partCount(slots.leftCount))
+        let tallies = Parallel.map(parts.count) { part in
+            Result { () throws(Diagnostic) -> JoinTally in
+                var tally = JoinTally(slotCount: slots.count)
+                try forEachBatch(in: parts[part], context: context) { _, batch in tally.count(batch, in: slotStart) { _, _, _ in } }
+                return tally
+            }
+        }
+        let counts = try counts(of: tallies)
+        let total = counts.sourceMatched + counts.extraRows
         guard total <= Int(Int32.max) else {
             throw .error(
                 "join-too-large", "the join would make \(total) rows, more than tally can hold",
                 help: ["filter either side first, or use `lookup` when the other side has one row per key"])
         }
-        var source = Selection(), other = Selection()
-        source.reserveCapacity(total)
-        other.reserveCapacity(total)
-        for (row, slot) in slots.left.enumerated() where size(slot) > 0 {
-            try context.checkCancelled(atRow: row)
-            for position in slotStart[Int(slot)]..<slotStart[Int(slot) + 1] {
-                source.append(Int32(truncatingIfNeeded: row))
-                other.append(otherRows[Int(position)])
+        var offsets = [0]
+        for tally in tallies { offsets.append(offsets[offsets.count - 1] + ((try? tally.get())?.pairs ?? 0)) }
+        var outcomes: [Result<Void, Diagnostic>] = []
+        var other = Selection()
+        let source = Selection(unsafeUninitializedCapacity: total) { sourceBuffer, sourceInitialized in
+            other = Selection(unsafeUninitializedCapacity: total) { otherBuffer, otherInitialized in
+                nonisolated(unsafe) let (sources, others) = (sourceBuffer, otherBuffer)
+                outcomes = Parallel.map(parts.count) { part in
+                    Result { () throws(Diagnostic) in
+                        var next = offsets[part]
+                        try forEachBatch(in: parts[part], context: context) { first, batch in
+                            for (k, slot) in batch.enumerated() where slot >= 0 {
+                                for position in slotStart[Int(slot)]..<slotStart[Int(slot) + 1] {
+                                    sources[next] = Int32(truncatingIfNeeded: first + k)
+                                    others[next] = otherRows[Int(position)]
+                                    next += 1
+                                }
+                            }
+                        }
+                    }
+                }
+                otherInitialized = total
             }
+            sourceInitialized = total
         }
-        return (source, other)
+        for outcome in outcomes { try outcome.get() }
+        return (source, other, counts)
     }
 
-    /// How many rows matched on each side, how many source rows matched more than once, and
-    /// up to `sampleLimit` source rows without a match, for showing their keys.
-    func counts(sampleLimit: Int = 10_000) -> JoinCounts {
+    /// Calls `body(first, slots)` with the slots of consecutive batches of the source rows of
+    /// `rows`, `first` being the batch's first row, checking for cancellation between batches.
+    private func forEachBatch(
+        in rows: Range<Int>, context: ExecutionContext, _ body: (Int, UnsafeBufferPointer<Int32>) -> Void
+    ) throws(Diagnostic) {
+        try withUnsafeTemporaryAllocation(of: Int32.self, capacity: ExecutionContext.batchSize) { buffer throws(Diagnostic) in
+            var start = rows.lowerBound
+            while start < rows.upperBound {
+                try context.checkCancelled()
+                let end = min(rows.upperBound, start + buffer.count)
+                let batch = UnsafeMutableBufferPointer(rebasing: buffer[0..<(end - start)])
+                slots.left(start..<end, batch)
+                body(start, UnsafeBufferPointer(batch))
+                start = end
+            }
+        }
+    }
+
+    /// The counts of every part's tally together, or the first part's failure.
+    private func counts(of tallies: [Result<JoinTally, Diagnostic>]) throws(Diagnostic) -> JoinCounts {
         var counts = JoinCounts()
         var hit = [Bool](repeating: false, count: slots.count)
-        for (row, slot) in slots.left.enumerated() {
-            let matches = size(slot)
-            if matches == 0 {
-                counts.sourceUnmatched += 1
-                if counts.unmatchedSample.count < sampleLimit { counts.unmatchedSample.append(row) }
-                continue
-            }
-            counts.sourceMatched += 1
-            hit[Int(slot)] = true
-            if matches > 1 {
-                counts.repeatedSourceRows += 1
-                counts.extraRows += Int(matches) - 1
-            }
+        for result in tallies {
+            let tally = try result.get()
+            counts.sourceMatched += tally.matched
+            counts.sourceUnmatched += tally.unmatched
+            counts.repeatedSourceRows += tally.repeated
+            counts.extraRows += tally.pairs - tally.matched
+            for slot in 0..<slots.count where tally.hit[slot] { hit[slot] = true }
         }
         for slot in 0..<slots.count where hit[slot] { counts.otherMatched += Int(slotStart[slot + 1] - slotStart[slot]) }
         counts.otherUnmatched = slots.right.count - counts.otherMatched
         return counts
+    }
+}
+
+/// What one part of the source matched, before the parts are added up.
+private struct JoinTally {
+    /// Source rows with at least one match, without, and with more than one.
+    var matched = 0, unmatched = 0, repeated = 0
+    /// Pairs made: the sum of every row's matches.
+    var pairs = 0
+    /// Whether some row matched each slot.
+    var hit: [Bool]
+
+    init(slotCount: Int) { hit = [Bool](repeating: false, count: slotCount) }
+
+    /// Counts the source rows of a batch of `slots` by how many rows of the other side share
+    /// their slot (`slotStart`'s bucket sizes), calling `each(k, slot, size)` for each.
+    @inline(__always)
+    mutating func count(
+        _ slots: UnsafeBufferPointer<Int32>, in slotStart: [Int32], _ each: (Int, Int32, Int32) -> Void
+    ) {
+        var matched = 0, repeated = 0, pairs = 0
+        hit.withUnsafeMutableBufferPointer { hit in
+            slotStart.withUnsafeBufferPointer { start in
+                for (k, slot) in slots.enumerated() {
+                    let size = slot < 0 ? 0 : start[Int(slot) + 1] &- start[Int(slot)]
+                    each(k, slot, size)
+                    guard size > 0 else { continue }
+                    matched &+= 1
+                    pairs &+= Int(size)
+                    repeated &+= size > 1 ? 1 : 0
+                    hit[Int(slot)] = true
+                }
+            }
+        }
+        self.matched += matched
+        self.unmatched += slots.count - matched
+        self.repeated += repeated
+        self.pairs += pairs
     }
 }
 
@@ -112,6 +190,4 @@ public struct JoinCounts: Sendable, Equatable {
     public var repeatedSourceRows = 0
     /// Rows a join adds beyond one per matched source row.
     public var extraRows = 0
-    /// Some source rows without a match, in file order.
-    var unmatchedSample: [Int] = []
 }

@@ -3,10 +3,17 @@
 /// dictionary code, whole numbers by their offset in the other side's range (or one hash per
 /// row when the range is wide), decimals by their bits; no row is boxed into a `Value`.
 ///
+/// The other side's slots are made once; the source side's are written a batch of rows at a
+/// time while the join probes, so a 10M-row source never holds a slot array of its own.
 /// A slot is `-1` for a row whose key is missing or that no row of the other side has.
 struct KeySlots {
-    /// The slot of each row of the left (source) side.
-    var left: [Int32]
+    /// Writes the slot of each source row of a range into a buffer of the range's length.
+    typealias Writer = (_ rows: Range<Int>, _ slots: UnsafeMutableBufferPointer<Int32>) -> Void
+
+    /// The slots of the source side's rows, a range at a time; safe to call from several threads.
+    var left: Writer
+    /// The source side's row count.
+    var leftCount: Int
     /// The slot of each row of the right (other) side.
     var right: [Int32]
     /// Slots are in `0..<count`.
@@ -18,7 +25,7 @@ struct KeySlots {
     /// The slots of one key column pair. `leftKeys`/`rightKeys` give, for text, the key each
     /// dictionary entry stands for (a country's resolved code); nil means the text itself.
     /// Numbers compare by value (`2017` matches `2017.0`); text never matches a number.
-    static func of(_ pair: JoinKeyColumns, context: ExecutionContext) throws(Diagnostic) -> KeySlots {
+    static func of(_ pair: JoinKeyColumns) -> KeySlots {
         switch (pair.left.data, pair.right.data) {
         case (.text(let leftCodes, let leftDictionary), .text(let rightCodes, let rightDictionary)):
             let rightKeys = pair.rightKeys ?? rightDictionary.values
@@ -27,65 +34,68 @@ struct KeySlots {
             let rightSlotOfCode = rightKeys.map { slot(of: $0, in: &slotOfKey) }
             let leftSlotOfCode = leftKeys.map { slotOfKey[$0] ?? -1 }
             return KeySlots(
-                left: try perCode(leftCodes, pair.left.validity, leftSlotOfCode, context),
-                right: try perCode(rightCodes, pair.right.validity, rightSlotOfCode, context),
+                left: { rows, slots in write(leftCodes, pair.left.validity, rows, into: slots) { leftSlotOfCode[Int($0)] } },
+                leftCount: leftCodes.count,
+                right: whole(rightCodes, pair.right.validity) { rightSlotOfCode[Int($0)] },
                 count: slotOfKey.count)
         case (.integer(let leftValues), .integer(let rightValues)):
-            return try integers(leftValues, pair.left.validity, rightValues, pair.right.validity, context)
+            return integers(leftValues, pair.left.validity, rightValues, pair.right.validity)
         case (.boolean(let leftValues), .boolean(let rightValues)):
             return KeySlots(
-                left: try mapped(leftValues, pair.left.validity, context) { $0 ? 1 : 0 },
-                right: try mapped(rightValues, pair.right.validity, context) { $0 ? 1 : 0 },
+                left: { rows, slots in write(leftValues, pair.left.validity, rows, into: slots) { $0 ? 1 : 0 } },
+                leftCount: leftValues.count,
+                right: whole(rightValues, pair.right.validity) { $0 ? 1 : 0 },
                 count: 2)
         default:
-            return try hashed(pair.left.doubles, pair.left.validity, pair.right.doubles, pair.right.validity, context)
+            return hashed(pair.left.doubles, pair.left.validity, pair.right.doubles, pair.right.validity)
         }
     }
 
-    /// Slots of a text column from the slot of each dictionary code.
-    private static func perCode(
-        _ codes: [UInt32], _ validity: ValidityMask?, _ slotOfCode: [Int32], _ context: ExecutionContext
-    ) throws(Diagnostic) -> [Int32] {
-        try mapped(codes, validity, context) { slotOfCode[Int($0)] }
-    }
-
-    /// `slot(value)` for every row, `-1` where the row is missing.
-    private static func mapped<Element>(
-        _ values: [Element], _ validity: ValidityMask?, _ context: ExecutionContext, _ slot: (Element) -> Int32
-    ) throws(Diagnostic) -> [Int32] {
-        var result = [Int32](repeating: -1, count: values.count)
-        for start in stride(from: 0, to: values.count, by: ExecutionContext.batchSize) {
-            try context.checkCancelled()
-            for i in start..<min(start + ExecutionContext.batchSize, values.count) where validity?.isValid(i) ?? true {
-                result[i] = slot(values[i])
+    /// Writes `slot(value)` for each row of `rows` into `slots`, `-1` where the row is missing.
+    @inline(__always)
+    private static func write<Element>(
+        _ values: [Element], _ validity: ValidityMask?, _ rows: Range<Int>, into slots: UnsafeMutableBufferPointer<Int32>,
+        _ slot: (Element) -> Int32
+    ) {
+        values.withUnsafeBufferPointer { values in
+            ValidityMask.withWords(validity) { words in
+                for (k, row) in rows.enumerated() {
+                    slots[k] = ValidityMask.isValid(words, row) ? slot(values[row]) : -1
+                }
             }
         }
-        return result
+    }
+
+    /// `slot(value)` for every row of a whole (other) side, `-1` where the row is missing.
+    @inline(__always)
+    private static func whole<Element>(_ values: [Element], _ validity: ValidityMask?, _ slot: (Element) -> Int32) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+            write(values, validity, 0..<values.count, into: buffer, slot)
+            initialized = values.count
+        }
     }
 
     /// Whole numbers: offsets into the right side's range when it is narrow, else hashed.
-    private static func integers(
-        _ left: [Int64], _ leftValidity: ValidityMask?, _ right: [Int64], _ rightValidity: ValidityMask?,
-        _ context: ExecutionContext
-    ) throws(Diagnostic) -> KeySlots {
+    private static func integers(_ left: [Int64], _ leftValidity: ValidityMask?, _ right: [Int64], _ rightValidity: ValidityMask?) -> KeySlots {
         var low = Int64.max, high = Int64.min
         for i in right.indices where rightValidity?.isValid(i) ?? true {
             low = min(low, right[i])
             high = max(high, right[i])
         }
         guard low <= high else {
-            return KeySlots(left: [Int32](repeating: -1, count: left.count), right: [Int32](repeating: -1, count: right.count), count: 0)
+            return KeySlots(left: { _, slots in slots.update(repeating: -1) }, leftCount: left.count,
+                            right: [Int32](repeating: -1, count: right.count), count: 0)
         }
         let (width, overflow) = high.subtractingReportingOverflow(low)
         guard !overflow, width < Int64(min(denseLimit, max(4 * right.count, 1 << 16))) else {
-            return try hashed(left.map(Double.init), leftValidity, right.map(Double.init), rightValidity, context, exact: (left, right))
+            return hashed(left.map(Double.init), leftValidity, right.map(Double.init), rightValidity, exact: (left, right))
         }
-        func slot(_ value: Int64) -> Int32 {
-            value < low || value > high ? -1 : Int32(truncatingIfNeeded: value &- low)
-        }
+        /// The offset of `value` in the right side's range, -1 outside it.
+        @inline(__always)
+        func slot(_ value: Int64) -> Int32 { value < low || value > high ? -1 : Int32(truncatingIfNeeded: value &- low) }
         return KeySlots(
-            left: try mapped(left, leftValidity, context, slot),
-            right: try mapped(right, rightValidity, context, slot),
+            left: { rows, slots in write(left, leftValidity, rows, into: slots) { slot($0) } }, leftCount: left.count,
+            right: whole(right, rightValidity) { slot($0) },
             count: Int(width) + 1)
     }
 
@@ -94,8 +104,8 @@ struct KeySlots {
     /// that numbers beyond 2^53 never collide).
     private static func hashed(
         _ left: [Double], _ leftValidity: ValidityMask?, _ right: [Double], _ rightValidity: ValidityMask?,
-        _ context: ExecutionContext, exact: ([Int64], [Int64])? = nil
-    ) throws(Diagnostic) -> KeySlots {
+        exact: ([Int64], [Int64])? = nil
+    ) -> KeySlots {
         func bits(_ values: [Double], _ integers: [Int64]?, _ i: Int) -> UInt64 {
             if let integers { return UInt64(bitPattern: integers[i]) }
             let value = values[i]
@@ -106,12 +116,13 @@ struct KeySlots {
         for i in right.indices where (rightValidity?.isValid(i) ?? true) && !right[i].isNaN {
             rightSlots[i] = slot(of: bits(right, exact?.1, i), in: &slotOfBits)
         }
-        var leftSlots = [Int32](repeating: -1, count: left.count)
-        for i in left.indices where (leftValidity?.isValid(i) ?? true) && !left[i].isNaN {
-            try context.checkCancelled(atRow: i)
-            leftSlots[i] = slotOfBits[bits(left, exact?.0, i)] ?? -1
+        let leftSlots: Writer = { [slotOfBits] rows, slots in
+            for (k, i) in rows.enumerated() {
+                let present = (leftValidity?.isValid(i) ?? true) && !left[i].isNaN
+                slots[k] = present ? slotOfBits[bits(left, exact?.0, i)] ?? -1 : -1
+            }
         }
-        return KeySlots(left: leftSlots, right: rightSlots, count: slotOfBits.count)
+        return KeySlots(left: leftSlots, leftCount: left.count, right: rightSlots, count: slotOfBits.count)
     }
 
     /// The slot of `key`, numbering keys in the order they are first seen.
@@ -124,10 +135,10 @@ struct KeySlots {
 
     /// The slots of two keys together: one slot per pair of slots that the right side has, so
     /// the count stays at most the right side's row count however many keys are combined.
-    func combined(with other: KeySlots, context: ExecutionContext) throws(Diagnostic) -> KeySlots {
-        let (width, overflow) = count.multipliedReportingOverflow(by: other.count)
+    func combined(with other: KeySlots) -> KeySlots {
+        let (first, second) = (left, other.left)
         var rightSlots = [Int32](repeating: -1, count: right.count)
-        var leftSlots = [Int32](repeating: -1, count: left.count)
+        let (width, overflow) = count.multipliedReportingOverflow(by: other.count)
         if !overflow, width <= KeySlots.denseLimit {
             var slotOfPair = [Int32](repeating: -1, count: width)
             var next: Int32 = 0
@@ -139,22 +150,39 @@ struct KeySlots {
                 }
                 rightSlots[i] = slotOfPair[pair]
             }
-            for i in left.indices where left[i] >= 0 && other.left[i] >= 0 {
-                try context.checkCancelled(atRow: i)
-                leftSlots[i] = slotOfPair[Int(left[i]) * other.count + Int(other.left[i])]
-            }
-            return KeySlots(left: leftSlots, right: rightSlots, count: Int(next))
+            let secondCount = other.count
+            return KeySlots(
+                left: { rows, slots in KeySlots.pairSlots(first, second, rows, into: slots) { slotOfPair[Int($0) * secondCount + Int($1)] } },
+                leftCount: leftCount,
+                right: rightSlots, count: Int(next))
         }
         var slotOfPair: [Int64: Int32] = [:]
         func pair(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
         for i in right.indices where right[i] >= 0 && other.right[i] >= 0 {
             rightSlots[i] = KeySlots.slot(of: pair(right[i], other.right[i]), in: &slotOfPair)
         }
-        for i in left.indices where left[i] >= 0 && other.left[i] >= 0 {
-            try context.checkCancelled(atRow: i)
-            leftSlots[i] = slotOfPair[pair(left[i], other.left[i])] ?? -1
+        return KeySlots(
+            left: { rows, slots in KeySlots.pairSlots(first, second, rows, into: slots) { slotOfPair[pair($0, $1)] ?? -1 } },
+            leftCount: leftCount,
+            right: rightSlots, count: slotOfPair.count)
+    }
+}
+
+extension KeySlots {
+    /// Writes the slot of each row's pair of slots (`first`'s and `second`'s) into `slots`, -1
+    /// where either is.
+    @inline(__always)
+    fileprivate static func pairSlots(
+        _ first: Writer, _ second: Writer, _ rows: Range<Int>, into slots: UnsafeMutableBufferPointer<Int32>,
+        _ slotOfPair: (Int32, Int32) -> Int32
+    ) {
+        first(rows, slots)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: rows.count) { seconds in
+            second(rows, seconds)
+            for k in 0..<rows.count {
+                slots[k] = slots[k] >= 0 && seconds[k] >= 0 ? slotOfPair(slots[k], seconds[k]) : -1
+            }
         }
-        return KeySlots(left: leftSlots, right: rightSlots, count: slotOfPair.count)
     }
 }
 

@@ -17,16 +17,19 @@ struct Binder {
     var firstAggregateColumn: BoundExpr?
     var emptyResultNotes: [Diagnostic] = []
 
-    /// Binds `query` against `catalog`.
+    /// Binds `query` against `catalog`; the parenthesised queries, lookups and joins it runs to
+    /// resolve its source stop when `cancellation` is set.
     /// With `summarizing`, an ungrouped query without `show` becomes the sum of the default measure.
-    static func bind(_ query: Query, in file: SourceFile, catalog: Catalog, summarizing: Bool = false) throws(Diagnostic) -> QueryPlan {
-        let combined = try CombinedSource.resolve(query, reading: query.columnNamesRead, in: file, catalog: catalog)
+    static func bind(
+        _ query: Query, in file: SourceFile, catalog: Catalog, summarizing: Bool = false, cancellation: CancellationFlag? = nil
+    ) throws(Diagnostic) -> QueryPlan {
+        let combined = try CombinedSource.resolve(query, reading: query.columnNamesRead, in: file, catalog: catalog, cancellation: cancellation)
         do throws(Diagnostic) {
             return try plan(query, over: combined, in: file, catalog: catalog, summarizing: summarizing)
         } catch {
             // An error names the columns of every side (`did you mean`), so bind again with all of them.
-            guard combined.leftColumnsOut else { throw error }
-            let whole = try CombinedSource.resolve(query, reading: nil, in: file, catalog: catalog)
+            guard combined.leftColumnsOut, error.code != "cancelled" else { throw error }
+            let whole = try CombinedSource.resolve(query, reading: nil, in: file, catalog: catalog, cancellation: cancellation)
             return try plan(query, over: whole, in: file, catalog: catalog, summarizing: summarizing)
         }
     }

@@ -35,15 +35,18 @@ struct CombinedSource {
 
     /// Resolves `query`'s source, keeps the rows of its conditions that read the source alone
     /// (`PushedFilter`), and makes its lookups and joins, gathering of each other side only the
-    /// columns named in `reading` (lowercased; nil: every column).
-    static func resolve(_ query: Query, reading: Set<String>?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> CombinedSource {
-        let start = try Side.resolve(query.source, alias: nil, in: file, catalog: catalog)
+    /// columns named in `reading` (lowercased; nil: every column). Stops when `cancellation` is set.
+    static func resolve(
+        _ query: Query, reading: Set<String>?, in file: SourceFile, catalog: Catalog, cancellation: CancellationFlag?
+    ) throws(Diagnostic) -> CombinedSource {
+        let context = ExecutionContext(cancellation: cancellation)
+        let start = try Side.resolve(query.source, alias: nil, in: file, catalog: catalog, context: context)
         var others: [(combination: Combination, side: Side)] = []
         for clause in query.clauses {
             guard case .combine(let combination) = clause.kind else { continue }
-            others.append((combination, try Side.resolve(combination.other, alias: combination.alias, in: file, catalog: catalog)))
+            others.append((combination, try Side.resolve(combination.other, alias: combination.alias, in: file, catalog: catalog, context: context)))
         }
-        let pushed = PushedFilter.find(query, source: start.table, others: others.map(\.side.table), in: file, catalog: catalog)
+        let pushed = PushedFilter.find(query, source: start.table, others: others.map(\.side.table), in: file, catalog: catalog, context: context)
         let table = pushed.map { pushed in
             Table(name: start.table.name, columns: start.table.columns.map { $0.gathered(pushed.rows) }, rowCount: pushed.rows.count, info: start.table.info)
         } ?? start.table
@@ -57,13 +60,15 @@ struct CombinedSource {
             .map { .ofSide(caveat: $0.caveat, rows: pushed?.rows, concerned: $0.concerned) }
         combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
         for (combination, other) in others {
-            try combined.add(combination, other: other, reading: reading, in: file, catalog: catalog)
+            try combined.add(combination, other: other, reading: reading, in: file, catalog: catalog, context: context)
         }
         return combined
     }
 
     /// Makes one lookup or join against the table so far, gathering the other side's columns in `reading`.
-    private mutating func add(_ combination: Combination, other: Side, reading: Set<String>?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) {
+    private mutating func add(
+        _ combination: Combination, other: Side, reading: Set<String>?, in file: SourceFile, catalog: Catalog, context: ExecutionContext
+    ) throws(Diagnostic) {
         warnings += other.warnings
         let qualifier = other.table.name
         if qualifiers[qualifier.lowercased()] != nil {
@@ -72,11 +77,9 @@ struct CombinedSource {
                 label: "give this side its own name", help: ["write e.g. `\(combination.kind.rawValue) \(file.text(of: combination.other.span)) as other_\(qualifier) on …`"])
         }
         let keys = try combination.keys.map { key throws(Diagnostic) in try KeyPair(key, source: table, other: other.table, catalog: catalog) }
-        let context = ExecutionContext(cancellation: nil)
-        let matcher = try HashJoin(keys: keys.map(\.columns), context: context)
-        let counts = matcher.counts()
+        let matcher = HashJoin(keys: keys.map(\.columns))
         let keyText = combination.keys.map { key in key.otherColumn.map { "\(key.column.text) = \($0.text)" } ?? key.column.text }.joined(separator: ", ")
-        let sourceRows: Selection?, otherRows: Selection
+        let sourceRows: Selection?, otherRows: Selection, counts: JoinCounts
         switch combination.kind {
         case .lookup:
             if let (row, count) = matcher.duplicatedKey() {
@@ -88,11 +91,10 @@ struct CombinedSource {
                            "or use `join` to keep every match (each source row then counts once per match)"])
             }
             sourceRows = nil
-            otherRows = try matcher.lookupRows(context: context)
+            (otherRows, counts) = try matcher.lookup(context: context)
         case .join:
-            let pairs = try matcher.joinPairs(context: context)
-            sourceRows = pairs.source
-            otherRows = pairs.other
+            let pairs = try matcher.join(context: context)
+            (sourceRows, otherRows, counts) = (pairs.source, pairs.other, pairs.counts)
         }
         let before = table
         if let sourceRows { checks = checks.map { $0.following(sourceRows) } }
@@ -226,15 +228,15 @@ private struct Side {
     var caveats: [(caveat: Diagnostic, concerned: [Bool]?)] = []
 
     /// The dataset, or the result of the parenthesised query, named `alias` when given.
-    static func resolve(_ source: QuerySource, alias: Name?, in file: SourceFile, catalog: Catalog) throws(Diagnostic) -> Side {
+    static func resolve(_ source: QuerySource, alias: Name?, in file: SourceFile, catalog: Catalog, context: ExecutionContext) throws(Diagnostic) -> Side {
         switch source {
         case .dataset(let name):
             guard let table = catalog.table(named: name.text) else { throw Binder.unknownDataset(name, catalog: catalog) }
             let named = alias.map { table.renamed($0.text) } ?? table
             return Side(table: named, described: alias.map { "\(table.name) (as \($0.text))" } ?? table.name, origin: .dataset(table), warnings: [])
         case .query(let query, let span):
-            let plan = try Binder.bind(query, in: file, catalog: catalog)
-            let result = try Executor.run(plan)
+            let plan = try Binder.bind(query, in: file, catalog: catalog, cancellation: context.cancellation)
+            let result = try Executor.run(plan, cancellation: context.cancellation)
             let name = alias?.text ?? plan.source.name
             let text = file.text(of: span)
             let described = alias.map { "\(text) as \($0.text)" } ?? text

@@ -12,7 +12,7 @@ struct PushedFilter {
     /// The conditions of `query` that read only `source` (no name of theirs is a column or a
     /// name of an `other` side), when they keep at most half of its rows; nil otherwise, for
     /// then copying the kept rows costs more than the lookups and joins save.
-    static func find(_ query: Query, source: Table, others: [Table], in file: SourceFile, catalog: Catalog) -> PushedFilter? {
+    static func find(_ query: Query, source: Table, others: [Table], in file: SourceFile, catalog: Catalog, context: ExecutionContext) -> PushedFilter? {
         guard !others.isEmpty else { return nil }
         var othersNames: Set<String> = []
         for other in others {
@@ -50,7 +50,7 @@ struct PushedFilter {
         guard let first = conditions.first else { return nil }
         let condition = conditions.dropFirst().reduce(first) { .and($0, $1) }
         // A condition that fails on the data fails when the query runs, as without lookups.
-        guard let rows = try? RowFilter(table: source, context: ExecutionContext(cancellation: nil)).select(condition, from: nil),
+        guard let rows = try? RowFilter(table: source, context: context).select(condition, from: nil),
               rows.count <= source.rowCount / 2 else { return nil }
         return PushedFilter(positions: positions, rows: rows)
     }

@@ -98,7 +98,7 @@ struct StatementRunner {
     /// An error found while running points at the call it comes from (`number(x)` meeting a value
     /// that is not a number), else at the whole query (an overflow, a cancel).
     private func runQuery(_ query: Query, summarizing: Bool = false, counting: Bool = false) throws(Diagnostic) -> (QueryPlan, ResultSet) {
-        let plan = try Binder.bind(query, in: source, catalog: session.catalog, summarizing: summarizing)
+        let plan = try Binder.bind(query, in: source, catalog: session.catalog, summarizing: summarizing, cancellation: session.cancellation)
         do {
             guard let remote = session.remote else { return (plan, try Executor.run(plan, cancellation: session.cancellation)) }
             var result = try remote.run(plan)

@@ -65,6 +65,43 @@ public struct ValidityMask: Sendable, Equatable {
         return words[i &>> 6] & (1 &<< UInt64(i & 63)) != 0
     }
 
+    /// Which of the rows at `rows` of a column with validity `source` (nil: every row present)
+    /// hold a value, a row -1 being missing; nil when all of them do. Made in fixed parts of
+    /// whole words on both cores.
+    static func gathered(_ source: ValidityMask?, at rows: Selection) -> ValidityMask? {
+        let wordCount = (rows.count + 63) / 64
+        let parts = Parallel.ranges(wordCount, parts: Parallel.partCount(rows.count))
+        var missing = 0
+        let words = [UInt64](unsafeUninitializedCapacity: wordCount) { buffer, initialized in
+            rows.withUnsafeBufferPointer { rows in
+                withWords(source) { sourceWords in
+                    nonisolated(unsafe) let (output, rows, sourceWords) = (buffer, rows, sourceWords)
+                    missing = Parallel.map(parts.count) { part in
+                        var missing = 0
+                        for word in parts[part] {
+                            let first = word &* 64, end = Swift.min(rows.count, first &+ 64)
+                            var bits: UInt64 = 0
+                            for i in first..<end {
+                                let row = Int(rows[i])
+                                let present = row >= 0 && isValid(sourceWords, row)
+                                bits |= (present ? 1 : 0) &<< UInt64(i & 63)
+                            }
+                            output[word] = bits
+                            missing &+= (end &- first) &- bits.nonzeroBitCount
+                        }
+                        return missing
+                    }.reduce(0, +)
+                }
+            }
+            initialized = wordCount
+        }
+        guard missing > 0 else { return nil }
+        var mask = ValidityMask(count: 0)
+        mask.words = words
+        mask.count = rows.count
+        return mask
+    }
+
     /// Number of missing rows.
     public var missingCount: Int {
         var present = 0

@@ -3,7 +3,7 @@
 enum SQLStatement {
     /// The text `sql QUERY` prints for `query`.
     static func text(for query: Query, in source: SourceFile, session: Session) throws(Diagnostic) -> String {
-        let plan = try Binder.bind(query, in: source, catalog: session.catalog)
+        let plan = try Binder.bind(query, in: source, catalog: session.catalog, cancellation: session.cancellation)
         let dialect = SQLDialect(name: session.settings.dialect) ?? .duckdb
         let sql: String
         do {
