@@ -39,7 +39,7 @@ extension Binder {
             if !checks.contains(check) { checks.append(check) }
         }
         checks += combined.checks.filter { check in
-            guard case .fanOut(_, _, _, _, let columns) = check else { return !check.isOfSide }
+            guard let columns = check.repeatedColumns else { return !check.isOfSide }
             return plan.grouping?.aggregates.contains { spec in
                 guard spec.function.countsRepeats else { return false }
                 guard let argument = spec.argument else { return columns.contains(0) }
