@@ -100,7 +100,7 @@ import Testing
         // Shown once per group, or summed over rows that each look up a row of their own, it is right.
         for query in ["applicants where origin = RU in 2017 group by destination, year lookup population on destination = country, year show sum(applications) / population * 100000 as per_100k top 3",
                       "applicants where origin = RU and kind = new and unit = persons in 2017 group by destination lookup population on destination = country, year show sum(applications) / sum(population) * 100000 as per_100k top 3",
-                      "applicants where origin = RU in 2017 lookup population on destination = country, year group by destination show max(population) top 3"] {
+                      "applicants where origin = RU in 2017 lookup population on destination = country, year group by destination show max(population), count(population) top 3"] {
             let errors = bundled.run(query).errors
             #expect(!errors.contains("repeated-lookup") && !errors.contains("looked up by more than one"), "\(query)\n\(errors)")
         }
