@@ -39,9 +39,12 @@ extension Binder {
             if !checks.contains(check) { checks.append(check) }
         }
         checks += combined.checks.filter { check in
-            guard case .fanOut(_, _, _, _, let columns) = check else { return !check.isOfSide }
+            guard let columns = check.repeatedColumns else { return !check.isOfSide }
             return plan.grouping?.aggregates.contains { spec in
                 guard spec.function.countsRepeats else { return false }
+                // A lookup keeps each source row once: counting the rows that have a looked-up
+                // value counts source rows, which no repeat distorts.
+                if case .repeatedLookup = check, spec.function == .countValues { return false }
                 guard let argument = spec.argument else { return columns.contains(0) }
                 var reads = false
                 argument.forEachColumn { if columns.contains($0) { reads = true } }

@@ -25,6 +25,11 @@ public enum CaveatCheck: Sendable, Equatable {
     /// `count` when `side` is the source), kept rows from a row of `side` that appears more than
     /// once are counted more than once.
     case fanOut(rows: Selection, count: Int, side: String, other: String, columns: Set<Int>)
+    /// A lookup in `dataset` (of `count` rows) gave source row `i` its row `otherRows[i]` (-1:
+    /// none); when an aggregate reads one of `columns` (the looked-up columns), a row of
+    /// `dataset` that several kept rows looked up is counted once for each of them. A few of
+    /// their `keys` (source columns) are shown.
+    case repeatedLookup(otherRows: Selection, count: Int, keys: [Int], dataset: String, columns: Set<Int>)
     /// The query groups by `bucket` (`month`, `quarter`, `week` or `year`) of date or datetime
     /// source column `column`; a first or last period that the kept rows cover only in part is a
     /// caveat (a month whose rows end on the 18th looks like a fall).
@@ -36,6 +41,15 @@ public enum CaveatCheck: Sendable, Equatable {
 }
 
 extension CaveatCheck {
+    /// The columns whose aggregates this check is about, when it is about rows a lookup or
+    /// join repeats; nil for every other check.
+    var repeatedColumns: Set<Int>? {
+        switch self {
+        case .fanOut(_, _, _, _, let columns), .repeatedLookup(_, _, _, _, let columns): columns
+        default: nil
+        }
+    }
+
     /// Whether this is a parenthesised side's own caveat.
     var isOfSide: Bool {
         if case .ofSide = self { return true }
@@ -50,6 +64,8 @@ extension CaveatCheck {
             return .unmatched(otherRows: rows.map { otherRows[Int($0)] }, keys: keys, dataset: dataset)
         case .fanOut(let sideRows, let count, let side, let other, let columns):
             return .fanOut(rows: rows.map { sideRows[Int($0)] }, count: count, side: side, other: other, columns: columns)
+        case .repeatedLookup(let otherRows, let count, let keys, let dataset, let columns):
+            return .repeatedLookup(otherRows: rows.map { otherRows[Int($0)] }, count: count, keys: keys, dataset: dataset, columns: columns)
         case .ofSide(let caveat, let sideRows, let concerned):
             return .ofSide(caveat: caveat, rows: sideRows.map { sideRows in rows.map { sideRows[Int($0)] } } ?? rows, concerned: concerned)
         default:

@@ -49,6 +49,8 @@ struct CaveatFinder {
                 if let caveat = try unmatched(otherRows, keys: keys, dataset: dataset) { found.append(caveat) }
             case .fanOut(let sideRows, let count, let side, let other, _):
                 if let caveat = try fanOut(sideRows, count: count, side: side, other: other) { found.append(caveat) }
+            case .repeatedLookup(let otherRows, let count, let keys, let dataset, let columns):
+                if let caveat = try repeatedLookup(otherRows, count: count, keys: keys, dataset: dataset, columns: columns) { found.append(caveat) }
             case .partialPeriods(let column, let bucket):
                 if let caveat = try partialPeriods(column: column, bucket: bucket) { found.append(caveat) }
             case .ofSide(let caveat, let sideRows, let concerned):
@@ -145,6 +147,32 @@ struct CaveatFinder {
         return .warning(
             "join-fan-out", "\(NumberFormat.grouped(Int64(repeated))) \(repeated == 1 ? "row" : "rows") of \(side) \(repeated == 1 ? "was" : "were") counted more than once: each matched several rows of \(other), and the result counts it once per match",
             help: ["aggregate one side first, e.g. `join (\(other) group by …) on …`, or use `lookup` when the other side has one row per key; `help join` explains this"])
+    }
+
+    /// The rows of a looked-up dataset that several kept rows looked up: an aggregate of a
+    /// looked-up column counts each of them once per such row (a population added up once for
+    /// each applicants row of its country and year).
+    private func repeatedLookup(_ otherRows: Selection, count: Int, keys: [Int], dataset: String, columns: Set<Int>) throws(Diagnostic) -> Diagnostic? {
+        var uses = [UInt8](repeating: 0, count: count)
+        var repeated = 0
+        var shown: [String] = []
+        func visit(_ row: Int) {
+            let other = Int(otherRows[row])
+            guard other >= 0, uses[other] < 2 else { return }
+            uses[other] += 1
+            guard uses[other] == 2 else { return }
+            repeated += 1
+            if shown.count < CaveatFinder.listed {
+                shown.append(keys.map { CellFormatter.raw(plan.source.columns[$0].value(at: row)) }.joined(separator: ", "))
+            }
+        }
+        try forEachKept(of: otherRows.count, visit)
+        guard repeated > 0 else { return nil }
+        let keyNames = keys.map { plan.source.columns[$0].name }.joined(separator: ", ")
+        let column = columns.min().map { plan.source.columns[$0].name } ?? dataset
+        return .warning(
+            "repeated-lookup", "an aggregate of \(column) counts a row of \(dataset) once for every kept row that looked it up, and \(NumberFormat.grouped(Int64(repeated))) \(repeated == 1 ? "row" : "rows") of \(dataset) \(repeated == 1 ? "was" : "were") looked up by more than one (\(keyNames): \(shown.joined(separator: "; "))\(repeated > shown.count ? "; …" : ""))",
+            help: ["a looked-up column has one value per group when the query groups by the lookup's keys: show it without an aggregate, e.g. `group by \(keyNames) show …, \(column)`; `help lookup` explains this"])
     }
 
     /// Calls `body` with every kept row of a source of `count` rows, in order.

@@ -134,6 +134,9 @@ struct CombinedSource {
         switch combination.kind {
         case .lookup:
             checks.append(.unmatched(otherRows: otherRows, keys: keys.map(\.sourceIndex), dataset: other.described))
+            checks.append(.repeatedLookup(
+                otherRows: otherRows, count: other.table.rowCount, keys: keys.map(\.sourceIndex), dataset: other.described,
+                columns: Set(before.columns.count..<columns.count)))
         case .join:
             guard let sourceRows else { break }
             if counts.repeatedSourceRows > 0 {

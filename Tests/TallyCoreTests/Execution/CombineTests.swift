@@ -85,6 +85,27 @@ import Testing
         #expect(!result.errors.contains("counted more than once"), "\(result.errors)")
     }
 
+    /// `sum(population)` over applicants' rows adds a country's population once per row that
+    /// looked it up: a per-capita rate from it is too small, and tally says so.
+    @Test func summingALookedUpColumnThatSeveralRowsLookedUpWarns() throws {
+        let expected = try SQLiteOracle.run(["""
+            select count(*) from (select p.rowid from applicants a join population p
+              on p.country = a.destination and p.year = a.year
+              where a.year = 2017 and a.origin = 'RUS' group by p.rowid having count(*) > 1)
+            """])
+        let count = Int(expected.first?.first ?? "") ?? -1
+        #expect(count > 1)
+        let summed = bundled.run("applicants where origin = RU in 2017 group by destination lookup population on destination = country, year show sum(applications) / sum(population) * 100000 as per_100k top 3").errors
+        #expect(summed.contains("warning: an aggregate of population counts a row of population once for every kept row that looked it up, and \(count) rows of population were looked up by more than one (destination, year: "), "\(summed)")
+        // Shown once per group, or summed over rows that each look up a row of their own, it is right.
+        for query in ["applicants where origin = RU in 2017 group by destination, year lookup population on destination = country, year show sum(applications) / population * 100000 as per_100k top 3",
+                      "applicants where origin = RU and kind = new and unit = persons in 2017 group by destination lookup population on destination = country, year show sum(applications) / sum(population) * 100000 as per_100k top 3",
+                      "applicants where origin = RU in 2017 lookup population on destination = country, year group by destination show max(population), count(population) top 3"] {
+            let errors = bundled.run(query).errors
+            #expect(!errors.contains("repeated-lookup") && !errors.contains("looked up by more than one"), "\(query)\n\(errors)")
+        }
+    }
+
     @Test func lookupOfADuplicatedKeyShowsTheKey() {
         #expect(bundled.errors("applicants lookup decisions on origin, destination, year top 3") == """
             error: a lookup needs one row per key, and decisions has 2 rows with origin = ARM, destination = AUS, year = 2002
