@@ -27,6 +27,15 @@ import Testing
         #expect(wide.column(of: wide.bytes.count - 1) == 24)
     }
 
+    @Test func paddingAndOneLineCells() {
+        #expect(DisplayWidth.spaces(3) == "   ")
+        #expect(DisplayWidth.spaces(0).isEmpty && DisplayWidth.spaces(-2).isEmpty)
+        #expect(DisplayWidth.pad("日本", to: 6, alignRight: true) == "  日本")
+        #expect(DisplayWidth.pad("ab", to: 4, alignRight: false) == "ab  ")
+        #expect("a\tb\r\nc\rd\ne".replacingNewlines == "a b c d e")
+        #expect("plain é".replacingNewlines == "plain é")
+    }
+
     @Test func linesAreFoundByBinarySearch() {
         let source = SourceFile(name: "s", text: "a\nbb\n\nccc")
         #expect(source.line(of: 0) == 1)

@@ -120,6 +120,7 @@ struct BoxTableRenderer {
 extension String {
     /// The text with line breaks and tabs shown as spaces, for one-line cells.
     var replacingNewlines: String {
-        String(map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+        guard utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }) else { return self }
+        return String(map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
     }
 }

@@ -55,11 +55,11 @@ public struct DiagnosticRenderer: Sendable {
             before: piece(lineStart, start), span: piece(start, caretEnd), after: piece(caretEnd, lineEnd),
             room: width.map { $0 - String(source.displayLine(line)).count - 3 }, labelWidth: label.map { DisplayWidth.of($0) + 1 } ?? 0)
         let gutter = String(source.displayLine(line))
-        let pad = String(repeating: " ", count: gutter.count)
+        let pad = DisplayWidth.spaces(gutter.count)
         var out = pad + paint("--> ", style: "34") + TerminalText.visible(source.name) + ":\(source.displayLine(line)):\(source.column(of: span.start))\n"
         out += pad + paint(" |", style: "34") + "\n"
         out += paint("\(gutter) |", style: "34") + " \(window.line)\n"
-        var caretLine = pad + paint(" |", style: "34") + " " + String(repeating: " ", count: window.caretColumn)
+        var caretLine = pad + paint(" |", style: "34") + " " + DisplayWidth.spaces(window.caretColumn)
         caretLine += paint(String(repeating: "^", count: window.caretWidth), style: "1;31")
         if let label { caretLine += " " + label }
         out += caretLine + "\n"

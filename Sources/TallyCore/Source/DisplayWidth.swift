@@ -38,8 +38,18 @@ public enum DisplayWidth {
     public static func pad(_ text: String, to width: Int, alignRight: Bool) -> String {
         let missing = width - of(text)
         guard missing > 0 else { return text }
-        let fill = String(repeating: " ", count: missing)
+        let fill = spaces(missing)
         return alignRight ? fill + text : text + fill
+    }
+
+    /// `count` spaces (none for a count below one), written byte by byte: padding is drawn for
+    /// every cell of a table, and repeating a character appends it one at a time.
+    public static func spaces(_ count: Int) -> String {
+        let count = max(count, 0)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            buffer.initialize(repeating: UInt8(ascii: " "))
+            return count
+        }
     }
 
     /// Cuts `text` to at most `width` cells, ending with `…` when something was cut.
