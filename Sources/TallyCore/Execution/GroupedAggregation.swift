@@ -85,6 +85,7 @@ struct GroupedAggregation {
         let keys = zip(grouping.keyNames, group).map { "\($0) = \(CellFormatter.raw($1))" }.joined(separator: ", ")
         return .error(
             "varies-in-group", "\(written) has more than one value in a group (\(keys.isEmpty ? "all rows" : keys): \(CellFormatter.display(values.0, separatesThousands: true)) and \(CellFormatter.display(values.1, separatesThousands: true)))",
+            at: spec.written, label: spec.written.map { _ in "one value per group expected" },
             help: ["add it to `group by`, keep one value with `where` or a time clause (e.g. `in 2017`), or summarize it, e.g. `max(\(written))`"])
     }
 

@@ -21,7 +21,7 @@ extension Binder {
             defer { (grouping, outputsByName) = (state, saved) }
             let row = try bindQualified(base, member, expr)
             if let key = state.keys.firstIndex(of: row) { return .column(key, row.type) }
-            let position = state.add(AggregateSpec(function: .only, argument: row))
+            let position = state.add(AggregateSpec(function: .only, argument: row, written: expr.span))
             return .column(position, row.type)
         }
         let column = try bindColumn(base)

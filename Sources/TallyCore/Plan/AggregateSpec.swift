@@ -7,6 +7,13 @@ public struct AggregateSpec: Sendable, Equatable {
     /// Only rows where this holds count (`sum(x) filter (where year = 2012)`), and a group
     /// without such rows gets a missing value, even for `count`; nil: all rows of the group.
     public var condition: BoundExpr? = nil
+    /// Where the query first writes it, for an error about its values (a group's `only` value
+    /// that varies); not part of what it computes, so two specs that differ only here are equal.
+    public var written: SourceSpan? = nil
+
+    public static func == (a: AggregateSpec, b: AggregateSpec) -> Bool {
+        a.function == b.function && a.argument == b.argument && a.condition == b.condition
+    }
 
     /// The type of the aggregate's result.
     public var resultType: ValueType {

@@ -105,15 +105,37 @@ extension Binder {
     }
 
     /// Whether an expression mentions a column outside any aggregate.
-    func containsBareColumn(_ expr: Expr) -> Bool {
+    func containsBareColumn(_ expr: Expr) -> Bool { firstBareColumn(expr) != nil }
+
+    /// The first column an expression mentions outside any aggregate. With `allowingOneValue`,
+    /// a looked-up column or a country attribute does not count: a query reads it as its one
+    /// value over the rows it summarizes (checked when it runs).
+    func firstBareColumn(_ expr: Expr, allowingOneValue: Bool = false) -> Expr? {
         switch expr.kind {
-        case .name, .qualified, .allColumns: return true
+        case .name(let name):
+            return allowingOneValue && isLookedUp(name) ? nil : expr
+        case .qualified(let base, let member):
+            return allowingOneValue && (isLookedUp(member, of: base) || isCountryColumn(base)) ? nil : expr
+        case .allColumns:
+            return expr
         case .call(let name, let args, let star) where ScalarFunction.named(name.text) == nil:
-            return isItemWordColumn(name, args: args, star: star)
+            return isItemWordColumn(name, args: args, star: star) ? expr : nil
         default:
-            var found = false
-            expr.forEachChild { child in if containsBareColumn(child) { found = true } }
+            var found: Expr?
+            expr.forEachChild { child in if found == nil { found = firstBareColumn(child, allowingOneValue: allowingOneValue) } }
             return found
         }
+    }
+
+    /// Whether `name` (qualified by `qualifier` when given) names a column another side's lookup
+    /// or join brought into the row.
+    private func isLookedUp(_ name: Name, of qualifier: Name? = nil) -> Bool {
+        let index = qualifier.map { combined.qualifiers[$0.text.lowercased()]?[name.text.lowercased()] } ?? source.columnIndex(named: name.text)
+        return index.map(combined.otherColumns.contains) ?? false
+    }
+
+    /// Whether `name` names a country column (whose attributes are `name.population` and the like).
+    private func isCountryColumn(_ name: Name) -> Bool {
+        combined.qualifiers[name.text.lowercased()] == nil && source.columnIndex(named: name.text).map(source.isCountryColumn) == true
     }
 }

@@ -105,7 +105,7 @@ extension Binder {
         guard var state = grouping else { return column }
         if let key = state.keys.firstIndex(of: column) { return .column(key, column.type) }
         if let index = column.columnIndex, combined.otherColumns.contains(index) {
-            let position = state.add(AggregateSpec(function: .only, argument: column))
+            let position = state.add(AggregateSpec(function: .only, argument: column, written: name.span))
             grouping = state
             return .column(position, column.type)
         }

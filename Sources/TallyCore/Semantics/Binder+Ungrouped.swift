@@ -13,11 +13,12 @@ extension Binder {
                     continue
                 }
                 if containsAggregateCall(item.expr) {
-                    let offending = items.first { containsBareColumn($0.expr) }?.expr ?? item.expr
+                    let offending = items.compactMap { firstBareColumn($0.expr) }.first ?? item.expr
+                    let text = sourceText(offending)
                     throw .error(
                         "mixed-aggregate", "this show mixes aggregates with plain columns, but the query has no group by",
                         at: offending.span, label: "a plain column",
-                        help: ["add `group by \(sourceText(offending))`, or show only aggregates"])
+                        help: ["add `group by \(text)`, or summarize it too, e.g. `max(\(text))`"])
                 }
                 let expr = try bindRow(item.expr)
                 let index = expr.columnIndex

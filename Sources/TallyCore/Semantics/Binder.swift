@@ -161,7 +161,9 @@ struct Binder {
 
     func role(ofSourceColumn index: Int) -> OutputColumn.Role { source.role(ofColumn: index) }
 
+    /// Whether `show` summarizes the rows: some item aggregates, and no item reads a column
+    /// outside an aggregate other than a looked-up column or a country attribute (one value).
     func showIsAllAggregates(_ items: [ShowItem]) -> Bool {
-        !items.isEmpty && items.allSatisfy { containsAggregateCall($0.expr) && !containsBareColumn($0.expr) }
+        items.contains { containsAggregateCall($0.expr) } && items.allSatisfy { firstBareColumn($0.expr, allowingOneValue: true) == nil }
     }
 }

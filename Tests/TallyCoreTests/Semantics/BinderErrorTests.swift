@@ -85,7 +85,17 @@ import TallyData
               |
             1 | applicants show destination, sum(applications)
               |                 ^^^^^^^^^^^ a plain column
-              = help: add `group by destination`, or show only aggregates
+              = help: add `group by destination`, or summarize it too, e.g. `max(destination)`
+
+            """)
+        // The caret is on the column, not on the whole item around it.
+        #expect(errors("applicants show sum(applications) / origin") == """
+            error: this show mixes aggregates with plain columns, but the query has no group by
+             --> <prompt>:1:37
+              |
+            1 | applicants show sum(applications) / origin
+              |                                     ^^^^^^ a plain column
+              = help: add `group by origin`, or summarize it too, e.g. `max(origin)`
 
             """)
     }
