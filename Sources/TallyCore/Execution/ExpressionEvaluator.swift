@@ -42,7 +42,7 @@ struct ExpressionEvaluator {
         case .textMatch(let kind, let operand, let pattern):
             return try textTest(operand) { kind.matches($0, pattern: pattern) }
         case .inCountryGroup(let operand, let group, let year):
-            return try membership(try evaluate(operand), group, years: try year.map { y throws(Diagnostic) in try evaluate(y) })
+            return membership(try evaluate(operand), group, years: try year.map { y throws(Diagnostic) in try evaluate(y) })
         case .countryAttribute(let operand, let facts, let year):
             return attribute(try evaluate(operand), facts, years: try year.map { y throws(Diagnostic) in try evaluate(y) })
         case .share(let base):
