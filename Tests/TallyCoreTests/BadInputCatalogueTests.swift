@@ -218,6 +218,12 @@ import TallyData
         #expect(Set(Self.cases.map(\.input)).count == Self.cases.count)
     }
 
+    /// `text` with the megabytes of a load's memory estimate ("about 11 MB") replaced by "N": the
+    /// estimate of the two-megabyte file has come out at 11 and, in a loaded CI run, 12.
+    static func estimateMasked(_ text: String) -> String {
+        text.replacing(/about [0-9,]+ MB/, with: "about N MB")
+    }
+
     @Test(arguments: cases) func badInputGivesItsError(_ entry: Case) throws {
         let session = Self.session
         let before = Self.fingerprint(session.catalog)
@@ -225,7 +231,7 @@ import TallyData
         let found = try #require(Self.firstError(entry.input, in: session), "no error for \(entry.testDescription)")
         let lines = DiagnosticRenderer().render(found.0, in: found.1).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(found.0.code == entry.code)
-        #expect(String(lines[0]) == entry.message)
+        #expect(Self.estimateMasked(String(lines[0])) == Self.estimateMasked(entry.message))
         #expect((lines.count > 1 && !lines[1].isEmpty ? String(lines[1]) : nil) == entry.secondLine)
         #expect(Self.fingerprint(session.catalog) == before, "the catalog changed")
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: Self.folder)) ?? []
