@@ -22,8 +22,7 @@ public func fuzzPrompt(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         }
         let length = line.utf8.count
         for cursor in Set([0, length / 2, length, length + 3, -1]) {
-            _ = completer.wordStart(line: line, cursor: cursor)
-            _ = completer.complete(line: line, cursor: cursor)
+            _ = completer.completion(line: line, cursor: cursor)
         }
     }
     _ = assembler.finish()

@@ -87,7 +87,7 @@ final class Repl {
         let session = self.session
         return ReadlineEditor(historyPath: Self.historyPath(), interrupt: session.cancellation) { line, cursor in
             let completer = Completer(catalog: session.catalog, cancellation: session.cancellation)
-            return (completer.wordStart(line: line, cursor: cursor), completer.complete(line: line, cursor: cursor))
+            return completer.completion(line: line, cursor: cursor)
         }
     }
 

@@ -25,8 +25,8 @@ import Testing
         let completer = Completer(catalog: CompleterTests.catalog)
         var text = "== \(String(reflecting: line))\n"
         for cursor in [-1] + Array(0...line.utf8.count) + [line.utf8.count + 3] {
-            let start = completer.wordStart(line: line, cursor: cursor)
-            text += "\(cursor) @\(start): " + completer.complete(line: line, cursor: cursor).joined(separator: " | ") + "\n"
+            let (start, candidates) = completer.completion(line: line, cursor: cursor)
+            text += "\(cursor) @\(start): " + candidates.joined(separator: " | ") + "\n"
         }
         return text
     }

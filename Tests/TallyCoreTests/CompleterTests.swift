@@ -150,12 +150,20 @@ import Testing
         #expect(complete("nosuch where ") == [])
     }
 
+    /// A repeat (same text in any case) is dropped even when candidates with the same sort key but
+    /// another text (quoted and bare) stand between; the first offered of each stays, in offered order.
+    @Test func repeatsAreDroppedAmongEqualKeys() {
+        let results = [("abc", "\"abc\"", "\"abc\""), ("abc", "abc", "abc"), ("abc", "\"abc\"", "\"ABC\""), ("abd", "abd", "abd")]
+        #expect(Completer.firstOfEach(sorted: results.map { (key: $0.0, lowered: $0.1, text: $0.2) }) == ["\"abc\"", "abc", "abd"])
+        #expect(complete("apps where kind = \"") == ["\"first time\"", "\"new\"", "\"repeat\""])
+    }
+
     @Test func cursorInTheMiddleAndWordStart() {
         let completer = Completer(catalog: Self.catalog)
         let line = "apps where ki = new"
         #expect(completer.complete(line: line, cursor: 13) == ["kind"])
-        #expect(completer.wordStart(line: line, cursor: 13) == 11)
-        #expect(completer.wordStart(line: "apps where kind = \"first t", cursor: 26) == 18)
+        #expect(completer.completion(line: line, cursor: 13) == (11, ["kind"]))
+        #expect(completer.completion(line: "apps where kind = \"first t", cursor: 26).wordStart == 18)
         #expect(completer.complete(line: "apps where kind = ne", cursor: 1000) == ["new"])
         #expect(completer.complete(line: line, cursor: -5).count == 19)
     }

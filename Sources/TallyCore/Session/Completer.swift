@@ -29,8 +29,15 @@ public struct Completer {
     /// clamped to the line), sorted case-insensitively (quoted ones by their content), without
     /// duplicates; none when cancelled.
     public func complete(line: String, cursor: Int) -> [String] {
-        let tokens = CompletionTokenizer.tokenize(prefixOf: line, cursor: cursor)
-        guard let tokens else { return [] }
+        completion(line: line, cursor: cursor).candidates
+    }
+
+    /// The byte offset where the word being completed starts (what the candidates replace), and the
+    /// candidates (as `complete(line:cursor:)` gives them), from one reading of the line.
+    public func completion(line: String, cursor: Int) -> (wordStart: Int, candidates: [String]) {
+        guard let tokens = CompletionTokenizer.tokenize(prefixOf: line, cursor: cursor) else {
+            return (min(max(cursor, 0), line.utf8.count), [])
+        }
         let partial = tokens.partial
         var context = tokens.complete
         if let semicolon = context.lastIndex(where: { $0.isSymbol(";") }) {
@@ -38,31 +45,41 @@ public struct Completer {
         }
         let prefix = partial.text.lowercased()
         let offered = candidates(after: context) + attributeCandidates(partial, after: context)
-        var seen = Set<String>(minimumCapacity: offered.count)
-        var results: [(key: Substring, text: String)] = []
+        var results: [(key: String, lowered: String, text: String)] = []
+        results.reserveCapacity(offered.count)
         for (index, candidate) in offered.enumerated() {
-            if index % Self.cancellationStride == 0, cancellation?.isCancelled == true { return [] }
+            if index % Self.cancellationStride == 0, cancellation?.isCancelled == true { return (partial.start, []) }
             guard let text = candidate.rendered(matching: partial, lowered: prefix) else { continue }
             let lowered = text.lowercased()
-            guard seen.insert(lowered).inserted else { continue }
-            results.append((Self.sortKey(lowered: lowered), text))
+            results.append((Self.sortKey(lowered: lowered), lowered, text))
         }
-        if cancellation?.isCancelled == true { return [] }
-        return results.sorted { $0.key < $1.key }.map(\.text)
+        if cancellation?.isCancelled == true { return (partial.start, []) }
+        results.sort { $0.key < $1.key }
+        return (partial.start, Self.firstOfEach(sorted: results))
     }
 
     /// Candidates sort case-insensitively, quoted ones by their content: the key of a candidate
-    /// whose lower-cased text is `lowered`.
-    static func sortKey(lowered: String) -> Substring {
-        lowered.drop { $0 == "\"" || $0 == "'" || $0 == "`" }
+    /// whose lower-cased text is `lowered`. A whole `String` (not a slice), so that short keys
+    /// compare in place.
+    static func sortKey(lowered: String) -> String {
+        let isQuote = { (character: Character) in character == "\"" || character == "'" || character == "`" }
+        guard let first = lowered.first, isQuote(first) else { return lowered }
+        return String(lowered.drop(while: isQuote))
     }
 
-    /// The byte offset where the word being completed starts (what the candidates replace).
-    public func wordStart(line: String, cursor: Int) -> Int {
-        guard let tokens = CompletionTokenizer.tokenize(prefixOf: line, cursor: cursor) else {
-            return min(max(cursor, 0), line.utf8.count)
+    /// The texts of `results` (stably sorted by key, in the order they were offered within a key)
+    /// without case-insensitive repeats, keeping the first offered. Equal lower-cased texts have equal
+    /// keys, so a repeat is looked for only among the results that share its key.
+    static func firstOfEach(sorted results: [(key: String, lowered: String, text: String)]) -> [String] {
+        var texts: [String] = []
+        texts.reserveCapacity(results.count)
+        var sameKeyStart = 0
+        for (index, result) in results.enumerated() {
+            if index > 0, result.key != results[index - 1].key { sameKeyStart = index }
+            guard !results[sameKeyStart..<index].contains(where: { $0.lowered == result.lowered }) else { continue }
+            texts.append(result.text)
         }
-        return tokens.partial.start
+        return texts
     }
 
     // MARK: - What may come next
@@ -77,21 +94,31 @@ public struct Completer {
         "where", "having", "since", "until", "in", "between", "group by", "sort by", "show", "top", "limit",
         "change", "chart", "across", "lookup", "join",
     ]
-    /// The statement words as candidates.
-    static let statementCandidates = statementWords.map(CompletionCandidate.keyword)
+    /// The statement words as candidates. This and the other fixed lists of candidates are kept in
+    /// alphabetical order (none has two words alike), which the final sort then finds in place.
+    static let statementCandidates = statementWords.sorted().map(CompletionCandidate.keyword)
     /// The clause words as candidates.
-    static let clauseCandidates = clauseWords.map(CompletionCandidate.keyword)
+    static let clauseCandidates = clauseWords.sorted().map(CompletionCandidate.keyword)
     /// The scalar functions as candidates.
-    static let functionCandidates = ScalarFunction.callableNames.map(CompletionCandidate.function)
+    static let functionCandidates = ScalarFunction.callableNames.sorted().map(CompletionCandidate.function)
     /// Clause words whose next word is a dataset.
     static let combiningWords: Set<String> = ["lookup", "join"]
     /// Words that may follow the left operand of a condition.
-    static let conditionWords = ["in", "not", "between", "is", "contains", "starts with", "ends with"]
+    static let conditionCandidates = ["in", "not", "between", "is", "contains", "starts with", "ends with"]
+        .sorted().map(CompletionCandidate.keyword)
     /// Item words and aggregates, offered with the columns after `show` and `sort by`.
     static let itemWords = ["count", "share", "rank", "sum", "avg", "mean", "min", "max", "median", "distinct"]
     /// The time windows, offered with the item words once the query is grouped (they work along a
     /// group key).
     static let windowWords = TimeWindow.words + [TimeWindow.movingAverageWord]
+    /// The item words as candidates.
+    static let itemCandidates = itemWords.sorted().map(CompletionCandidate.keyword)
+    /// The item words and the time windows as candidates.
+    static let groupedItemCandidates = (itemWords + windowWords).sorted().map(CompletionCandidate.keyword)
+    /// What may follow a complete item in a condition: the clause words, `and`, `or`.
+    static let followingConditionCandidates = (clauseWords + ["and", "or"]).sorted().map(CompletionCandidate.keyword)
+    /// What may follow a complete sort key: the clause words, `asc`, `desc`.
+    static let followingSortKeyCandidates = (clauseWords + ["asc", "desc"]).sorted().map(CompletionCandidate.keyword)
     /// Statements whose argument is a query.
     static let queryStatements: Set<String> = ["explain", "sql", "check", "export"]
     /// Words after which nothing can be completed (a number, a name or a path comes next).
@@ -147,7 +174,7 @@ public struct Completer {
         let columns = table.columns.map { CompletionCandidate.column($0.name) }
         let operands = columns + Self.functionCandidates
         let grouped = query.contains { $0.word == "group" }
-        let items = operands + (Self.itemWords + (grouped ? Self.windowWords : [])).map(CompletionCandidate.keyword)
+        let items = operands + (grouped ? Self.groupedItemCandidates : Self.itemCandidates)
         let beforeLast = query.count >= 2 ? query[query.count - 2] : nil
 
         if last.kind == .symbol {
@@ -188,17 +215,18 @@ public struct Completer {
         }
         if inCondition, last.kind != .string, table.columnIndex(named: last.name) != nil,
            beforeLast.map(startsOperand) ?? false {
-            return Self.conditionWords.map(CompletionCandidate.keyword)
+            return Self.conditionCandidates
         }
         return followingItem(clause: clause)
     }
 
     /// The words that may follow a complete item in `clause`.
     func followingItem(clause: String?) -> [CompletionCandidate] {
-        var words = Self.clauseWords
-        if clause == "where" || clause == "having" { words += ["and", "or"] }
-        if clause == "sort" { words += ["asc", "desc"] }
-        return words.map(CompletionCandidate.keyword)
+        switch clause {
+        case "where", "having": Self.followingConditionCandidates
+        case "sort": Self.followingSortKeyCandidates
+        default: Self.clauseCandidates
+        }
     }
 
     /// Whether a condition operand may start right after `token`.

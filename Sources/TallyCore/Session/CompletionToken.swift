@@ -14,16 +14,25 @@ struct CompletionToken: Equatable {
     }
 
     /// The kind.
-    var kind: Kind
+    let kind: Kind
     /// The text (the content, for strings and backquoted names).
-    var text: String
+    let text: String
     /// Byte offset of the token's first byte (its opening quote, if any) in the line.
-    var start: Int
+    let start: Int
     /// The opening quote of a string (`'` or `"`).
-    var quote: Character = "\""
+    let quote: Character
+    /// The lower-cased text of a word; nil for other kinds. Lowered once: the completer asks for it
+    /// of every token, often more than once.
+    let word: String?
 
-    /// The lower-cased text of a word; nil for other kinds.
-    var word: String? { kind == .word ? text.lowercased() : nil }
+    /// A token of `kind` reading `text` from byte `start` (opened by `quote`, for a string).
+    init(kind: Kind, text: String, start: Int, quote: Character = "\"") {
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.quote = quote
+        word = kind == .word ? text.lowercased() : nil
+    }
 
     /// The name a word or backquoted name stands for; empty for other kinds.
     var name: String { kind == .word || kind == .quotedName ? text : "" }
