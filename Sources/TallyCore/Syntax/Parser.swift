@@ -60,6 +60,8 @@ public struct Parser {
     var errorsAtEnd = 0
     /// What the first statement cut short by the end of the source wanted (see `continuation`).
     var wantedAtEnd: String?
+    /// Whether to stop at the first error that is not the source ending (`continuation` needs no more).
+    var stopsAtInnerError = false
 
     init(_ source: SourceFile, mode: Mode) {
         var lexer = Lexer(source)
@@ -88,9 +90,12 @@ public struct Parser {
     /// Wanting more means that every syntax error in `text` is the text ending while a statement
     /// wanted more, which is the same rule that lets a statement continue on the next line. An
     /// unterminated quote is an error here, not a reason to wait: at the prompt it is a typo far
-    /// more often than a string that spans lines.
+    /// more often than a string that spans lines. Since one such error (the lexer's too) settles the
+    /// answer, reading stops at the first.
     public static func continuation(_ text: String, mode: Mode = .interactive) -> String? {
         var parser = Parser(SourceFile(name: "<prompt>", text: text), mode: mode)
+        guard parser.diagnostics.isEmpty else { return nil }
+        parser.stopsAtInnerError = true
         _ = parser.parseAll()
         let errors = parser.diagnostics.filter { $0.severity == .error }.count
         guard parser.errorsAtEnd > 0, parser.errorsAtEnd == errors else { return nil }
@@ -121,6 +126,7 @@ public struct Parser {
                 statements.append(try parseStatement())
             } catch {
                 record(error)
+                if stopsAtInnerError, !error.atEnd { return statements }
                 synchronize()
             }
             if index == before { advance() }
