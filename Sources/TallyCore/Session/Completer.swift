@@ -62,9 +62,12 @@ public struct Completer {
     /// whose lower-cased text is `lowered`. A whole `String` (not a slice), so that short keys
     /// compare in place.
     static func sortKey(lowered: String) -> String {
-        let isQuote = { (character: Character) in character == "\"" || character == "'" || character == "`" }
-        guard let first = lowered.first, isQuote(first) else { return lowered }
-        return String(lowered.drop(while: isQuote))
+        switch lowered.utf8.first {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"):
+            return String(lowered.drop { $0 == "\"" || $0 == "'" || $0 == "`" })
+        default:
+            return lowered
+        }
     }
 
     /// The texts of `results` (stably sorted by key, in the order they were offered within a key)
