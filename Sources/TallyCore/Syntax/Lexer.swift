@@ -163,32 +163,33 @@ public struct Lexer {
     private mutating func punctuation(_ byte: UInt8) -> Token {
         let start = position
         let second = peek(1)
-        func make(_ kind: Token.Kind, _ length: Int) -> Token {
-            position += length
-            return Token(kind, span: SourceSpan(start: start, end: position), text: String(decoding: bytes[start..<position], as: UTF8.self))
+        /// The token `text` (ASCII, so its bytes are the source's) starting here, of `kind`.
+        func make(_ kind: Token.Kind, _ text: String) -> Token {
+            position += text.utf8.count
+            return Token(kind, span: SourceSpan(start: start, end: position), text: text)
         }
         switch byte {
-        case UInt8(ascii: ";"): return make(.semicolon, 1)
-        case UInt8(ascii: ","): return make(.comma, 1)
-        case UInt8(ascii: "("): return make(.leftParen, 1)
-        case UInt8(ascii: ")"): return make(.rightParen, 1)
-        case UInt8(ascii: "+"): return make(.plus, 1)
-        case UInt8(ascii: "-"): return make(.minus, 1)
-        case UInt8(ascii: "*"): return make(.star, 1)
-        case UInt8(ascii: "/"): return make(.slash, 1)
-        case UInt8(ascii: "%"): return make(.percent, 1)
-        case UInt8(ascii: "="): return second == UInt8(ascii: "=") ? make(.equal, 2) : make(.equal, 1)
+        case UInt8(ascii: ";"): return make(.semicolon, ";")
+        case UInt8(ascii: ","): return make(.comma, ",")
+        case UInt8(ascii: "("): return make(.leftParen, "(")
+        case UInt8(ascii: ")"): return make(.rightParen, ")")
+        case UInt8(ascii: "+"): return make(.plus, "+")
+        case UInt8(ascii: "-"): return make(.minus, "-")
+        case UInt8(ascii: "*"): return make(.star, "*")
+        case UInt8(ascii: "/"): return make(.slash, "/")
+        case UInt8(ascii: "%"): return make(.percent, "%")
+        case UInt8(ascii: "="): return second == UInt8(ascii: "=") ? make(.equal, "==") : make(.equal, "=")
         case UInt8(ascii: "!"):
-            if second == UInt8(ascii: "=") { return make(.notEqual, 2) }
+            if second == UInt8(ascii: "=") { return make(.notEqual, "!=") }
             return invalid(start: start, length: 1, label: "write '!=' to compare, or 'not'")
         case UInt8(ascii: "<"):
-            if second == UInt8(ascii: "=") { return make(.lessOrEqual, 2) }
-            if second == UInt8(ascii: ">") { return make(.notEqual, 2) }
-            return make(.less, 1)
-        case UInt8(ascii: ">"): return second == UInt8(ascii: "=") ? make(.greaterOrEqual, 2) : make(.greater, 1)
+            if second == UInt8(ascii: "=") { return make(.lessOrEqual, "<=") }
+            if second == UInt8(ascii: ">") { return make(.notEqual, "<>") }
+            return make(.less, "<")
+        case UInt8(ascii: ">"): return second == UInt8(ascii: "=") ? make(.greaterOrEqual, ">=") : make(.greater, ">")
         case UInt8(ascii: "&"): return invalid(start: start, length: second == byte ? 2 : 1, label: "write 'and'")
         case UInt8(ascii: "|"):
-            if second == byte { return make(.concat, 2) }
+            if second == byte { return make(.concat, "||") }
             return invalid(start: start, length: 1, label: "write 'or', or '||' to join text")
         default: return invalid(start: start, length: Lexer.scalarLength(byte))
         }
