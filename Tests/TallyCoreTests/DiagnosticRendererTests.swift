@@ -19,6 +19,18 @@ import Testing
         #expect(DiagnosticRenderer().render(diagnostic, in: source) == expected)
     }
 
+    /// A tab in the snippet is shown as one space, also next to bytes that are not UTF-8 (shown as
+    /// U+FFFD), so the caret stays under the span.
+    @Test func tabsAreShownAsSpaces() {
+        let bytes: [UInt8] = Array("t\twhere".utf8) + [0xC3, 0x09] + Array(" x = @".utf8)
+        let source = SourceFile(name: "s", text: String(decoding: bytes, as: UTF8.self))
+        let at = source.bytes.count - 1
+        let diagnostic = Diagnostic.error("invalid-character", "unexpected character '@'", at: SourceSpan(start: at, end: at + 1))
+        let rendered = DiagnosticRenderer().render(diagnostic, in: source)
+        #expect(rendered.contains("1 | t where\u{FFFD}  x = @\n"))
+        #expect(rendered.contains("  |               ^\n"))
+    }
+
     @Test func placesCaretByDisplayWidth() {
         let source = SourceFile(name: "<prompt>", text: "countries where name = Türkiye and x")
         let start = Array(source.text.utf8).count - 1

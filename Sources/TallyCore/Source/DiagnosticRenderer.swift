@@ -67,9 +67,13 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// Source bytes as shown in a snippet: a tab as one space (so the caret lines up), other
-    /// control characters as escapes.
+    /// control characters as escapes. A tab is one byte that is never part of a longer UTF-8
+    /// sequence, so it is replaced before the bytes are read as text.
     private static func shown(_ bytes: ArraySlice<UInt8>) -> String {
-        TerminalText.visible(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t", with: " "))
+        let text = bytes.contains(UInt8(ascii: "\t"))
+            ? String(decoding: bytes.map { $0 == UInt8(ascii: "\t") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+            : String(decoding: bytes, as: UTF8.self)
+        return TerminalText.visible(text)
     }
 
     private func paint(_ text: String, style: String) -> String {
