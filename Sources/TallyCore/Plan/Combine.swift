@@ -1,10 +1,11 @@
-/// The lookups and joins of a query, made in order before `where`: its input's rows widened by
-/// the other sides' columns (or, for a join, repeated once per match). They are made while the
-/// query is bound, so the node holds their rows and what matched.
+/// The lookups and joins of a query, made in order before `where` (after the conditions that
+/// read the source alone): its input's rows widened by the other sides' columns (or, for a join,
+/// repeated once per match). The executor makes them (`Combining`).
 public struct Combine: Sendable {
-    /// The rows read first.
+    /// The rows read first, and the conditions applied to them before any lookup or join.
     public var input: PlanNode
-    /// The combined rows: the input's columns, then each other side's columns except its keys.
+    /// The combined table's columns as bound: the input's columns, then each other side's
+    /// columns the query reads except its keys, with their types and dictionaries and no rows.
     public var table: Table
     /// Each lookup or join, in order.
     var combinations: [CombinationPlan]

@@ -53,7 +53,11 @@ struct PlanExplainer {
             source = scan.table.name
             steps.append(("start from \(scan.described)", rows))
         case .combine(let combine):
-            for combination in combine.combinations { steps.append((combination.explanation, combination.rows)) }
+            for (index, combination) in combine.combinations.enumerated() {
+                let counts = index < result.joinCounts.count ? result.joinCounts[index] : nil
+                let last = index == combine.combinations.count - 1 ? rows : nil
+                steps.append((combination.explanation(counts), counts.map(combination.rows(madeWith:)) ?? last))
+            }
         case .filter(let filter):
             describe(filter, rows: rows)
         case .aggregate(let aggregate):
