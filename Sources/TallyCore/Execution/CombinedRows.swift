@@ -16,21 +16,25 @@ struct CombinedRows: Sendable {
     /// For each lookup or join in order: the table it was made from (a lookup keeps its rows).
     private(set) var befores: [Side] = []
 
-    /// Rows read first, `count` of them, of which row `i` is row `rows[i]` of the input (nil: row `i`).
-    init(start rows: Selection?, count: Int) {
-        start = Side(rows: rows, count: count)
+    /// The rows read first, `count` of them, before any lookup or join.
+    init(startCount count: Int) {
+        start = Side(rows: nil, count: count)
     }
 
     /// Adds a lookup or join that made each row `i` from row `sourceRows[i]` of the table so far
     /// (nil: a lookup, row `i`), of `beforeCount` rows, and row `otherRows[i]` of its other side.
     mutating func add(sourceRows: Selection?, otherRows: Selection, beforeCount: Int, otherCount: Int) {
-        if let sourceRows {
-            start = start.following(sourceRows)
-            others = others.map { $0.following(sourceRows) }
-            befores = befores.map { $0.following(sourceRows) }
-        }
+        if let sourceRows { follow(sourceRows) }
         befores.append(Side(rows: sourceRows, count: beforeCount))
         others.append(Side(rows: otherRows, count: otherCount))
+    }
+
+    /// Every mapping so far, over a table whose row `i` is row `rows[i]` of the table they were
+    /// made for (a join repeats and drops rows; kept rows copied keep only those).
+    mutating func follow(_ rows: Selection) {
+        start = start.following(rows)
+        others = others.map { $0.following(rows) }
+        befores = befores.map { $0.following(rows) }
     }
 }
 

@@ -1,40 +1,40 @@
-/// Makes the lookups and joins of a `Combine`, in order, over the rows its input passes up.
+/// Makes the lookup or join of a `Combine` over the rows its input passes up.
 ///
-/// When the conditions below the combine kept at most half of the input's rows, those rows are
-/// copied first, so the lookups and joins read only them. Otherwise copying would cost more than
-/// it saves: the lookups and joins read every row, and the kept rows are carried through them (a
-/// lookup keeps each row once, a join pairs rows in order), so the result is the same.
+/// When the conditions below kept at most half of the input's rows, those rows are copied
+/// first, so the lookup or join reads only them. Otherwise copying would cost more than it
+/// saves: the lookup or join reads every row, and the kept rows are carried through it (a lookup
+/// keeps each row once, a join pairs rows in order), so the result is the same.
 struct Combining {
     /// The combined rows.
     private(set) var table: Table
     /// The rows of `table` the conditions below kept, ascending; nil: all.
     private(set) var rows: Selection?
-    /// What each lookup or join matched among the kept rows, in order.
-    private(set) var counts: [JoinCounts] = []
+    /// What the lookup or join matched among the kept rows.
+    private(set) var counts = JoinCounts()
     /// Which row of each side every row of `table` was made from.
     private(set) var lineage: CombinedRows
 
-    /// Makes `combine`'s lookups and joins over `input`'s `rows` (nil: every row).
-    init(_ combine: Combine, input: Table, rows: Selection?, context: ExecutionContext) throws(Diagnostic) {
+    /// Makes `combine`'s lookup or join over `input`'s `rows` (nil: every row), whose rows were
+    /// made as `lineage` says (nil: `input` is the rows read first).
+    init(_ combine: Combine, input: Table, rows: Selection?, lineage: CombinedRows?, context: ExecutionContext) throws(Diagnostic) {
+        var lineage = lineage ?? CombinedRows(startCount: input.rowCount)
         if let rows, rows.count <= input.rowCount / 2 {
             table = Table(name: input.name, columns: input.columns.map { $0.gathered(rows) }, rowCount: rows.count, info: input.info)
-            lineage = CombinedRows(start: rows, count: input.rowCount)
+            lineage.follow(rows)
         } else {
             table = input
             self.rows = rows
-            lineage = CombinedRows(start: nil, count: input.rowCount)
         }
-        for combination in combine.combinations {
-            try add(combination, context: context)
-        }
+        self.lineage = lineage
+        try make(combine.combination, context: context)
         guard table.columns.count == combine.table.columns.count else {
-            throw .error("internal", "the lookups and joins made \(table.columns.count) columns where \(combine.table.columns.count) were planned")
+            throw .error("internal", "a lookup or join made \(table.columns.count) columns where \(combine.table.columns.count) were planned")
         }
         table = Table(name: combine.table.name, columns: table.columns, rowCount: table.rowCount, info: combine.table.info)
     }
 
-    /// Makes one lookup or join against the table so far.
-    private mutating func add(_ combination: CombinationPlan, context: ExecutionContext) throws(Diagnostic) {
+    /// Makes the lookup or join against the table so far.
+    private mutating func make(_ combination: CombinationPlan, context: ExecutionContext) throws(Diagnostic) {
         let other = combination.other
         let matcher = HashJoin(keys: combination.keys.map { $0.columns(in: table, other: other) })
         let sourceRows: Selection?, otherRows: Selection, made: JoinCounts
@@ -55,11 +55,11 @@ struct Combining {
         }
         if let kept = rows {
             let keptAfter = sourceRows.map { Combining.rows(of: kept, among: table.rowCount, following: $0) } ?? kept
-            counts.append(Combining.counts(
-                of: keptAfter, sourceRows: sourceRows, otherRows: otherRows, sources: kept.count, beforeCount: table.rowCount, otherCount: other.rowCount))
+            counts = Combining.counts(
+                of: keptAfter, sourceRows: sourceRows, otherRows: otherRows, sources: kept.count, beforeCount: table.rowCount, otherCount: other.rowCount)
             rows = keptAfter
         } else {
-            counts.append(made)
+            counts = made
         }
         lineage.add(sourceRows: sourceRows, otherRows: otherRows, beforeCount: table.rowCount, otherCount: other.rowCount)
         table = Table(name: table.name, columns: columns, rowCount: sourceRows?.count ?? table.rowCount, info: table.info)

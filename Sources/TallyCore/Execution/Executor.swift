@@ -8,13 +8,13 @@ public struct Executor {
     private var rowCounts: [Int] = []
     /// The rows the row filter kept, over the source; nil when nothing filtered rows.
     private var keptRows: Selection?
-    /// The rows of the lookups and joins, when row conditions applied before them were copied.
+    /// The rows the lookups and joins made, when the rows that conditions before them kept were copied.
     private var combinedAfterFilter: Int?
     /// The rows of the lookups and joins the conditions before them kept, when those were carried.
     private var keptBeforeCombining: Selection?
     /// Which row of each side every combined row was made from, once the lookups and joins ran.
     private var lineage: CombinedRows?
-    /// What each lookup or join matched, in order.
+    /// What each lookup or join made so far matched, in order.
     private var joinCounts: [JoinCounts] = []
     /// The rows the last aggregate grouped, for a crosstab's totals that need every value.
     private var grouped: Relation?
@@ -122,16 +122,20 @@ public struct Executor {
         return relation
     }
 
-    /// Makes the lookups and joins; from then on the plan's source holds their rows.
+    /// Makes a lookup or join; from then on the plan's `Combine` holds its rows.
     private mutating func run(_ combine: Combine, on input: Relation) throws(Diagnostic) -> Relation {
-        let made = try Combining(combine, input: input.table, rows: input.rows, context: context)
-        if input.rows != nil, made.rows == nil { combinedAfterFilter = made.table.rowCount }
+        let made = try Combining(combine, input: input.table, rows: input.rows, lineage: lineage, context: context)
+        if made.rows == nil, input.rows != nil || combinedAfterFilter != nil { combinedAfterFilter = made.table.rowCount }
         keptRows = made.rows
         keptBeforeCombining = made.rows
         lineage = made.lineage
-        joinCounts = made.counts
+        let step = joinCounts.count
+        joinCounts.append(made.counts)
+        var index = 0
         plan.root = plan.root.transformed { node in
             guard case .combine(var planned) = node else { return node }
+            defer { index += 1 }
+            guard index == step else { return node }
             planned.table = made.table
             return .combine(planned)
         }

@@ -29,12 +29,6 @@ struct CombinationPlan: Sendable {
     /// The other side's row count.
     var otherRowCount: Int { other.rowCount }
 
-    /// The rows this lookup or join made, when it matched `counts`: a lookup keeps every row,
-    /// a join each matched row once per match.
-    func rows(madeWith counts: JoinCounts) -> Int {
-        kind == .lookup ? counts.sourceMatched + counts.sourceUnmatched : counts.sourceMatched + counts.extraRows
-    }
-
     /// The `explain` step: the datasets, the keys and, when the query ran, what matched.
     func explanation(_ counts: JoinCounts?) -> String {
         func rows(_ n: Int) -> String { "\(NumberFormat.grouped(Int64(n))) \(n == 1 ? "row" : "rows")" }

@@ -27,8 +27,8 @@ struct CombinedSource {
     /// What the kept rows must be checked for (rows without a match, rows counted twice, the
     /// caveats of parenthesised sides whose rows they use), once the executor made the rows.
     var checks: [CaveatCheck] = []
-    /// The lookups and joins, in order.
-    var combinations: [CombinationPlan] = []
+    /// The lookups and joins, in order, each with the combined columns after it.
+    var combinations: [(plan: CombinationPlan, table: Table)] = []
     /// The source before any lookup or join: a dataset name or a parenthesised query's plan.
     var origin: SourceOrigin
     /// Whether a column of another side was left out because the query does not read it.
@@ -51,7 +51,8 @@ struct CombinedSource {
             others.append((combination, try Side.resolve(combination.other, alias: combination.alias, in: file, catalog: catalog, context: context)))
         }
         var combined = CombinedSource(table: start.table, start: start.table, startDescribed: start.described, origin: start.origin)
-        combined.pushed = PushedFilter.find(query, source: start.table, others: others.map(\.side.table), in: file, catalog: catalog)
+        let keys = others.map { other in Set(other.combination.keys.map { ($0.otherColumn ?? $0.column).text.lowercased() }) }
+        combined.pushed = PushedFilter.find(query, source: start.table, others: zip(others, keys).map { ($0.side.table, $1) }, in: file, catalog: catalog)
         combined.warnings = start.warnings
         // A parenthesised source that keeps its time column passes its incomplete year on, and
         // the query says that caveat itself, of its own kept rows.
@@ -118,10 +119,10 @@ struct CombinedSource {
         }
         qualifiers[qualifier.lowercased()] = sideColumns
         table = Table(name: before.name, columns: columns, rowCount: 0, info: info)
-        combinations.append(CombinationPlan(
+        combinations.append((CombinationPlan(
             kind: combination.kind, qualifier: qualifier, origin: other.origin, other: other.table, keys: keys,
             read: read, names: columns[before.columns.count...].map(\.name), described: other.described, keyText: keyText,
-            sourceName: before.name, otherName: other.table.name))
+            sourceName: before.name, otherName: other.table.name), table))
         let added = Set(before.columns.count..<columns.count)
         switch combination.kind {
         case .lookup:
@@ -134,10 +135,13 @@ struct CombinedSource {
     }
 
     /// The start of the plan: a scan of the rows read first, the `pushed` conditions (those of
-    /// the pushed filter), then the lookups and joins, if any.
+    /// the pushed filter), then each lookup and join, if any.
     func plan(pushing pushed: [FilterCondition]) -> PlanNode {
         let scan = PlanNode.scan(Scan(table: start, described: startDescribed))
-        return combinations.isEmpty ? scan : .combine(Combine(input: scan.filtered(by: pushed, level: .rows), table: table, combinations: combinations))
+        guard !combinations.isEmpty else { return scan }
+        return combinations.reduce(scan.filtered(by: pushed, level: .rows)) { input, step in
+            .combine(Combine(input: input, table: step.table, combination: step.plan))
+        }
     }
 }
 

@@ -8,15 +8,21 @@ struct PushedFilter {
     /// (the `where` clauses in order, then the time clauses in order).
     var positions: Set<Int>
 
-    /// The conditions of `query` that read only `source` (no name of theirs is a column or a
-    /// name of an `other` side); nil when there are none, or no other side.
-    static func find(_ query: Query, source: Table, others: [Table], in file: SourceFile, catalog: Catalog) -> PushedFilter? {
+    /// The conditions of `query` that read only `source`: no name of theirs is a name of an
+    /// `other` side, or a column of it other than its `keys` (lowercased). A key column of the
+    /// other side does not join the rows, so its name alone is the source's column of that
+    /// name (`origin` in `join decisions on origin`), if any. Nil when there are none, or no other side.
+    static func find(_ query: Query, source: Table, others: [(table: Table, keys: Set<String>)], in file: SourceFile, catalog: Catalog) -> PushedFilter? {
         guard !others.isEmpty else { return nil }
         var othersNames: Set<String> = []
-        for other in others {
+        for (other, keys) in others {
             let qualifier = other.name.lowercased()
             othersNames.insert(qualifier)
-            for column in other.columns { othersNames.formUnion([column.name.lowercased(), "\(qualifier).\(column.name.lowercased())"]) }
+            for column in other.columns {
+                let name = column.name.lowercased()
+                othersNames.insert("\(qualifier).\(name)")
+                if !keys.contains(name) { othersNames.insert(name) }
+            }
         }
         var binder = Binder(catalog: catalog, source: source, query: query, file: file,
                             combined: CombinedSource(table: source, start: source, startDescribed: source.name, origin: .dataset(source)))

@@ -14,6 +14,8 @@ struct PlanExplainer {
     private var steps: [(text: String, rows: Int?)] = []
     /// The aggregate walked so far, if any.
     private var aggregate: Aggregate?
+    /// The lookups and joins walked so far.
+    private var combinations = 0
 
     /// The text of `explain` for `plan`, whose run gave `result`.
     static func explain(_ plan: QueryPlan, result: ResultSet) -> String {
@@ -53,11 +55,9 @@ struct PlanExplainer {
             source = scan.table.name
             steps.append(("start from \(scan.described)", rows))
         case .combine(let combine):
-            for (index, combination) in combine.combinations.enumerated() {
-                let counts = index < result.joinCounts.count ? result.joinCounts[index] : nil
-                let last = index == combine.combinations.count - 1 ? rows : nil
-                steps.append((combination.explanation(counts), counts.map(combination.rows(madeWith:)) ?? last))
-            }
+            let counts = combinations < result.joinCounts.count ? result.joinCounts[combinations] : nil
+            combinations += 1
+            steps.append((combine.combination.explanation(counts), rows))
         case .filter(let filter):
             describe(filter, rows: rows)
         case .aggregate(let aggregate):

@@ -38,6 +38,8 @@ import Testing
          "applicants where applicants.year = 2017 join decisions on origin, destination, year group by destination show applications, sum(total) top 5"),
         ("applicants where origin = RU lookup population on destination = country, year show destination, year, applications, population limit 8",
          "applicants where applicants.origin = RU lookup population on destination = country, year show destination, year, applications, population limit 8"),
+        ("applicants where origin = RU and destination in EU join decisions on origin, destination, year group by year show applications, sum(total)",
+         "applicants where applicants.origin = RU and applicants.destination in EU join decisions on origin, destination, year group by year show applications, sum(total)"),
         // Conditions that keep most rows, carried through the lookup or join instead of copied.
         ("applicants where kind != appeal since 2005 lookup population on destination = country, year group by year show applications, sum(population)",
          "applicants where applicants.kind != appeal and applicants.year >= 2005 lookup population on destination = country, year group by year show applications, sum(population)"),
@@ -63,6 +65,9 @@ import Testing
     @Test func onlyConditionsOnTheSourceAloneArePushed() throws {
         #expect(try pushed("applicants where origin = RU where population > 1000000 lookup population on destination = country, year in 2017 group by year") == ["origin = RU", "in 2017"])
         #expect(try pushed("applicants where origin = RU or population > 1000000 lookup population on destination = country, year group by year") == [])
+        // A key of the other side does not join the rows: `origin` is the source's column.
+        #expect(try pushed("applicants where origin = RU join decisions on origin, destination, year where total > 10 group by year") == ["origin = RU"])
+        #expect(try pushed("applicants where destination = DE join decisions as d on origin, destination, year where d.destination = DE group by year") == ["destination = DE"])
         // Keeping most rows, the kept rows are carried through the lookup rather than copied before it.
         #expect(try pushed("applicants where applications > 0 lookup population on destination = country, year group by year") == ["applications > 0"])
     }
