@@ -236,9 +236,9 @@ extension BadInputCatalogueTests {
         let result = try Executor.run(plan).table
         let flag = CancellationFlag()
         flag.cancel()
-        let error = #expect(throws: Diagnostic.self) { _ = try Executor.caveats(of: plan, result: result, cancellation: flag) }
+        let error = #expect(throws: Diagnostic.self) { _ = try Executor.localFindings(of: plan, result: result, cancellation: flag) }
         #expect(error?.code == "cancelled")
-        return try Executor.caveats(of: plan, result: result)
+        return try Executor.localFindings(of: plan, result: result).caveats
     }
 
     /// The partial-period caveat once read the whole date range without looking at the flag.

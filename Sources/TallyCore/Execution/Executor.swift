@@ -37,12 +37,15 @@ public struct Executor {
         return executor.spreadValues
     }
 
-    /// The caveats of a result computed elsewhere (a database server), from the rows the
-    /// plan's filters, lookups and joins keep in the local copy of the datasets.
-    public static func caveats(of plan: QueryPlan, result: Table, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> [Diagnostic] {
+    /// The caveats of a result computed elsewhere (a database server), and what each lookup or
+    /// join matched (for `explain`), from the rows the plan's filters, lookups and joins keep in
+    /// the local copy of the datasets.
+    public static func localFindings(
+        of plan: QueryPlan, result: Table, cancellation: CancellationFlag? = nil
+    ) throws(Diagnostic) -> (caveats: [Diagnostic], joinCounts: [JoinCounts]) {
         var executor = Executor(plan: plan, context: ExecutionContext(cancellation: cancellation))
         if let rowLevel = plan.root.executionOrder.last(where: \.readsRows) { _ = try executor.run(rowLevel) }
-        return try executor.caveatFinder(result: result).caveats()
+        return (try executor.caveatFinder(result: result).caveats(), executor.joinCounts)
     }
 
     private init(plan: QueryPlan, context: ExecutionContext) {

@@ -340,5 +340,11 @@ import Testing
             #expect(answer == native.table(query), "\(query)")
             #expect(!answer.contains("error"), "\(answer)")
         }
+        // `explain` says what each lookup and join matched, counted in the local copy.
+        for query in [CombineTests.shareOfAll, Self.queries[1]] {
+            let explained = remote.table("explain " + query)
+            #expect(explained == native.table("explain " + query))
+            #expect(explained.contains("rows matched") || explained.contains("rows of applicants matched"), "\(explained)")
+        }
     }
 }
