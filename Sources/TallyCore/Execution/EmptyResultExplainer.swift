@@ -4,6 +4,9 @@
 /// over the data cost nothing on the queries that have rows.
 struct EmptyResultExplainer {
     let plan: QueryPlan
+    /// The combined rows the conditions applied before the lookups and joins kept, when the
+    /// lookups and joins were made over every row (nil: all combined rows).
+    let combinedRows: Selection?
     let context: ExecutionContext
 
     /// Values of a text column listed in full; above this, only the closest is named.
@@ -19,10 +22,10 @@ struct EmptyResultExplainer {
             return [.note("empty-result", "`\(part.text)` matches no row of \(first.table.name)", help: describe(part, among: nil, in: first.table, narrowed: false))]
         }
         var before: [String] = []
-        for stage in stages {
+        for (index, stage) in stages.enumerated() {
             guard stage.table.rowCount > 0 else { return [] }
             let filter = RowFilter(table: stage.table, context: context)
-            var kept: Selection?
+            var kept = index > 0 ? combinedRows : nil
             for part in stage.parts {
                 let left = try filter.select(part.condition, from: kept)
                 if left.isEmpty, !before.isEmpty {
@@ -41,7 +44,7 @@ struct EmptyResultExplainer {
 
     /// The row filter's parts in the order they run, with the table they test: those applied
     /// before the lookups and joins over the dataset, then the rest over the combined rows
-    /// (which are only the rows the first kept); each group in the order of the query.
+    /// (only the rows the first kept, or `combinedRows` of them); each group in the order of the query.
     private var filterStages: [(table: Table, parts: [FilterPart])] {
         let outline = plan.outline
         let pushed = outline.pushedConditions.flatMap(\.parts).sorted { $0.span.start < $1.span.start }

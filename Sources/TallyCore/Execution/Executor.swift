@@ -1,14 +1,21 @@
 /// Runs a `QueryPlan` over the columnar store by walking its tree of operators, inputs first;
 /// each operator runs its column-at-a-time kernel over the rows its input passes up.
 public struct Executor {
-    let plan: QueryPlan
+    /// The plan; once its lookups and joins are made, its `Combine` holds their rows.
+    private(set) var plan: QueryPlan
     let context: ExecutionContext
     /// Rows each operator produced, in execution order (`PlanNode.executionOrder`).
     private var rowCounts: [Int] = []
     /// The rows the row filter kept, over the source; nil when nothing filtered rows.
     private var keptRows: Selection?
-    /// The rows of the lookups and joins, when row conditions were applied before them.
+    /// The rows the lookups and joins made, when the rows that conditions before them kept were copied.
     private var combinedAfterFilter: Int?
+    /// The rows of the lookups and joins the conditions before them kept, when those were carried.
+    private var keptBeforeCombining: Selection?
+    /// Which row of each side every combined row was made from, once the lookups and joins ran.
+    private var lineage: CombinedRows?
+    /// What each lookup or join made so far matched, in order.
+    private var joinCounts: [JoinCounts] = []
     /// The rows the last aggregate grouped, for a crosstab's totals that need every value.
     private var grouped: Relation?
     /// A crosstab's columns of values, shown before its `total` (`across`).
@@ -30,14 +37,15 @@ public struct Executor {
         return executor.spreadValues
     }
 
-    /// The caveats of a result computed elsewhere (a database server), from the rows the
-    /// plan's filters keep in the local copy of the dataset.
-    public static func caveats(of plan: QueryPlan, result: Table, cancellation: CancellationFlag? = nil) throws(Diagnostic) -> [Diagnostic] {
-        let context = ExecutionContext(cancellation: cancellation)
-        let selection = try plan.filter.map { condition throws(Diagnostic) in
-            try RowFilter(table: plan.source, context: context).select(condition, from: nil)
-        }
-        return try CaveatFinder(plan: plan, rows: selection, result: result, context: context).caveats()
+    /// The caveats of a result computed elsewhere (a database server), and what each lookup or
+    /// join matched (for `explain`), from the rows the plan's filters, lookups and joins keep in
+    /// the local copy of the datasets.
+    public static func localFindings(
+        of plan: QueryPlan, result: Table, cancellation: CancellationFlag? = nil
+    ) throws(Diagnostic) -> (caveats: [Diagnostic], joinCounts: [JoinCounts]) {
+        var executor = Executor(plan: plan, context: ExecutionContext(cancellation: cancellation))
+        if let rowLevel = plan.root.executionOrder.last(where: \.readsRows) { _ = try executor.run(rowLevel) }
+        return (try executor.caveatFinder(result: result).caveats(), executor.joinCounts)
     }
 
     private init(plan: QueryPlan, context: ExecutionContext) {
@@ -58,8 +66,13 @@ public struct Executor {
         return ResultSet(
             table: table, separatesThousands: outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: keptRows?.count ?? combinedAfterFilter, final: table.rowCount),
-            rowCounts: rowCounts, caveats: try CaveatFinder(plan: plan, rows: keptRows, result: table, context: context).caveats(),
-            chartLayout: chartLayout, headline: headline)
+            rowCounts: rowCounts, caveats: try caveatFinder(result: table).caveats(),
+            chartLayout: chartLayout, headline: headline, joinCounts: joinCounts)
+    }
+
+    /// What looks for caveats in the rows this run kept.
+    private func caveatFinder(result: Table) -> CaveatFinder {
+        CaveatFinder(plan: plan, rows: keptRows, lineage: lineage, result: result, context: context)
     }
 
     /// The visible columns: the plan's, with a crosstab's columns of values before its `total`.
@@ -93,11 +106,7 @@ public struct Executor {
         let relation: Relation
         switch node {
         case .scan(let scan): relation = Relation(table: scan.table)
-        case .combine(let combine):
-            _ = try run(combine.input)
-            relation = Relation(table: combine.table)
-            if keptRows != nil { combinedAfterFilter = combine.table.rowCount }
-            keptRows = nil  // the combined rows are those the conditions below kept
+        case .combine(let combine): relation = try run(combine, on: try run(combine.input))
         case .filter(let filter): relation = try run(filter, on: try run(filter.input))
         case .aggregate(let aggregate): relation = try run(aggregate, on: try run(aggregate.input))
         case .pivot(let pivot): relation = try run(pivot, on: try run(pivot.input))
@@ -114,6 +123,26 @@ public struct Executor {
         rowCounts.append(relation.count)
         try context.checkCancelled()
         return relation
+    }
+
+    /// Makes a lookup or join; from then on the plan's `Combine` holds its rows.
+    private mutating func run(_ combine: Combine, on input: Relation) throws(Diagnostic) -> Relation {
+        let made = try Combining(combine, input: input.table, rows: input.rows, lineage: lineage, context: context)
+        if made.rows == nil, input.rows != nil || combinedAfterFilter != nil { combinedAfterFilter = made.table.rowCount }
+        keptRows = made.rows
+        keptBeforeCombining = made.rows
+        lineage = made.lineage
+        let step = joinCounts.count
+        joinCounts.append(made.counts)
+        var index = 0
+        plan.root = plan.root.transformed { node in
+            guard case .combine(var planned) = node else { return node }
+            defer { index += 1 }
+            guard index == step else { return node }
+            planned.table = made.table
+            return .combine(planned)
+        }
+        return Relation(table: made.table, rows: made.rows)
     }
 
     /// A row filter narrows the rows read; a group filter keeps positions, so that windows
@@ -197,7 +226,7 @@ public struct Executor {
     private func emptyResultNotes(rowsLeft: Int?, final: Int) throws(Diagnostic) -> [Diagnostic] {
         guard final == 0 || rowsLeft == 0 else { return [] }
         if !plan.emptyResultNotes.isEmpty || rowsLeft != 0 { return plan.emptyResultNotes }
-        return try EmptyResultExplainer(plan: plan, context: context).notes()
+        return try EmptyResultExplainer(plan: plan, combinedRows: keptBeforeCombining, context: context).notes()
     }
 
     /// The roles the result keeps if it becomes a dataset with `let`.
@@ -209,5 +238,17 @@ public struct Executor {
         if let unit = info.unitColumn, !outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
         info.categoryColumns = info.categoryColumns.filter { category in outputs.contains { $0.name == category } }
         return info
+    }
+}
+
+private extension PlanNode {
+    /// Whether the operator makes the rows a query keeps (a scan, lookups and joins, a row
+    /// filter), as opposed to what it computes from them.
+    var readsRows: Bool {
+        switch self {
+        case .scan, .combine: return true
+        case .filter(let filter): return filter.level == .rows
+        case .aggregate, .pivot, .sort, .top, .limit, .project: return false
+        }
     }
 }

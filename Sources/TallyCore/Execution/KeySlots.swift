@@ -47,7 +47,10 @@ struct KeySlots {
                 right: whole(rightValues, pair.right.validity) { $0 ? 1 : 0 },
                 count: 2)
         default:
-            return hashed(pair.left.doubles, pair.left.validity, pair.right.doubles, pair.right.validity)
+            let left = pair.left.doubles, right = pair.right.doubles, leftValidity = pair.left.validity, rightValidity = pair.right.validity
+            return hashed(
+                left.count, { i in leftValidity?.isValid(i) ?? true ? bits(left[i]) : nil },
+                right.count, { i in rightValidity?.isValid(i) ?? true ? bits(right[i]) : nil })
         }
     }
 
@@ -88,7 +91,9 @@ struct KeySlots {
         }
         let (width, overflow) = high.subtractingReportingOverflow(low)
         guard !overflow, width < Int64(min(denseLimit, max(4 * right.count, 1 << 16))) else {
-            return hashed(left.map(Double.init), leftValidity, right.map(Double.init), rightValidity, exact: (left, right))
+            return hashed(
+                left.count, { i in leftValidity?.isValid(i) ?? true ? UInt64(bitPattern: left[i]) : nil },
+                right.count, { i in rightValidity?.isValid(i) ?? true ? UInt64(bitPattern: right[i]) : nil })
         }
         /// The offset of `value` in the right side's range, -1 outside it.
         @inline(__always)
@@ -100,29 +105,28 @@ struct KeySlots {
     }
 
     /// Numbers by value through a hash of their bits: decimals, a whole number beside a decimal,
-    /// and whole numbers spread too widely for a dense table (`exact` keeps them as integers, so
-    /// that numbers beyond 2^53 never collide).
+    /// and whole numbers spread too widely for a dense table (hashed as integers, so that numbers
+    /// beyond 2^53 never collide). `leftKey` and `rightKey` give a row's bits, nil when it has no
+    /// key (missing, or not a number).
     private static func hashed(
-        _ left: [Double], _ leftValidity: ValidityMask?, _ right: [Double], _ rightValidity: ValidityMask?,
-        exact: ([Int64], [Int64])? = nil
+        _ leftCount: Int, _ leftKey: @escaping @Sendable (Int) -> UInt64?, _ rightCount: Int, _ rightKey: (Int) -> UInt64?
     ) -> KeySlots {
-        func bits(_ values: [Double], _ integers: [Int64]?, _ i: Int) -> UInt64 {
-            if let integers { return UInt64(bitPattern: integers[i]) }
-            let value = values[i]
-            return value == 0 ? 0 : value.bitPattern
-        }
         var slotOfBits: [UInt64: Int32] = [:]
-        var rightSlots = [Int32](repeating: -1, count: right.count)
-        for i in right.indices where (rightValidity?.isValid(i) ?? true) && !right[i].isNaN {
-            rightSlots[i] = slot(of: bits(right, exact?.1, i), in: &slotOfBits)
+        var rightSlots = [Int32](repeating: -1, count: rightCount)
+        for i in 0..<rightCount {
+            if let key = rightKey(i) { rightSlots[i] = slot(of: key, in: &slotOfBits) }
         }
         let leftSlots: Writer = { [slotOfBits] rows, slots in
             for (k, i) in rows.enumerated() {
-                let present = (leftValidity?.isValid(i) ?? true) && !left[i].isNaN
-                slots[k] = present ? slotOfBits[bits(left, exact?.0, i)] ?? -1 : -1
+                slots[k] = leftKey(i).flatMap { slotOfBits[$0] } ?? -1
             }
         }
-        return KeySlots(left: leftSlots, leftCount: left.count, right: rightSlots, count: slotOfBits.count)
+        return KeySlots(left: leftSlots, leftCount: leftCount, right: rightSlots, count: slotOfBits.count)
+    }
+
+    /// A decimal's bits as a key: equal numbers have equal bits (`-0` is `0`); NaN is no key.
+    private static func bits(_ value: Double) -> UInt64? {
+        value.isNaN ? nil : value == 0 ? 0 : value.bitPattern
     }
 
     /// The slot of `key`, numbering keys in the order they are first seen.

@@ -17,12 +17,15 @@ public struct ResultSet: Sendable {
     public var chartLayout: ChartLayout?
     /// The column holding the headline number (`QueryPlan.headline`), which a narrow table never hides.
     public var headline: Int?
+    /// What each lookup or join matched, in the order of the plan, for `explain`; empty when
+    /// the engine does not count them.
+    public var joinCounts: [JoinCounts]
 
     /// Creates a result (the executor's, or one computed by a database server).
     public init(
         table: Table, separatesThousands: [Bool], warnings: [Diagnostic], notes: [Diagnostic],
         rowCounts: [Int] = [], caveats: [Diagnostic] = [], chartLayout: ChartLayout? = nil,
-        headline: Int? = nil
+        headline: Int? = nil, joinCounts: [JoinCounts] = []
     ) {
         self.table = table
         self.separatesThousands = separatesThousands
@@ -32,5 +35,6 @@ public struct ResultSet: Sendable {
         self.caveats = caveats
         self.chartLayout = chartLayout
         self.headline = headline
+        self.joinCounts = joinCounts
     }
 }

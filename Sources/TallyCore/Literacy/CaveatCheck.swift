@@ -17,27 +17,28 @@ public enum CaveatCheck: Sendable, Equatable {
     /// a base under 100,000 residents when the population divides (`perResident`), and a country
     /// on several kept rows of one year when a sum adds the population up (`summed`).
     case population(country: Int, time: Int, facts: CountryFacts, perResident: Bool, summed: Bool)
-    /// A lookup in `dataset` found no row for the source rows whose `otherRows` entry is -1;
-    /// kept rows among them are a caveat that shows a few of their `keys` (source columns).
-    case unmatched(otherRows: Selection, keys: [Int], dataset: String)
-    /// A join made row `i` from row `rows[i]` of `side` (of `count` rows), matched with rows of
-    /// `other`; when an aggregate reads one of `columns` (that side's columns, or no column for
-    /// `count` when `side` is the source), kept rows from a row of `side` that appears more than
-    /// once are counted more than once.
-    case fanOut(rows: Selection, count: Int, side: String, other: String, columns: Set<Int>)
-    /// A lookup in `dataset` (of `count` rows) gave source row `i` its row `otherRows[i]` (-1:
-    /// none); when an aggregate reads one of `columns` (the looked-up columns), a row of
-    /// `dataset` that several kept rows looked up is counted once for each of them. A few of
-    /// their `keys` (source columns) are shown.
-    case repeatedLookup(otherRows: Selection, count: Int, keys: [Int], dataset: String, columns: Set<Int>)
+    /// Lookup `step` (of the query's lookups and joins, in order) in `dataset` found no row for
+    /// some source rows; kept rows among them are a caveat that shows a few of their `keys`
+    /// (source columns).
+    case unmatched(step: Int, keys: [Int], dataset: String)
+    /// Join `step` made each row from a row of `side` (the table before it; with `ofOther`, its
+    /// other side), matched with rows of `other`; when an aggregate reads one of `columns` (that
+    /// side's columns, or no column for `count` when `side` is the source), kept rows from a row
+    /// of `side` that appears more than once are counted more than once.
+    case fanOut(step: Int, ofOther: Bool, side: String, other: String, columns: Set<Int>)
+    /// Lookup `step` in `dataset` gave each source row one of its rows, or none; when an
+    /// aggregate reads one of `columns` (the looked-up columns), a row of `dataset` that several
+    /// kept rows looked up is counted once for each of them. A few of their `keys` (source
+    /// columns) are shown.
+    case repeatedLookup(step: Int, keys: [Int], dataset: String, columns: Set<Int>)
     /// The query groups by `bucket` (`month`, `quarter`, `week` or `year`) of date or datetime
     /// source column `column`; a first or last period that the kept rows cover only in part is a
     /// caveat (a month whose rows end on the 18th looks like a fall).
     case partialPeriods(column: Int, bucket: ScalarFunction.ID)
     /// A parenthesised side's own caveat: it stands when a kept row was made from a row of that
-    /// side's result that `concerned` marks (nil: any row). Row `i` was made from row `rows[i]`
-    /// of the side (-1: from none, a lookup without a match; nil `rows`: from row `i`).
-    case ofSide(caveat: Diagnostic, rows: Selection?, concerned: [Bool]?)
+    /// side's result that `concerned` marks (nil: any row). The side is the other side of lookup
+    /// or join `step`, or with no `step` the rows read first.
+    case ofSide(caveat: Diagnostic, step: Int?, concerned: [Bool]?)
 }
 
 extension CaveatCheck {
@@ -45,7 +46,7 @@ extension CaveatCheck {
     /// join repeats; nil for every other check.
     var repeatedColumns: Set<Int>? {
         switch self {
-        case .fanOut(_, _, _, _, let columns), .repeatedLookup(_, _, _, _, let columns): columns
+        case .fanOut(_, _, _, _, let columns), .repeatedLookup(_, _, _, let columns): columns
         default: nil
         }
     }
@@ -54,22 +55,5 @@ extension CaveatCheck {
     var isOfSide: Bool {
         if case .ofSide = self { return true }
         return false
-    }
-
-    /// The check over a table whose row `i` is row `rows[i]` of the table it was made for (a
-    /// later join repeats and drops rows).
-    func following(_ rows: Selection) -> CaveatCheck {
-        switch self {
-        case .unmatched(let otherRows, let keys, let dataset):
-            return .unmatched(otherRows: rows.map { otherRows[Int($0)] }, keys: keys, dataset: dataset)
-        case .fanOut(let sideRows, let count, let side, let other, let columns):
-            return .fanOut(rows: rows.map { sideRows[Int($0)] }, count: count, side: side, other: other, columns: columns)
-        case .repeatedLookup(let otherRows, let count, let keys, let dataset, let columns):
-            return .repeatedLookup(otherRows: rows.map { otherRows[Int($0)] }, count: count, keys: keys, dataset: dataset, columns: columns)
-        case .ofSide(let caveat, let sideRows, let concerned):
-            return .ofSide(caveat: caveat, rows: sideRows.map { sideRows in rows.map { sideRows[Int($0)] } } ?? rows, concerned: concerned)
-        default:
-            return self
-        }
     }
 }

@@ -5,6 +5,9 @@ struct CaveatFinder {
     let plan: QueryPlan
     /// The rows the filters kept (nil: all rows of the source).
     let rows: Selection?
+    /// Which row of each side of the query's lookups and joins every source row was made from
+    /// (nil: the query combines nothing).
+    var lineage: CombinedRows? = nil
     /// The result, as shown.
     let result: Table
     /// The cancellation flag, polled in every loop over rows.
@@ -45,16 +48,19 @@ struct CaveatFinder {
             case .population(let country, let time, let facts, let perResident, let summed):
                 found += PopulationCaveats(source: plan.source, rows: rows)
                     .caveats(country: country, time: time, facts: facts, perResident: perResident, summed: summed)
-            case .unmatched(let otherRows, let keys, let dataset):
-                if let caveat = try unmatched(otherRows, keys: keys, dataset: dataset) { found.append(caveat) }
-            case .fanOut(let sideRows, let count, let side, let other, _):
-                if let caveat = try fanOut(sideRows, count: count, side: side, other: other) { found.append(caveat) }
-            case .repeatedLookup(let otherRows, let count, let keys, let dataset, let columns):
-                if let caveat = try repeatedLookup(otherRows, count: count, keys: keys, dataset: dataset, columns: columns) { found.append(caveat) }
+            case .unmatched(let step, let keys, let dataset):
+                if let otherRows = lineage?.others[step].rows, let caveat = try unmatched(otherRows, keys: keys, dataset: dataset) { found.append(caveat) }
+            case .fanOut(let step, let ofOther, let side, let other, _):
+                if let made = (ofOther ? lineage?.others : lineage?.befores)?[step], let sideRows = made.rows,
+                   let caveat = try fanOut(sideRows, count: made.count, side: side, other: other) { found.append(caveat) }
+            case .repeatedLookup(let step, let keys, let dataset, let columns):
+                if let made = lineage?.others[step], let otherRows = made.rows,
+                   let caveat = try repeatedLookup(otherRows, count: made.count, keys: keys, dataset: dataset, columns: columns) { found.append(caveat) }
             case .partialPeriods(let column, let bucket):
                 if let caveat = try partialPeriods(column: column, bucket: bucket) { found.append(caveat) }
-            case .ofSide(let caveat, let sideRows, let concerned):
-                if try usesSideRows(sideRows, concerned: concerned) { found.append(caveat) }
+            case .ofSide(let caveat, let step, let concerned):
+                let side = step.map { lineage?.others[$0].rows } ?? lineage?.start.rows
+                if try usesSideRows(side, concerned: concerned) { found.append(caveat) }
             }
         }
         if let change = plan.change {

@@ -36,9 +36,9 @@ public struct PlanOutline: Sendable {
                 source = scan.table
                 scanned = scan.table
             case .combine(let combine):
+                if combinations.isEmpty { pushedConditions = rowFilter?.conditions ?? [] }
                 source = combine.table
-                combinations = combine.combinations
-                pushedConditions = rowFilter?.conditions ?? []
+                combinations.append(combine.combination)
             case .filter(let filter) where filter.level == .rows:
                 rowFilter = rowFilter.map { Filter(input: filter.input, conditions: $0.conditions + filter.conditions, level: .rows) } ?? filter
             case .filter(let filter): groupFilter = filter

@@ -3,7 +3,7 @@
 /// change to each operator), so adding a rewrite is adding one pass to `passes`.
 public enum PlanRewriter {
     /// The passes, in the order they run.
-    static let passes: [@Sendable (PlanNode) -> PlanNode] = [pushKeyConditionsBelowAggregate]
+    static let passes: [@Sendable (PlanNode) -> PlanNode] = [{ pushKeyConditionsBelowAggregate($0) }]
 
     /// `root` after every pass.
     public static func optimized(_ root: PlanNode) -> PlanNode {

@@ -1,9 +1,12 @@
-/// The table a query reads once its source is resolved (a dataset, or a parenthesised query run
-/// first) and its `lookup` and `join` clauses are made, in the order written: the source's
-/// columns, then the other sides' columns the query reads, except their keys. Lookups and joins
-/// happen before `where`, so every later clause binds against this table.
+/// The table a query binds against once its source is resolved (a dataset, or a parenthesised
+/// query run first) and its `lookup` and `join` clauses are planned, in the order written: the
+/// source's columns, then the other sides' columns the query reads, except their keys. Lookups
+/// and joins happen before `where` (after the conditions that read the source alone), so every
+/// later clause binds against this table. The executor makes them (`Combine`, `Combining`);
+/// binding reads only the other sides' names, types and dictionaries.
 struct CombinedSource {
-    /// The combined rows.
+    /// The combined columns: the source itself when nothing is combined; otherwise its columns
+    /// and the other sides', as bound (types and dictionaries, no rows).
     var table: Table
     /// Each qualifier (a side's `as` name, or its dataset's name) with its columns, by
     /// lowercased name, as indices into `table`.
@@ -22,20 +25,21 @@ struct CombinedSource {
     /// Warnings of parenthesised queries (their caveats are among `checks`).
     var warnings: [Diagnostic] = []
     /// What the kept rows must be checked for (rows without a match, rows counted twice, the
-    /// caveats of parenthesised sides whose rows they use).
+    /// caveats of parenthesised sides whose rows they use), once the executor made the rows.
     var checks: [CaveatCheck] = []
-    /// The lookups and joins as made, for `sql`.
-    var combinations: [CombinationPlan] = []
+    /// The lookups and joins, in order, each with the combined columns after it.
+    var combinations: [(plan: CombinationPlan, table: Table)] = []
     /// The source before any lookup or join: a dataset name or a parenthesised query's plan.
     var origin: SourceOrigin
     /// Whether a column of another side was left out because the query does not read it.
     var leftColumnsOut = false
-    /// The row conditions applied to the source before the lookups and joins, if any.
+    /// Which row conditions are applied to the source before the lookups and joins.
     var pushed: PushedFilter?
 
-    /// Resolves `query`'s source, keeps the rows of its conditions that read the source alone
-    /// (`PushedFilter`), and makes its lookups and joins, gathering of each other side only the
-    /// columns named in `reading` (lowercased; nil: every column). Stops when `cancellation` is set.
+    /// Resolves `query`'s source, finds its conditions that read the source alone
+    /// (`PushedFilter`), and plans its lookups and joins, with of each other side only the
+    /// columns named in `reading` (lowercased; nil: every column). A parenthesised side is run
+    /// here; it stops when `cancellation` is set.
     static func resolve(
         _ query: Query, reading: Set<String>?, in file: SourceFile, catalog: Catalog, cancellation: CancellationFlag?
     ) throws(Diagnostic) -> CombinedSource {
@@ -46,28 +50,28 @@ struct CombinedSource {
             guard case .combine(let combination) = clause.kind else { continue }
             others.append((combination, try Side.resolve(combination.other, alias: combination.alias, in: file, catalog: catalog, context: context)))
         }
-        let pushed = PushedFilter.find(query, source: start.table, others: others.map(\.side.table), in: file, catalog: catalog, context: context)
-        let table = pushed.map { pushed in
-            Table(name: start.table.name, columns: start.table.columns.map { $0.gathered(pushed.rows) }, rowCount: pushed.rows.count, info: start.table.info)
-        } ?? start.table
-        var combined = CombinedSource(table: table, start: start.table, startDescribed: start.described, origin: start.origin)
-        combined.pushed = pushed
+        var combined = CombinedSource(table: start.table, start: start.table, startDescribed: start.described, origin: start.origin)
+        let keys = others.map { other in Set(other.combination.keys.map { ($0.otherColumn ?? $0.column).text.lowercased() }) }
+        combined.pushed = PushedFilter.find(query, source: start.table, others: zip(others, keys).map { ($0.side.table, $1) }, in: file, catalog: catalog)
         combined.warnings = start.warnings
         // A parenthesised source that keeps its time column passes its incomplete year on, and
         // the query says that caveat itself, of its own kept rows.
         let saysIncompleteYear = start.table.timeColumnIndex != nil && start.table.info.incompleteYear != nil
         combined.checks = start.caveats.filter { !(saysIncompleteYear && $0.caveat.code == "incomplete-year") }
-            .map { .ofSide(caveat: $0.caveat, rows: pushed?.rows, concerned: $0.concerned) }
+            .map { .ofSide(caveat: $0.caveat, step: nil, concerned: $0.concerned) }
         combined.qualifiers[start.table.name.lowercased()] = start.columnsByName(offset: 0)
+        if !others.isEmpty {
+            combined.table = Table(name: start.table.name, columns: start.table.columns.map { $0.gathered([]) }, rowCount: 0, info: start.table.info)
+        }
         for (combination, other) in others {
-            try combined.add(combination, other: other, reading: reading, in: file, catalog: catalog, context: context)
+            try combined.add(combination, other: other, reading: reading, in: file, catalog: catalog)
         }
         return combined
     }
 
-    /// Makes one lookup or join against the table so far, gathering the other side's columns in `reading`.
+    /// Plans one lookup or join against the table so far, with the other side's columns in `reading`.
     private mutating func add(
-        _ combination: Combination, other: Side, reading: Set<String>?, in file: SourceFile, catalog: Catalog, context: ExecutionContext
+        _ combination: Combination, other: Side, reading: Set<String>?, in file: SourceFile, catalog: Catalog
     ) throws(Diagnostic) {
         warnings += other.warnings
         let qualifier = other.table.name
@@ -76,32 +80,22 @@ struct CombinedSource {
                 "qualifier-taken", "'\(qualifier)' already names a side of this query", at: combination.alias?.span ?? combination.other.span,
                 label: "give this side its own name", help: ["write e.g. `\(combination.kind.rawValue) \(file.text(of: combination.other.span)) as other_\(qualifier) on …`"])
         }
-        let keys = try combination.keys.map { key throws(Diagnostic) in try KeyPair(key, source: table, other: other.table, catalog: catalog) }
-        let matcher = HashJoin(keys: keys.map(\.columns))
+        let keys = try combination.keys.map { key throws(Diagnostic) in try KeyPlan(key, source: table, other: other.table, catalog: catalog) }
         let keyText = combination.keys.map { key in key.otherColumn.map { "\(key.column.text) = \($0.text)" } ?? key.column.text }.joined(separator: ", ")
-        let sourceRows: Selection?, otherRows: Selection, counts: JoinCounts
-        switch combination.kind {
-        case .lookup:
-            if let (row, count) = matcher.duplicatedKey() {
-                let shown = keys.map { "\(other.table.columns[$0.otherIndex].name) = \(CellFormatter.raw(other.table.columns[$0.otherIndex].value(at: row)))" }
-                throw .error(
-                    "lookup-key-not-unique", "a lookup needs one row per key, and \(other.described) has \(count) rows with \(shown.joined(separator: ", "))",
-                    at: combination.other.span, label: "\(count) rows share one key",
-                    help: ["aggregate it first, e.g. `lookup (\(other.table.name) group by \(combination.keys.map(\.otherName.text).joined(separator: ", "))) as \(other.table.name)_totals on \(keyText)`",
-                           "or use `join` to keep every match (each source row then counts once per match)"])
-            }
-            sourceRows = nil
-            (otherRows, counts) = try matcher.lookup(context: context)
-        case .join:
-            let pairs = try matcher.join(context: context)
-            (sourceRows, otherRows, counts) = (pairs.source, pairs.other, pairs.counts)
+        if combination.kind == .lookup, let (row, count) = HashJoin(keys: keys.map { $0.columns(in: table, other: other.table) }).duplicatedKey() {
+            let shown = keys.map { "\(other.table.columns[$0.otherIndex].name) = \(CellFormatter.raw(other.table.columns[$0.otherIndex].value(at: row)))" }
+            throw .error(
+                "lookup-key-not-unique", "a lookup needs one row per key, and \(other.described) has \(count) rows with \(shown.joined(separator: ", "))",
+                at: combination.other.span, label: "\(count) rows share one key",
+                help: ["aggregate it first, e.g. `lookup (\(other.table.name) group by \(combination.keys.map(\.otherName.text).joined(separator: ", "))) as \(other.table.name)_totals on \(keyText)`",
+                       "or use `join` to keep every match (each source row then counts once per match)"])
         }
+        let step = combinations.count
         let before = table
-        if let sourceRows { checks = checks.map { $0.following(sourceRows) } }
         // Years missing in the other side's time series are rows no source row can match: a
         // lookup counts the rows left without a match, and a join leaves them out.
-        checks += other.caveats.filter { $0.caveat.code != "missing-years" }.map { .ofSide(caveat: $0.caveat, rows: otherRows, concerned: $0.concerned) }
-        var columns = sourceRows.map { rows in before.columns.map { $0.gathered(rows) } } ?? before.columns
+        checks += other.caveats.filter { $0.caveat.code != "missing-years" }.map { .ofSide(caveat: $0.caveat, step: step, concerned: $0.concerned) }
+        var columns = before.columns
         var info = before.info
         var sideColumns: [String: Int] = [:]
         for key in keys { sideColumns[other.table.columns[key.otherIndex].name.lowercased()] = key.sourceIndex }
@@ -113,44 +107,41 @@ struct CombinedSource {
         if read.count + otherKeys.count < other.table.columns.count { leftColumnsOut = true }
         for index in read {
             let column = other.table.columns[index]
-            var gathered = column.gatheredOrMissing(otherRows)
+            var planned = column.gatheredOrMissing([])
             let taken = columns.contains { $0.name.lowercased() == column.name.lowercased() }
-            gathered.name = taken ? "\(qualifier).\(column.name)" : column.name
-            gathered.originalName = gathered.name
+            planned.name = taken ? "\(qualifier).\(column.name)" : column.name
+            planned.originalName = planned.name
             sideColumns[column.name.lowercased()] = columns.count
             otherColumns.insert(columns.count)
             if other.table.isMeasure(index) { otherMeasures.insert(columns.count) }
-            if other.table.info.isCountryColumn(column.name) { info.countryColumns.append(gathered.name) }
-            columns.append(gathered)
+            if other.table.info.isCountryColumn(column.name) { info.countryColumns.append(planned.name) }
+            columns.append(planned)
         }
         qualifiers[qualifier.lowercased()] = sideColumns
-        table = Table(name: before.name, columns: columns, rowCount: columns.first?.count ?? 0, info: info)
-        let plan = CombinationPlan(
-            kind: combination.kind, qualifier: qualifier, origin: other.origin, keys: keys.map(\.plan),
-            columns: read.map { other.table.columns[$0].name },
-            counts: counts, described: other.described, keyText: keyText, sourceName: before.name, otherName: other.table.name,
-            rows: table.rowCount, otherRowCount: other.table.rowCount)
-        combinations.append(plan)
+        table = Table(name: before.name, columns: columns, rowCount: 0, info: info)
+        combinations.append((CombinationPlan(
+            kind: combination.kind, qualifier: qualifier, origin: other.origin, other: other.table, keys: keys,
+            read: read, names: columns[before.columns.count...].map(\.name), described: other.described, keyText: keyText,
+            sourceName: before.name, otherName: other.table.name), table))
+        let added = Set(before.columns.count..<columns.count)
         switch combination.kind {
         case .lookup:
-            checks.append(.unmatched(otherRows: otherRows, keys: keys.map(\.sourceIndex), dataset: other.described))
-            checks.append(.repeatedLookup(
-                otherRows: otherRows, count: other.table.rowCount, keys: keys.map(\.sourceIndex), dataset: other.described,
-                columns: Set(before.columns.count..<columns.count)))
+            checks.append(.unmatched(step: step, keys: keys.map(\.sourceIndex), dataset: other.described))
+            checks.append(.repeatedLookup(step: step, keys: keys.map(\.sourceIndex), dataset: other.described, columns: added))
         case .join:
-            guard let sourceRows else { break }
-            if counts.repeatedSourceRows > 0 {
-                checks.append(.fanOut(rows: sourceRows, count: before.rowCount, side: before.name, other: other.described, columns: Set(before.columns.indices)))
-            }
-            checks.append(.fanOut(rows: otherRows, count: other.table.rowCount, side: other.described, other: before.name, columns: Set(before.columns.count..<columns.count)))
+            checks.append(.fanOut(step: step, ofOther: false, side: before.name, other: other.described, columns: Set(before.columns.indices)))
+            checks.append(.fanOut(step: step, ofOther: true, side: other.described, other: before.name, columns: added))
         }
     }
 
     /// The start of the plan: a scan of the rows read first, the `pushed` conditions (those of
-    /// the pushed filter), then the lookups and joins, if any.
+    /// the pushed filter), then each lookup and join, if any.
     func plan(pushing pushed: [FilterCondition]) -> PlanNode {
         let scan = PlanNode.scan(Scan(table: start, described: startDescribed))
-        return combinations.isEmpty ? scan : .combine(Combine(input: scan.filtered(by: pushed, level: .rows), table: table, combinations: combinations))
+        guard !combinations.isEmpty else { return scan }
+        return combinations.reduce(scan.filtered(by: pushed, level: .rows)) { input, step in
+            .combine(Combine(input: input, table: step.table, combination: step.plan))
+        }
     }
 }
 
@@ -160,60 +151,6 @@ indirect enum SourceOrigin: Sendable {
     case dataset(Table)
     /// A parenthesised query, planned.
     case query(QueryPlan)
-}
-
-/// A lookup or join as made: for `sql`, which spells it out as a `LEFT JOIN` or `JOIN`.
-struct CombinationPlan: Sendable {
-    /// `lookup` or `join`.
-    var kind: Combination.Kind
-    /// The name that qualifies the other side.
-    var qualifier: String
-    /// The other side: a dataset or a planned query.
-    var origin: SourceOrigin
-    /// The key pairs.
-    var keys: [KeyPlan]
-    /// The other side's columns that joined the row, in order.
-    var columns: [String]
-    /// What matched.
-    var counts: JoinCounts
-    /// How `explain` names the other side (its dataset, or the parenthesised query as written).
-    var described: String
-    /// The keys as written (`destination`, `year = period`).
-    var keyText: String
-    /// The names of the table so far and of the other side's table.
-    var sourceName: String, otherName: String
-    /// The rows after this lookup or join.
-    var rows: Int
-    /// The other side's row count.
-    var otherRowCount: Int
-
-    /// The `explain` step: the datasets, the keys and what matched.
-    var explanation: String {
-        func rows(_ n: Int) -> String { "\(NumberFormat.grouped(Int64(n))) \(n == 1 ? "row" : "rows")" }
-        switch kind {
-        case .lookup:
-            return "look up \(described) on \(keyText) for each row of \(sourceName): \(rows(counts.sourceMatched)) matched, "
-                + "\(rows(counts.sourceUnmatched)) without a match (their \(otherName) columns are missing); "
-                + "\(rows(counts.otherMatched)) of \(otherName) used, \(NumberFormat.grouped(Int64(counts.otherUnmatched))) not"
-        case .join:
-            var text = "join \(described) on \(keyText): \(rows(counts.sourceMatched)) of \(sourceName) matched, "
-                + "\(NumberFormat.grouped(Int64(counts.sourceUnmatched))) did not and are dropped; "
-                + "\(rows(counts.otherMatched)) of \(otherName) matched, \(NumberFormat.grouped(Int64(counts.otherUnmatched))) did not"
-            if counts.repeatedSourceRows > 0 {
-                text += "; \(rows(counts.repeatedSourceRows)) of \(sourceName) matched more than once"
-            }
-            return text
-        }
-    }
-}
-
-/// One key of a lookup or join as made, for `sql`.
-struct KeyPlan: Sendable {
-    /// The key's column in the combined table, and in the other side.
-    var source: String, other: String
-    /// For country columns, the values of each side that match by another code than their own
-    /// text (`RU` matches as `RUS`), with that code.
-    var sourceCodes: [String: String] = [:], otherCodes: [String: String] = [:]
 }
 
 /// One side of a lookup or join (or the query's source): its rows, resolved.
@@ -270,37 +207,28 @@ private struct Side {
     }
 }
 
-/// One key of a lookup or join, resolved: the columns on both sides and how they compare.
-private struct KeyPair {
-    /// The key's column in the table so far.
-    var sourceIndex: Int
-    /// The key's column in the other side.
-    var otherIndex: Int
-    /// The columns and, for country columns, the resolved code of every dictionary entry.
-    var columns: JoinKeyColumns
-    /// The key as `sql` spells it out.
-    var plan: KeyPlan
-
-    init(_ key: JoinKey, source: Table, other: Table, catalog: Catalog) throws(Diagnostic) {
-        sourceIndex = try KeyPair.index(of: key.column, in: source)
-        otherIndex = try KeyPair.index(of: key.otherName, in: other)
+extension KeyPlan {
+    /// Resolves `key` between `source` (the table so far) and `other`: the columns on both sides
+    /// and, for country columns, the resolved code of every dictionary entry.
+    fileprivate init(_ key: JoinKey, source: Table, other: Table, catalog: Catalog) throws(Diagnostic) {
+        let sourceIndex = try KeyPlan.index(of: key.column, in: source)
+        let otherIndex = try KeyPlan.index(of: key.otherName, in: other)
         let left = source.columns[sourceIndex], right = other.columns[otherIndex]
-        plan = KeyPlan(source: left.name, other: right.name)
+        self.init(source: left.name, other: right.name, sourceIndex: sourceIndex, otherIndex: otherIndex)
         guard left.type == right.type || (left.type.isNumeric && right.type.isNumeric) else {
             throw .error(
                 "key-types-differ", "\(left.name) is \(left.type.article) and \(other.name).\(right.name) is \(right.type.article), so no row could match",
                 at: key.otherColumn.map { key.column.span.merged(with: $0.span) } ?? key.column.span, label: "keys compare by value",
                 help: ["join on columns that hold the same kind of value"])
         }
-        columns = JoinKeyColumns(left: left, right: right)
         let isCountry = source.info.isCountryColumn(left.name) || other.info.isCountryColumn(right.name)
         if isCountry, let directory = catalog.countries, case .text(_, let leftDictionary) = left.data, case .text(_, let rightDictionary) = right.data {
             let leftKeys = directory.resolvedCodes(of: leftDictionary.values)
             let rightKeys = directory.resolvedCodes(of: rightDictionary.values)
-            columns.leftKeys = leftKeys
-            columns.rightKeys = rightKeys
-            plan.sourceCodes = KeyPair.recoded(leftDictionary.values, as: leftKeys)
-            plan.otherCodes = KeyPair.recoded(rightDictionary.values, as: rightKeys)
+            sourceKeys = leftKeys
+            otherKeys = rightKeys
+            sourceCodes = KeyPlan.recoded(leftDictionary.values, as: leftKeys)
+            otherCodes = KeyPlan.recoded(rightDictionary.values, as: rightKeys)
         }
     }
 

@@ -14,6 +14,8 @@ struct PlanExplainer {
     private var steps: [(text: String, rows: Int?)] = []
     /// The aggregate walked so far, if any.
     private var aggregate: Aggregate?
+    /// The lookups and joins walked so far.
+    private var combinations = 0
 
     /// The text of `explain` for `plan`, whose run gave `result`.
     static func explain(_ plan: QueryPlan, result: ResultSet) -> String {
@@ -53,7 +55,9 @@ struct PlanExplainer {
             source = scan.table.name
             steps.append(("start from \(scan.described)", rows))
         case .combine(let combine):
-            for combination in combine.combinations { steps.append((combination.explanation, combination.rows)) }
+            let counts = combinations < result.joinCounts.count ? result.joinCounts[combinations] : nil
+            combinations += 1
+            steps.append((combine.combination.explanation(counts), rows))
         case .filter(let filter):
             describe(filter, rows: rows)
         case .aggregate(let aggregate):

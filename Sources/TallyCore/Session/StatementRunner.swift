@@ -102,7 +102,7 @@ struct StatementRunner {
         do {
             guard let remote = session.remote else { return (plan, try Executor.run(plan, cancellation: session.cancellation)) }
             var result = try remote.run(plan)
-            result.caveats = try Executor.caveats(of: plan, result: result.table, cancellation: session.cancellation)
+            (result.caveats, result.joinCounts) = try Executor.localFindings(of: plan, result: result.table, cancellation: session.cancellation)
             result.chartLayout = plan.chartLayout
             result.headline = plan.headline
             if counting { result.rowCounts = try remote.rowCounts(plan) }

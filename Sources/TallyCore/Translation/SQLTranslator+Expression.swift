@@ -262,10 +262,12 @@ extension SQLTranslator {
         return "(CASE WHEN \(missing.joined(separator: " OR ")) THEN NULL ELSE \(membership) END)"
     }
 
-    /// Whether an expression can be missing: a dataset column only when it has missing values.
+    /// Whether an expression can be missing: a dataset column only when it has missing values;
+    /// a column of another side of a lookup or join always (a lookup may find no row).
     func mayBeMissing(_ expr: BoundExpr, in scope: Scope) -> Bool {
         if case .grouped = scope { return true }
-        guard let index = expr.columnIndex, plan.source.columns.indices.contains(index) else { return true }
-        return plan.source.columns[index].missingCount > 0
+        let scanned = plan.scanned
+        guard let index = expr.columnIndex, scanned.columns.indices.contains(index) else { return true }
+        return scanned.columns[index].missingCount > 0
     }
 }
