@@ -6,14 +6,19 @@
 public struct Lexer {
     /// The bytes being read.
     private let bytes: [UInt8]
+    /// Whether reading ends at the first problem (every later token is `.end`).
+    private let stopsAtProblem: Bool
     /// The offset of the next byte.
     private var position = 0
     /// Problems found so far, in source order.
     public private(set) var diagnostics: [Diagnostic] = []
 
-    /// Creates a lexer over `source`.
-    public init(_ source: SourceFile) {
+    /// Creates a lexer over `source`. With `stopsAtProblem`, for callers that only ask whether the text
+    /// reads cleanly, reading ends at the first problem: the tokens up to it and its `.invalid` token are
+    /// those a full reading gives, and whatever follows it is neither read nor reported.
+    public init(_ source: SourceFile, stopsAtProblem: Bool = false) {
         self.bytes = source.bytes
+        self.stopsAtProblem = stopsAtProblem
     }
 
     /// Reads every token, ending with one `.end` token.
@@ -28,6 +33,7 @@ public struct Lexer {
 
     /// Reads the next token.
     public mutating func next() -> Token {
+        if stopsAtProblem, !diagnostics.isEmpty { return Token(.end, span: .point(bytes.count), text: "") }
         skipBlanksAndComments()
         guard let byte = peek() else { return Token(.end, span: .point(bytes.count), text: "") }
         let start = position

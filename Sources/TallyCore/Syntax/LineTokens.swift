@@ -2,14 +2,15 @@
 /// statements: whether the line holds anything, whether it continues the statement above, whether a
 /// long statement surely wants another line.
 public struct LineTokens {
-    /// Every token of the line, ending with `.end`.
+    /// Every token of the line, ending with `.end`; on a line that does not read cleanly, those up to
+    /// and including the first `.invalid` one (no decision looks past a problem).
     let tokens: [Token]
     /// Whether the lexer found nothing wrong.
     let clean: Bool
 
     /// Reads `line`.
     public init(_ line: String) {
-        var lexer = Lexer(SourceFile(name: "<line>", text: line))
+        var lexer = Lexer(SourceFile(name: "<line>", text: line), stopsAtProblem: true)
         tokens = lexer.tokenize()
         clean = lexer.diagnostics.isEmpty
     }

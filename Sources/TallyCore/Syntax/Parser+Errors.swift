@@ -7,9 +7,13 @@ extension Parser {
         return tokens[max(i, 0)]
     }
 
+    /// Whether an error at `current` stops a parse that reads no message (`stopsAtInnerError`, and the
+    /// source has not ended), so that building the message would be wasted.
+    var messageUnread: Bool { stopsAtInnerError && !at(.end) }
+
     /// "expected `what` after 'previous'" at `current`; at a statement end, an empty span after the previous token.
     func expected(_ what: String, code: String? = nil, label: String? = nil, saysAfter: Bool = true) -> ParseError {
-        if at(.invalid) { return ParseError(diagnostic: nil, atEnd: false) }
+        if at(.invalid) || messageUnread { return ParseError(diagnostic: nil, atEnd: false) }
         let before = previousSignificant
         let message = saysAfter ? "expected \(what) after '\(source.text(of: before.span))'" : "expected \(what)"
         if current.endsStatement {
@@ -40,8 +44,8 @@ extension Parser {
     /// "expected `expecting`, found …".
     func unexpectedAfterQuery(_ query: Query, expecting: String) -> ParseError {
         let token = current
-        if token.kind == .invalid { return ParseError(diagnostic: nil, atEnd: false) }
         if token.endsStatement { return expected(expecting) }
+        if token.kind == .invalid || messageUnread { return ParseError(diagnostic: nil, atEnd: false) }
         if token.kind == .word {
             if let habit = clauseHabit() { return habit }
             if let missingBy = Parser.missingBy(after: token) { return missingBy }

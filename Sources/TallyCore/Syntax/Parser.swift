@@ -60,15 +60,17 @@ public struct Parser {
     var errorsAtEnd = 0
     /// What the first statement cut short by the end of the source wanted (see `continuation`).
     var wantedAtEnd: String?
-    /// Whether to stop at the first error that is not the source ending (`continuation` needs no more).
-    var stopsAtInnerError = false
+    /// Whether to stop at the first error that is not the source ending (`continuation` needs no more):
+    /// the lexer stops at its first problem, and such an error carries no message, since none is read.
+    let stopsAtInnerError: Bool
 
-    init(_ source: SourceFile, mode: Mode) {
-        var lexer = Lexer(source)
+    init(_ source: SourceFile, mode: Mode, stopsAtInnerError: Bool = false) {
+        var lexer = Lexer(source, stopsAtProblem: stopsAtInnerError)
         self.tokens = lexer.tokenize()
         self.diagnostics = lexer.diagnostics
         self.source = source
         self.mode = mode
+        self.stopsAtInnerError = stopsAtInnerError
     }
 
     /// Parses all of `source`.
@@ -93,9 +95,8 @@ public struct Parser {
     /// more often than a string that spans lines. Since one such error (the lexer's too) settles the
     /// answer, reading stops at the first.
     public static func continuation(_ text: String, mode: Mode = .interactive) -> String? {
-        var parser = Parser(SourceFile(name: "<prompt>", text: text), mode: mode)
+        var parser = Parser(SourceFile(name: "<prompt>", text: text), mode: mode, stopsAtInnerError: true)
         guard parser.diagnostics.isEmpty else { return nil }
-        parser.stopsAtInnerError = true
         _ = parser.parseAll()
         let errors = parser.diagnostics.filter { $0.severity == .error }.count
         guard parser.errorsAtEnd > 0, parser.errorsAtEnd == errors else { return nil }

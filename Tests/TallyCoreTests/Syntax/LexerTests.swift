@@ -85,6 +85,22 @@ import Testing
         }
     }
 
+    /// A lexer that stops at its first problem gives the tokens and the one diagnostic a full reading
+    /// gives up to that problem, then the end; on clean text it reads everything.
+    @Test(arguments: [
+        "t where x = 1 & y ! z", "a 'open", "12abc then `` and more", "where (x\n@ 1\n|", "`` first", "clean text = 1\n",
+    ])
+    func stoppingAtTheFirstProblem(text: String) {
+        var full = Lexer(SourceFile(name: "<test>", text: text))
+        let all = full.tokenize()
+        var stopping = Lexer(SourceFile(name: "<test>", text: text), stopsAtProblem: true)
+        let read = stopping.tokenize()
+        let upTo = all.firstIndex { $0.kind == .invalid }.map { $0 + 1 } ?? all.count
+        #expect(Array(read.dropLast()) == Array(all.prefix(upTo)).filter { $0.kind != .end })
+        #expect(read.last?.kind == .end)
+        #expect(stopping.diagnostics == Array(full.diagnostics.prefix(1)))
+    }
+
     @Test func keywordTable() {
         #expect(Keyword.lookup(Array("SINCE".utf8)) == .since)
         #expect(Keyword.lookup(Array("sinceX".utf8)) == nil)
