@@ -16,6 +16,9 @@ public struct Completer {
     /// is set the completion gives up and offers nothing.
     public let cancellation: CancellationFlag?
 
+    /// Every dataset name as a candidate, read from the catalog once (many completions offer them).
+    let datasetCandidates: [CompletionCandidate]
+
     /// Candidates looked at between two looks at the cancellation flag.
     static let cancellationStride = 4_096
 
@@ -23,6 +26,7 @@ public struct Completer {
     public init(catalog: Catalog, cancellation: CancellationFlag? = nil) {
         self.catalog = catalog
         self.cancellation = cancellation
+        datasetCandidates = catalog.names.map(CompletionCandidate.dataset)
     }
 
     /// The candidates for the word that ends at byte offset `cursor` of `line` (UTF-8 bytes;
@@ -43,19 +47,25 @@ public struct Completer {
         if let semicolon = context.lastIndex(where: { $0.isSymbol(";") }) {
             context.removeSubrange(...semicolon)
         }
-        let prefix = partial.text.lowercased()
+        let prefix = Self.lowercased(partial.text)
         let offered = candidates(after: context) + attributeCandidates(partial, after: context)
         var results: [(key: String, lowered: String, text: String)] = []
         results.reserveCapacity(offered.count)
         for (index, candidate) in offered.enumerated() {
             if index % Self.cancellationStride == 0, cancellation?.isCancelled == true { return (partial.start, []) }
             guard let text = candidate.rendered(matching: partial, lowered: prefix) else { continue }
-            let lowered = text.lowercased()
+            let lowered = Self.lowercased(text)
             results.append((Self.sortKey(lowered: lowered), lowered, text))
         }
         if cancellation?.isCancelled == true { return (partial.start, []) }
         results.sort { $0.key < $1.key }
         return (partial.start, Self.firstOfEach(sorted: results))
+    }
+
+    /// `text.lowercased()`, without building a copy of a text that is ASCII with no capital letter (as
+    /// keywords, function names and most names typed are).
+    static func lowercased(_ text: String) -> String {
+        text.utf8.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) } ? text.lowercased() : text
     }
 
     /// Candidates sort case-insensitively, quoted ones by their content: the key of a candidate
@@ -134,11 +144,11 @@ public struct Completer {
     /// The candidates at a position preceded by `context` (the tokens of the statement so far).
     func candidates(after context: [CompletionToken]) -> [CompletionCandidate] {
         guard let first = context.first else {
-            return Self.statementCandidates + datasetCandidates()
+            return Self.statementCandidates + datasetCandidates
         }
         switch first.word {
         case "describe", "cite", "drop":
-            return context.count == 1 ? datasetCandidates() : []
+            return context.count == 1 ? datasetCandidates : []
         case "record":
             return context.count == 1 ? [.keyword("off")] : []
         case "help":
@@ -169,15 +179,17 @@ public struct Completer {
 
     /// The candidates inside a query whose tokens so far are `query` (starting at its dataset).
     func queryCandidates(_ query: [CompletionToken]) -> [CompletionCandidate] {
-        guard let first = query.first else { return datasetCandidates() }
+        guard let first = query.first else { return datasetCandidates }
         guard let table = catalog.table(named: first.name) else { return [] }
         guard query.count > 1, let last = query.last else { return Self.clauseCandidates }
         let clause = currentClause(query)
         let inCondition = clause == "where" || clause == "having"
-        let columns = table.columns.map { CompletionCandidate.column($0.name) }
-        let operands = columns + Self.functionCandidates
-        let grouped = query.contains { $0.word == "group" }
-        let items = operands + (grouped ? Self.groupedItemCandidates : Self.itemCandidates)
+        // The lists below are built only on the paths that offer them.
+        let columns = { table.columns.map { CompletionCandidate.column($0.name) } }
+        let operands = { columns() + Self.functionCandidates }
+        let items = {
+            operands() + (query.contains { $0.word == "group" } ? Self.groupedItemCandidates : Self.itemCandidates)
+        }
         let beforeLast = query.count >= 2 ? query[query.count - 2] : nil
 
         if last.kind == .symbol {
@@ -185,17 +197,17 @@ public struct Completer {
             case _ where Self.comparisons.contains(last.text):
                 return beforeLast.map { valueCandidates(of: $0, in: table) } ?? []
             case "(":
-                if let word = beforeLast?.word, Self.combiningWords.contains(word) { return datasetCandidates() }
+                if let word = beforeLast?.word, Self.combiningWords.contains(word) { return datasetCandidates }
                 if beforeLast?.word == "in", let column = listColumn(query, openParen: query.count - 1) {
                     return valueCandidates(of: column, in: table)
                 }
-                return inCondition ? operands + [.keyword("not")] : items
+                return inCondition ? operands() + [.keyword("not")] : items()
             case ",":
                 if let open = openParenthesis(query), open > 0, query[open - 1].word == "in",
                    let column = listColumn(query, openParen: open) {
                     return valueCandidates(of: column, in: table)
                 }
-                return clause == "show" || clause == "sort" ? items : operands
+                return clause == "show" || clause == "sort" ? items() : operands()
             default:
                 return followingItem(clause: clause)
             }
@@ -204,14 +216,14 @@ public struct Completer {
             return [.keyword("as"), .keyword("on")]
         }
         switch last.word {
-        case let word? where Self.combiningWords.contains(word): return datasetCandidates()
-        case "on" where clause == "lookup" || clause == "join": return columns
+        case let word? where Self.combiningWords.contains(word): return datasetCandidates
+        case "on" where clause == "lookup" || clause == "join": return columns()
         case "group", "sort": return [.keyword("by")]
-        case "by": return clause == "sort" ? items : operands
-        case "show": return items
-        case "where", "having": return operands + [.keyword("not")]
+        case "by": return clause == "sort" ? items() : operands()
+        case "show": return items()
+        case "where", "having": return operands() + [.keyword("not")]
         case "and" where inCondition, "or" where inCondition, "not" where inCondition:
-            return operands + [.keyword("not")]
+            return operands() + [.keyword("not")]
         case "is": return [.keyword("missing"), .keyword("not")]
         case let word? where Self.openWords.contains(word): return []
         default: break
@@ -302,11 +314,6 @@ public struct Completer {
     }
 
     // MARK: - Names and values
-
-    /// Every dataset name.
-    func datasetCandidates() -> [CompletionCandidate] {
-        catalog.names.map(CompletionCandidate.dataset)
-    }
 
     /// The values of the column named by `token` in `table`: the distinct values of a text
     /// column, plus, for a country column, the names and aliases of the countries it holds.

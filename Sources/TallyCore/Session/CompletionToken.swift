@@ -31,7 +31,7 @@ struct CompletionToken: Equatable {
         self.text = text
         self.start = start
         self.quote = quote
-        word = kind == .word ? text.lowercased() : nil
+        word = kind == .word ? Completer.lowercased(text) : nil
     }
 
     /// The name a word or backquoted name stands for; empty for other kinds.
