@@ -22,8 +22,9 @@ work=${FUZZ_WORK:-${TMPDIR:-/tmp}/tally-fuzz}
 targets=(parser query csv prompt export)
 sanitizers=fuzzer,address
 flavour=asan
-# The engine's coverage instrumentation: libFuzzer's default (edges, indirect calls, comparison
-# tracing) under ASan; without comparison tracing in plain mode, where it cost a third of the time.
+# The coverage instrumentation of the engine and of the entry files: libFuzzer's default (edges,
+# indirect calls, comparison tracing) under ASan; without comparison tracing in plain mode, where it
+# cost a third of the time.
 engine_coverage=()
 # Fuzzing processes: one under ASan; in plain mode one per core unless --workers says otherwise.
 workers=1
@@ -105,7 +106,7 @@ build() {
     fi
     echo "building $target fuzzer ($flavour)…" >&2
     # ld.gold warns about every ASan helper symbol; keep everything else.
-    swiftc -sanitize="$sanitizers" -parse-as-library -O -I "$engine" "$entry" -L "$engine" -lTallyFuzzEngine \
+    swiftc -sanitize="$sanitizers" "${engine_coverage[@]}" -parse-as-library -O -I "$engine" "$entry" -L "$engine" -lTallyFuzzEngine \
         -o "$binary.partial" 2> >(grep -v "Cannot export local symbol" >&2)
     mv "$binary.partial" "$binary"
 }
