@@ -132,13 +132,9 @@ public struct Executor {
         keptRows = made.rows
         keptBeforeCombining = made.rows
         lineage = made.lineage
-        let step = joinCounts.count
         joinCounts.append(made.counts)
-        var index = 0
         plan.root = plan.root.transformed { node in
-            guard case .combine(var planned) = node else { return node }
-            defer { index += 1 }
-            guard index == step else { return node }
+            guard case .combine(var planned) = node, planned.step == combine.step else { return node }
             planned.table = made.table
             return .combine(planned)
         }

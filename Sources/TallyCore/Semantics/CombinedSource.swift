@@ -139,8 +139,8 @@ struct CombinedSource {
     func plan(pushing pushed: [FilterCondition]) -> PlanNode {
         let scan = PlanNode.scan(Scan(table: start, described: startDescribed))
         guard !combinations.isEmpty else { return scan }
-        return combinations.reduce(scan.filtered(by: pushed, level: .rows)) { input, step in
-            .combine(Combine(input: input, table: step.table, combination: step.plan))
+        return combinations.enumerated().reduce(scan.filtered(by: pushed, level: .rows)) { input, step in
+            .combine(Combine(input: input, step: step.offset, table: step.element.table, combination: step.element.plan))
         }
     }
 }
