@@ -40,7 +40,7 @@ enum FuzzCatalog {
         defer { leakCheckingEnable() }
         var catalog = Catalog()
         let info = DatasetInfo(
-            timeColumn: "year", measures: ["applications"], countryColumns: ["origin", "destination"], unitColumn: "unit")
+            timeColumn: "year", measures: ["applications"], roles: [.country: ["origin", "destination"], .unit: ["unit"]])
         if let table = try? CSVLoader.load(bytes: Array(applicants.utf8), path: "applicants.csv", name: "applicants", info: info).table {
             catalog.add(table, origin: .bundled)
         }

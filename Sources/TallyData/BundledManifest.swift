@@ -49,13 +49,13 @@ public enum BundledManifest {
             name: "countries", file: "countries.csv",
             info: DatasetInfo(
                 description: "Countries and territories: ISO and UNHCR codes, names, aliases, regions, EU membership years",
-                source: source, licence: licence, countryColumns: ["iso3"])),
+                source: source, licence: licence, roles: [.country: ["iso3"]])),
         Entry(
             name: "population", file: "population.csv",
             info: DatasetInfo(
                 description: "Total population by year (1960–2024) and country, for rates per resident",
                 source: populationSource, licence: populationLicence, timeColumn: "year",
-                measures: ["population"], countryColumns: ["country"])),
+                measures: ["population"], roles: [.country: ["country"]])),
     ]
 
     /// The information shared by the yearly UNHCR tables: time column `year`, unit column `unit`.
@@ -63,7 +63,6 @@ public enum BundledManifest {
     private static func yearly(_ description: String, measures: [String], countries: [String], categories: [String] = []) -> DatasetInfo {
         DatasetInfo(
             description: description, source: source, licence: licence, timeColumn: "year",
-            measures: measures, countryColumns: countries, unitColumn: "unit", categoryColumns: categories,
-            incompleteYear: incompleteYear)
+            measures: measures, roles: [.country: countries, .unit: ["unit"], .category: categories], incompleteYear: incompleteYear)
     }
 }

@@ -212,7 +212,7 @@ extension BadInputCatalogueTests {
     static func mixedUnits(rows: Int) throws -> Catalog {
         var csv = "unit,n\n"
         for row in 0..<rows { csv += (row % 2 == 0 ? "cases" : "persons") + ",\(row)\n" }
-        let info = DatasetInfo(measures: ["n"], unitColumn: "unit")
+        let info = DatasetInfo(measures: ["n"], roles: [.unit: ["unit"]])
         var catalog = Catalog()
         _ = catalog.add(try CSVLoader.load(bytes: Array(csv.utf8), path: "t.csv", name: "t", info: info).table, origin: .loaded)
         return catalog

@@ -30,7 +30,7 @@ import Testing
                 Column(name: "applications", data: .integer([10, 20, 30, 40])),
             ],
             rowCount: 4,
-            info: DatasetInfo(timeColumn: "year", measures: ["applications"], countryColumns: ["origin", "destination"]))
+            info: DatasetInfo(timeColumn: "year", measures: ["applications"], roles: [.country: ["origin", "destination"]]))
         let places = Table(
             name: "places",
             columns: [
@@ -45,7 +45,7 @@ import Testing
                 Column(name: "eu_left", data: .integer([0, 0, 0, 2020, 0, 0])),
             ],
             rowCount: 6,
-            info: DatasetInfo(countryColumns: ["iso3"]))
+            info: DatasetInfo(roles: [.country: ["iso3"]]))
         catalog.add(apps, origin: .bundled)
         catalog.add(places, origin: .bundled)
         catalog.countries = CountryDirectory(table: places)

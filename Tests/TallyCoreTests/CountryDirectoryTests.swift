@@ -301,7 +301,7 @@ private func country(_ iso3: String) -> Country {
             Column(name: "destination", data: .text(codes: [0, 1, 2, 0], dictionary: TextDictionary(["RUSSIA", "Germany", "Russian Federation"]))),
             Column(name: "iso3", data: .text(codes: [0, 0, 0, 0], dictionary: TextDictionary(["RUS"]))),
             Column(name: "note", data: .text(codes: [0, 0, 0, 0], dictionary: TextDictionary(["RUS"]))),
-        ], rowCount: 4, info: DatasetInfo(countryColumns: ["destination", "iso3"]))
+        ], rowCount: 4, info: DatasetInfo(roles: [.country: ["destination", "iso3"]]))
         let shown = directory.withShortNames(table)
         #expect((0..<4).map { shown.columns[0].value(at: $0).description } == ["Russia", "Germany", "Russia", "Russia"])
         guard case .text(_, let dictionary) = shown.columns[0].data else { Issue.record("not text"); return }

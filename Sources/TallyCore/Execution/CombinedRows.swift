@@ -16,6 +16,12 @@ struct CombinedRows: Sendable {
     /// For each lookup or join in order: the table it was made from (a lookup keeps its rows).
     private(set) var befores: [Side] = []
 
+    /// The other side of lookup or join `step`, nil when there is no such step.
+    func other(_ step: Int) -> Side? { others.indices.contains(step) ? others[step] : nil }
+
+    /// The table lookup or join `step` was made from, nil when there is no such step.
+    func before(_ step: Int) -> Side? { befores.indices.contains(step) ? befores[step] : nil }
+
     /// The rows read first, `count` of them, before any lookup or join.
     init(startCount count: Int) {
         start = Side(rows: nil, count: count)

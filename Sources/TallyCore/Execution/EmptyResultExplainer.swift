@@ -92,7 +92,10 @@ struct EmptyResultExplainer {
             return (index, nil)
         case .textMatch(_, .column(let index, _), let pattern):
             return (index, pattern)
-        case .isMissing(.column(let index, _), _), .inCountryGroup(.column(let index, _), _, _):
+        case .isMissing(.column(let index, _), _):
+            return (index, nil)
+        case .domain(let term):
+            guard term.expression.type == .boolean, case .column(let index, _)? = term.expression.operands.first else { return nil }
             return (index, nil)
         case .and(let left, let right):
             guard let first = testedColumn(left), let second = testedColumn(right), first.0 == second.0 else { return nil }

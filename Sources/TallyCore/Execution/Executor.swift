@@ -45,7 +45,7 @@ public struct Executor {
     ) throws(Diagnostic) -> (caveats: [Diagnostic], joinCounts: [JoinCounts]) {
         var executor = Executor(plan: plan, context: ExecutionContext(cancellation: cancellation))
         if let rowLevel = plan.root.executionOrder.last(where: \.readsRows) { _ = try executor.run(rowLevel) }
-        return (try executor.caveatFinder(result: result).caveats(), executor.joinCounts)
+        return (try executor.caveats(of: result), executor.joinCounts)
     }
 
     private init(plan: QueryPlan, context: ExecutionContext) {
@@ -66,13 +66,13 @@ public struct Executor {
         return ResultSet(
             table: table, separatesThousands: outputs.map(\.separatesThousands),
             warnings: plan.warnings + context.warnings, notes: try emptyResultNotes(rowsLeft: keptRows?.count ?? combinedAfterFilter, final: table.rowCount),
-            rowCounts: rowCounts, caveats: try caveatFinder(result: table).caveats(),
+            rowCounts: rowCounts, caveats: try caveats(of: table),
             chartLayout: chartLayout, headline: headline, joinCounts: joinCounts)
     }
 
-    /// What looks for caveats in the rows this run kept.
-    private func caveatFinder(result: Table) -> CaveatFinder {
-        CaveatFinder(plan: plan, rows: keptRows, lineage: lineage, result: result, context: context)
+    /// The caveats the plan's review finds in `result` and the rows this run kept.
+    private func caveats(of result: Table) throws(Diagnostic) -> [Diagnostic] {
+        try plan.review?.caveats(of: result, from: KeptRows(plan: plan, rows: keptRows, lineage: lineage, context: context)) ?? []
     }
 
     /// The visible columns: the plan's, with a crosstab's columns of values before its `total`.
@@ -132,13 +132,9 @@ public struct Executor {
         keptRows = made.rows
         keptBeforeCombining = made.rows
         lineage = made.lineage
-        let step = joinCounts.count
         joinCounts.append(made.counts)
-        var index = 0
         plan.root = plan.root.transformed { node in
-            guard case .combine(var planned) = node else { return node }
-            defer { index += 1 }
-            guard index == step else { return node }
+            guard case .combine(var planned) = node, planned.step == combine.step else { return node }
             planned.table = made.table
             return .combine(planned)
         }
@@ -234,9 +230,8 @@ public struct Executor {
         var info = plan.source.info
         info.timeColumn = outputs.first { $0.role == .time }?.name
         info.measures = outputs.filter { $0.role == .measure }.map(\.name)
+        info.roles = info.roles.mapValues { columns in columns.filter { column in outputs.contains { $0.name == column } } }.filter { !$0.value.isEmpty }
         info.countryColumns = outputs.filter { $0.role == .country }.map(\.name)
-        if let unit = info.unitColumn, !outputs.contains(where: { $0.name == unit }) { info.unitColumn = nil }
-        info.categoryColumns = info.categoryColumns.filter { category in outputs.contains { $0.name == category } }
         return info
     }
 }

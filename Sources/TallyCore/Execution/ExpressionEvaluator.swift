@@ -41,72 +41,13 @@ struct ExpressionEvaluator {
             return Column(name: "", data: .boolean((0..<count).map { inner.isValid($0) == negated }))
         case .textMatch(let kind, let operand, let pattern):
             return try textTest(operand) { kind.matches($0, pattern: pattern) }
-        case .inCountryGroup(let operand, let group, let year):
-            return membership(try evaluate(operand), group, years: try year.map { y throws(Diagnostic) in try evaluate(y) })
-        case .countryAttribute(let operand, let facts, let year):
-            return attribute(try evaluate(operand), facts, years: try year.map { y throws(Diagnostic) in try evaluate(y) })
-        case .share(let base):
-            return try evaluate(base).percentsOfSum
-        case .rank(let base):
-            let values = try evaluate(base)
-            let numbers = values.doubles
-            let order = (0..<count).filter { values.isValid($0) }.sorted { numbers[$0] > numbers[$1] || (numbers[$0] == numbers[$1] && $0 < $1) }
-            var ranks = [Int64](repeating: 0, count: count)
-            var validity = ValidityMask(count: count, allValid: false)
-            for (position, row) in order.enumerated() {
-                let previous = position > 0 ? order[position - 1] : nil
-                ranks[row] = previous.map { numbers[$0] == numbers[row] ? ranks[$0] : Int64(position + 1) } ?? 1
-                validity.set(row, valid: true)
-            }
-            return Column(name: "", data: .integer(ranks), validity: validity.missingCount == 0 ? nil : validity)
-        case .percentChange(let base, let new):
-            let before = try evaluate(base), after = try evaluate(new)
-            let a = before.doubles, b = after.doubles
-            return decimals { i in before.bothValid(after, i) && a[i] != 0 ? (b[i] - a[i]) / abs(a[i]) * 100 : nil }
+        case .domain(let term):
+            var operands: [Column] = []
+            for operand in term.expression.operands { operands.append(try evaluate(operand)) }
+            return term.expression.evaluate(operands, count: count)
         case .window(let window):
             return try TimeWindowKernel(window: window, table: table, context: context).run(base: try evaluate(window.base))
-        case .contribution(let base, let new):
-            let before = try evaluate(base), after = try evaluate(new)
-            let a = before.doubles, b = after.doubles
-            var overall = 0.0
-            for i in 0..<count {
-                if after.isValid(i) { overall += b[i] }
-                if before.isValid(i) { overall -= a[i] }
-            }
-            return decimals { i in before.bothValid(after, i) && overall != 0 ? (b[i] - a[i]) / overall * 100 : nil }
         }
-    }
-
-    /// Whether each country belongs to `group` (in its row's year, when `years` is given), decided
-    /// once per dictionary code; missing where the country or the year is missing.
-    private func membership(_ countries: Column, _ group: CountryGroupTest, years: Column?) -> Column {
-        var validity = countries.validity ?? ValidityMask(count: count)
-        guard case .text(let codes, let dictionary) = countries.data else {
-            return Column(name: "", data: .boolean([Bool](repeating: false, count: count)), validity: ValidityMask(count: count, allValid: false))
-        }
-        let members = CountryGroupCodes(group, dictionary: dictionary)
-        var result = [Bool](repeating: false, count: count)
-        guard let years else {
-            for i in 0..<count { result[i] = members.today[Int(codes[i])] }
-            return Column(name: "", data: .boolean(result), validity: countries.validity)
-        }
-        guard case .integer(let yearValues) = years.data else {
-            return Column(name: "", data: .boolean(result), validity: ValidityMask(count: count, allValid: false))
-        }
-        for i in 0..<count {
-            if years.isValid(i) { result[i] = members.contains(code: Int(codes[i]), year: yearValues[i]) } else { validity.set(i, valid: false) }
-        }
-        return Column(name: "", data: .boolean(result), validity: validity.missingCount == 0 ? nil : validity)
-    }
-
-    /// A decimal column of `value(i)` for each row, missing where it is nil.
-    private func decimals(_ value: (Int) -> Double?) -> Column {
-        var result = [Double](repeating: 0, count: count)
-        var validity = ValidityMask(count: count)
-        for i in 0..<count {
-            if let v = value(i) { result[i] = v } else { validity.set(i, valid: false) }
-        }
-        return Column(name: "", data: .decimal(result), validity: validity.missingCount == 0 ? nil : validity)
     }
 
     /// Whether each value is one of `values` (`x in (…)`), on raw values: text once per

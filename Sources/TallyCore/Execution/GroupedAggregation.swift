@@ -78,7 +78,7 @@ struct GroupedAggregation {
     private func varies(_ spec: AggregateSpec, group: [Value], _ values: (Value, Value)) -> Diagnostic {
         let written: String
         switch spec.argument {
-        case .countryAttribute(_, let facts, _)?: written = facts.written
+        case .domain(let term)?: written = term.expression.written
         case .column(let index, _)?: written = source.columns[index].name
         default: written = "a value"
         }

@@ -74,12 +74,14 @@ struct RowFilter {
             case .boolean:
                 return nil
             }
-        case .inCountryGroup(.column(let index, _), let test, let year):
-            guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
-            let members = CountryGroupCodes(test, dictionary: dictionary)
-            guard let year else { return try scanCodes(codes, table.columns[index].validity, candidates, members.today) }
-            guard case .column(let yearIndex, _) = year, case .integer(let years) = table.columns[yearIndex].data else { return nil }
-            return try scanMembership(codes, years, members, index: index, yearIndex: yearIndex, candidates)
+        case .domain(let term):
+            let operands = term.expression.operands
+            guard case .column(let index, _)? = operands.first, case .text(let codes, let dictionary) = table.columns[index].data,
+                  let ranges = term.expression.codeRanges(dictionary) else { return nil }
+            guard operands.count > 1 else { return try scanCodes(codes, table.columns[index].validity, candidates, ranges.withoutInteger) }
+            guard operands.count == 2, case .column(let integerIndex, _) = operands[1],
+                  case .integer(let integers) = table.columns[integerIndex].data else { return nil }
+            return try scanRanges(codes, integers, ranges, index: index, integerIndex: integerIndex, candidates)
         case .textMatch(let kind, .column(let index, _), let pattern):
             guard case .text(let codes, let dictionary) = table.columns[index].data else { return nil }
             return try scanCodes(codes, table.columns[index].validity, candidates, dictionary.values.map { kind.matches($0, pattern: pattern) })
@@ -106,16 +108,16 @@ struct RowFilter {
         }
     }
 
-    /// Keeps the rows whose country belongs to the group in the row's year.
-    private func scanMembership(
-        _ codes: [UInt32], _ years: [Int64], _ members: CountryGroupCodes, index: Int, yearIndex: Int, _ candidates: Selection?
+    /// Keeps the rows whose integer lies in the range of their text's code.
+    private func scanRanges(
+        _ codes: [UInt32], _ integers: [Int64], _ ranges: CodeRanges, index: Int, integerIndex: Int, _ candidates: Selection?
     ) throws(Diagnostic) -> Selection {
         try codes.withUnsafeBufferPointer { codes throws(Diagnostic) in
-            try years.withUnsafeBufferPointer { years throws(Diagnostic) in
-                try members.first.withUnsafeBufferPointer { first throws(Diagnostic) in
-                    try members.last.withUnsafeBufferPointer { last throws(Diagnostic) in
-                        try ValidityMask.withWords(table.columns[yearIndex].validity) { yearValidity throws(Diagnostic) in
-                            let test = CountryGroupMembership(codes: codes, years: years, yearValidity: yearValidity, first: first, last: last)
+            try integers.withUnsafeBufferPointer { integers throws(Diagnostic) in
+                try ranges.first.withUnsafeBufferPointer { first throws(Diagnostic) in
+                    try ranges.last.withUnsafeBufferPointer { last throws(Diagnostic) in
+                        try ValidityMask.withWords(table.columns[integerIndex].validity) { integerValidity throws(Diagnostic) in
+                            let test = CodeRangeTest(codes: codes, integers: integers, integerValidity: integerValidity, first: first, last: last)
                             return try scan(candidates, table.columns[index].validity, test)
                         }
                     }

@@ -62,7 +62,9 @@ extension Binder {
         let read = [plan.filter].compactMap { $0 } + stage.flatMap { plan.sourceExpressions(of: $0) }
         let summed = (plan.grouping?.aggregates ?? []).filter { $0.function == .sum }.compactMap(\.argument)
         var checks: [CaveatCheck] = []
-        for case .countryAttribute(.column(let country, _), let facts, .column(let time, _)) in read.flatMap(\.populations) {
+        for value in read.flatMap(\.populations).compactMap(\.countryAttribute) {
+            guard case .column(let country, _) = value.country, case .column(let time, _)? = value.year else { continue }
+            let facts = value.facts
             let attribute = BoundExpr.countryAttribute(.column(country, .text), facts, year: .column(time, .integer))
             let check = CaveatCheck.population(
                 country: country, time: time, facts: facts, perResident: divisors.contains { $0.populations.contains(attribute) },
@@ -92,7 +94,7 @@ extension BoundExpr {
     /// Every population attribute inside the expression.
     var populations: [BoundExpr] {
         var found: [BoundExpr] = []
-        visit { if case .countryAttribute(_, let facts, _) = $0, facts.attribute == .population { found.append($0) } }
+        visit { if $0.countryAttribute?.facts.attribute == .population { found.append($0) } }
         return found
     }
 }

@@ -2,6 +2,8 @@
 /// that mix units, an incomplete year, percent changes from a small base, groups missing in
 /// a compared year, and time series with missing years.
 struct CaveatFinder {
+    /// What to look for.
+    let checks: [CaveatCheck]
     let plan: QueryPlan
     /// The rows the filters kept (nil: all rows of the source).
     let rows: Selection?
@@ -30,7 +32,7 @@ struct CaveatFinder {
     /// Every caveat found, in a fixed order.
     func caveats() throws(Diagnostic) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for check in plan.caveatChecks {
+        for check in checks {
             switch check {
             case .mixedUnits(let unit, let measure):
                 let caveat = if let pivot = plan.pivot {
@@ -49,17 +51,17 @@ struct CaveatFinder {
                 found += PopulationCaveats(source: plan.source, rows: rows)
                     .caveats(country: country, time: time, facts: facts, perResident: perResident, summed: summed)
             case .unmatched(let step, let keys, let dataset):
-                if let otherRows = lineage?.others[step].rows, let caveat = try unmatched(otherRows, keys: keys, dataset: dataset) { found.append(caveat) }
+                if let otherRows = lineage?.other(step)?.rows, let caveat = try unmatched(otherRows, keys: keys, dataset: dataset) { found.append(caveat) }
             case .fanOut(let step, let ofOther, let side, let other, _):
-                if let made = (ofOther ? lineage?.others : lineage?.befores)?[step], let sideRows = made.rows,
+                if let made = ofOther ? lineage?.other(step) : lineage?.before(step), let sideRows = made.rows,
                    let caveat = try fanOut(sideRows, count: made.count, side: side, other: other) { found.append(caveat) }
             case .repeatedLookup(let step, let keys, let dataset, let columns):
-                if let made = lineage?.others[step], let otherRows = made.rows,
+                if let made = lineage?.other(step), let otherRows = made.rows,
                    let caveat = try repeatedLookup(otherRows, count: made.count, keys: keys, dataset: dataset, columns: columns) { found.append(caveat) }
             case .partialPeriods(let column, let bucket):
                 if let caveat = try partialPeriods(column: column, bucket: bucket) { found.append(caveat) }
             case .ofSide(let caveat, let step, let concerned):
-                let side = step.map { lineage?.others[$0].rows } ?? lineage?.start.rows
+                let side = step.map { lineage?.other($0)?.rows } ?? lineage?.start.rows
                 if try usesSideRows(side, concerned: concerned) { found.append(caveat) }
             }
         }

@@ -6,6 +6,8 @@ public struct Combine: Sendable {
     /// The rows so far: the rows read first with the conditions applied to them, or the
     /// previous lookup or join.
     public var input: PlanNode
+    /// Its place in the chain: 0 for the first lookup or join written.
+    public var step: Int
     /// The combined columns as bound: the input's columns, then the other side's columns the
     /// query reads except its keys, with their types and dictionaries and no rows. Once the
     /// executor made it, the rows.

@@ -22,8 +22,8 @@ public struct QueryPlan: Sendable {
     public var chart = false
     /// How the result is drawn as a chart (bars beside a table, or an SVG file), if it has a number to draw.
     public var chartLayout: ChartLayout?
-    /// Caveats to look for in the data once the query has run.
-    public var caveatChecks: [CaveatCheck] = []
+    /// What a domain layer looks for in the data once the query has run (its caveats).
+    var review: (any ResultReview)?
     /// Where the scanned rows come from (a dataset, or a parenthesised query's plan), for `sql`.
     var origin: SourceOrigin?
 

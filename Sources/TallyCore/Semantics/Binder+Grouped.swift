@@ -162,7 +162,8 @@ extension Binder {
             }
         }
         switch expr {
-        case .share, .window: separates = true
+        case .window: separates = true
+        case .domain(let term) where term.expression.separatesThousands: separates = true
         default: break
         }
         return OutputColumn(name: name, expr: expr, separatesThousands: separates, role: role)

@@ -132,7 +132,7 @@ struct Binder {
         plan.emptyResultNotes = emptyResultNotes
         plan.chart = clauses.chart != nil
         plan.chartLayout = try chartLayout(for: plan, requested: clauses.chart)
-        plan.caveatChecks = caveatChecks(for: plan)
+        plan.review = CaveatReview(checks: caveatChecks(for: plan))
         plan.origin = combined.origin
         return plan
     }

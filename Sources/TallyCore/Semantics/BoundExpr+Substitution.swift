@@ -16,12 +16,7 @@ extension BoundExpr {
         case .inSet(let operand, let values, let negated): return .inSet(moved(operand), values, negated: negated)
         case .isMissing(let operand, let negated): return .isMissing(moved(operand), negated: negated)
         case .textMatch(let kind, let operand, let pattern): return .textMatch(kind, moved(operand), pattern: pattern)
-        case .inCountryGroup(let operand, let group, let year): return .inCountryGroup(moved(operand), group, year: year.map(moved))
-        case .countryAttribute(let operand, let facts, let year): return .countryAttribute(moved(operand), facts, year: year.map(moved))
-        case .share(let operand): return .share(moved(operand))
-        case .rank(let operand): return .rank(moved(operand))
-        case .percentChange(let base, let new): return .percentChange(base: moved(base), new: moved(new))
-        case .contribution(let base, let new): return .contribution(base: moved(base), new: moved(new))
+        case .domain(let term): return .domain(DomainTerm(term.expression.replacingOperands(term.expression.operands.map(moved))))
         case .window(var window):
             window.base = moved(window.base)
             return .window(window)

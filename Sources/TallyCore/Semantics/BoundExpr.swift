@@ -25,20 +25,9 @@ public indirect enum BoundExpr: Sendable, Equatable {
     case isMissing(BoundExpr, negated: Bool)
     /// A case-insensitive text test against a folded pattern.
     case textMatch(TextMatch, BoundExpr, pattern: String)
-    /// Membership of a country group; `year` is the time column, when the group depends on it.
-    case inCountryGroup(BoundExpr, CountryGroupTest, year: BoundExpr?)
-    /// A country's attribute through a country column (`destination.region`); `year` is the time
-    /// column, for `population`.
-    case countryAttribute(BoundExpr, CountryFacts, year: BoundExpr?)
-    /// The first aggregate as a percent of its total over all rows (literacy `share`).
-    case share(BoundExpr)
-    /// Position by the first aggregate, largest first, ties sharing a rank (literacy `rank`).
-    case rank(BoundExpr)
-    /// `(new - base) / |base| * 100`; missing when either is missing or the base is 0 (literacy `change`).
-    case percentChange(base: BoundExpr, new: BoundExpr)
-    /// Each row's change `new - base` as a percent of the overall change, the sum of `new` minus
-    /// the sum of `base` over all rows; missing when the overall change is 0 (literacy `change`).
-    case contribution(base: BoundExpr, new: BoundExpr)
+    /// An expression a domain layer adds (the literacy layer's country groups, country attributes,
+    /// `share`, `rank`, `change`).
+    case domain(DomainTerm)
     /// A time window over the grouped table: previous, growth, cumulative, moving average (literacy).
     case window(TimeWindow)
 
@@ -47,19 +36,17 @@ public indirect enum BoundExpr: Sendable, Equatable {
         switch self {
         case .column(_, let type), .literal(_, let type), .arithmetic(_, _, _, let type), .function(_, _, let type): return type
         case .negate(let operand): return operand.type
-        case .comparison, .and, .or, .not, .inSet, .isMissing, .textMatch, .inCountryGroup: return .boolean
-        case .share, .percentChange, .contribution: return .decimal
-        case .rank: return .integer
-        case .countryAttribute(_, let facts, _): return facts.attribute.type
+        case .comparison, .and, .or, .not, .inSet, .isMissing, .textMatch: return .boolean
+        case .domain(let term): return term.expression.type
         case .window(let window): return window.type
         }
     }
 
-    /// Whether this is a percent by construction (`share`, `change_pct`, `contribution_pct`), which a
-    /// claim written with `%` is checked against.
+    /// Whether this is a percent by construction (`share`, `change_pct`, `contribution_pct`, `growth`),
+    /// which a claim written with `%` is checked against.
     public var isPercent: Bool {
         switch self {
-        case .share, .percentChange, .contribution: return true
+        case .domain(let term): return term.expression.isPercent
         case .window(let window): return window.function == .growth
         default: return false
         }
@@ -69,42 +56,5 @@ public indirect enum BoundExpr: Sendable, Equatable {
     public var columnIndex: Int? {
         if case .column(let index, _) = self { return index }
         return nil
-    }
-}
-
-/// Which country codes belong to a group, possibly by year (EU membership changes over time).
-public struct CountryGroupTest: Sendable, Equatable {
-    /// The group's display name.
-    public var name: String
-    /// For each member, as the column stores it: the first year it belongs (nil: always) and the
-    /// first year it no longer does (nil: still).
-    public var members: [String: YearRange]
-
-    /// A span of years, open at either end.
-    public struct YearRange: Sendable, Equatable {
-        /// First year included.
-        public var from: Int64?
-        /// First year excluded.
-        public var until: Int64?
-
-        /// Creates a range.
-        public init(from: Int64?, until: Int64?) {
-            self.from = from
-            self.until = until
-        }
-
-        /// Whether `year` falls in the range; without a year, whether the range is open today.
-        public func contains(_ year: Int64?) -> Bool {
-            guard let year else { return from != nil ? until == nil : until == nil }
-            if let from, year < from { return false }
-            if let until, year >= until { return false }
-            return true
-        }
-    }
-
-    /// Creates a test.
-    public init(name: String, members: [String: YearRange]) {
-        self.name = name
-        self.members = members
     }
 }

@@ -139,8 +139,8 @@ struct CombinedSource {
     func plan(pushing pushed: [FilterCondition]) -> PlanNode {
         let scan = PlanNode.scan(Scan(table: start, described: startDescribed))
         guard !combinations.isEmpty else { return scan }
-        return combinations.reduce(scan.filtered(by: pushed, level: .rows)) { input, step in
-            .combine(Combine(input: input, table: step.table, combination: step.plan))
+        return combinations.enumerated().reduce(scan.filtered(by: pushed, level: .rows)) { input, step in
+            .combine(Combine(input: input, step: step.offset, table: step.element.table, combination: step.element.plan))
         }
     }
 }
@@ -187,18 +187,8 @@ private struct Side {
             }
             return Side(
                 table: result.table.renamed(name), described: described, origin: .query(plan), warnings: result.warnings.map(inner),
-                caveats: result.caveats.map { (inner($0), rowsConcerned(by: $0, plan: plan, result: result.table)) })
+                caveats: result.caveats.map { (inner($0), plan.review?.rowsConcerned(by: $0, in: result.table)) })
         }
-    }
-
-    /// The rows of a parenthesised query's result that its `caveat` is about: for an incomplete
-    /// year, the rows of that year when the result has the time column; nil (every row) otherwise.
-    private static func rowsConcerned(by caveat: Diagnostic, plan: QueryPlan, result: Table) -> [Bool]? {
-        guard let time = result.timeColumnIndex else { return nil }
-        for case .incompleteYear(_, let year) in plan.caveatChecks where caveat == CaveatFinder.incompleteYear(year) {
-            return CaveatFinder.rowsHolding(year, in: result.columns[time])
-        }
-        return nil
     }
 
     /// The columns by lowercased name, as indices into a combined table starting at `offset`.

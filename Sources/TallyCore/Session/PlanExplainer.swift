@@ -185,11 +185,10 @@ struct PlanExplainer {
     }
 
     /// What a computed output means in words ("the total of applications"), when it is an
-    /// aggregate, `share` or `rank`.
+    /// aggregate, a window, or a domain expression that says (`share`, `rank`).
     private func meaning(of output: OutputColumn, in aggregate: Aggregate) -> String? {
         switch output.expr {
-        case .share: return "each group's share of the total, in percent"
-        case .rank: return "its rank, largest first"
+        case .domain(let term): return term.expression.meaning
         case .window(let window):
             let time = aggregate.keyNames.indices.contains(window.time) ? aggregate.keyNames[window.time] : "period"
             switch window.function {
@@ -213,7 +212,7 @@ struct PlanExplainer {
             case .max: return "the largest \(argument)"
             case .median: return "the median of \(argument)"
             case .only:
-                if case .countryAttribute(_, let facts, _) = spec.argument { return "its \(facts.written)" }
+                if case .domain(let term)? = spec.argument { return "its \(term.expression.written)" }
                 return "its \(argument)"
             }
         default: return nil

@@ -30,4 +30,14 @@ extension Column {
         for (row, value) in values.enumerated() where value == nil { validity.set(row, valid: false) }
         return Column(name: name, data: .decimal(values.map { $0 ?? 0 }), validity: validity.missingCount == 0 ? nil : validity)
     }
+
+    /// A decimal column of `value(i)` for each of `count` rows, missing where it is nil.
+    static func decimals(count: Int, _ value: (Int) -> Double?) -> Column {
+        var result = [Double](repeating: 0, count: count)
+        var validity = ValidityMask(count: count)
+        for i in 0..<count {
+            if let v = value(i) { result[i] = v } else { validity.set(i, valid: false) }
+        }
+        return Column(name: "", data: .decimal(result), validity: validity.missingCount == 0 ? nil : validity)
+    }
 }

@@ -11,14 +11,10 @@ public struct DatasetInfo: Sendable, Equatable {
     public var timeColumn: String?
     /// Additive count columns; the first is the default measure.
     public var measures: [String]
-    /// Columns whose values are countries (resolved by code, name or alias).
-    public var countryColumns: [String]
-    /// The column saying what a measure counts (`persons`, `cases`), for caveats.
-    public var unitColumn: String?
-    /// Columns whose values are categories that may count the same thing more than once (`kind`:
-    /// a person can apply `new`, then `repeat`, then `appeal`), so a sum across them gets a caveat.
-    public var categoryColumns: [String]
-    /// The latest year, when the source marks it incomplete.
+    /// The columns of each role a domain layer reads (the literacy layer's countries, units and
+    /// categories), as the manifest or `load … with …` declares them; the engine reads none.
+    public var roles: [ColumnRole: [String]]
+    /// The latest year of the time column, when the source marks it incomplete.
     public var incompleteYear: Int?
     /// Datetime columns whose file gave offsets (`+02:00`, `Z`), which loading converted to UTC.
     public var columnsInUTC: [String] = []
@@ -26,23 +22,28 @@ public struct DatasetInfo: Sendable, Equatable {
     /// Creates dataset information; every field is optional.
     public init(
         description: String = "", source: String = "", licence: String = "", timeColumn: String? = nil,
-        measures: [String] = [], countryColumns: [String] = [], unitColumn: String? = nil,
-        categoryColumns: [String] = [], incompleteYear: Int? = nil
+        measures: [String] = [], roles: [ColumnRole: [String]] = [:], incompleteYear: Int? = nil
     ) {
         self.description = description
         self.source = source
         self.licence = licence
         self.timeColumn = timeColumn
         self.measures = measures
-        self.countryColumns = countryColumns
-        self.unitColumn = unitColumn
-        self.categoryColumns = categoryColumns
+        self.roles = roles.filter { !$0.value.isEmpty }
         self.incompleteYear = incompleteYear
     }
 
     /// The default measure: the first declared.
     public var defaultMeasure: String? { measures.first }
+}
 
-    /// Whether `column` (a normalized name) is a country column.
-    public func isCountryColumn(_ column: String) -> Bool { countryColumns.contains(column) }
+/// A role that a manifest gives some of a dataset's columns, named by the layer that reads it.
+public struct ColumnRole: Hashable, Sendable {
+    /// The role's name.
+    public let name: String
+
+    /// A role called `name`.
+    public init(_ name: String) {
+        self.name = name
+    }
 }

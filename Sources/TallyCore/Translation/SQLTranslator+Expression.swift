@@ -48,25 +48,15 @@ extension SQLTranslator {
             return "(\(try expression(operand, in: scope)) IS \(negated ? "NOT NULL" : "NULL"))"
         case .textMatch(let kind, let operand, let pattern):
             return "(lower(\(try expression(operand, in: scope))) LIKE \(likePattern(kind, pattern)) ESCAPE \(dialect.string("\\")))"
-        case .inCountryGroup(let operand, let test, let year):
-            return try countryGroup(operand, test, year: year, in: scope)
-        case .countryAttribute(_, let facts, _):
-            return try attributeColumn(expr, written: facts.written)
-        case .share(let base):
-            let value = try expression(base, in: scope)
-            return "(\(dialect.divide(dialect.double(value), "sum(\(value)) OVER ()")) * 100)"
-        case .rank(let base):
-            let value = try expression(base, in: scope)
-            return "(CASE WHEN \(value) IS NULL THEN NULL ELSE rank() OVER (ORDER BY \(value) DESC NULLS LAST) END)"
-        case .percentChange(let base, let new):
-            let before = dialect.double(try expression(base, in: scope)), after = dialect.double(try expression(new, in: scope))
-            return "(CASE WHEN \(before) = 0 THEN NULL ELSE \(dialect.divide("(\(after) - \(before))", "abs(\(before))")) * 100 END)"
+        case .domain(let term):
+            if term.expression.joinsTable { return try joinedValueColumn(expr, written: term.expression.written) }
+            var operands: [SQLOperand] = []
+            for operand in term.expression.operands {
+                operands.append(SQLOperand(sql: try expression(operand, in: scope), mayBeMissing: mayBeMissing(operand, in: scope)))
+            }
+            return try term.expression.sql(operands, dialect: dialect)
         case .window(let window):
             return try timeWindow(window, in: scope)
-        case .contribution(let base, let new):
-            let before = dialect.double(try expression(base, in: scope)), after = dialect.double(try expression(new, in: scope))
-            let overall = "(sum(coalesce(\(after), 0)) OVER () - sum(coalesce(\(before), 0)) OVER ())"
-            return "(CASE WHEN \(overall) = 0 THEN NULL ELSE \(dialect.divide("(\(after) - \(before))", overall)) * 100 END)"
         }
     }
 
@@ -229,37 +219,6 @@ extension SQLTranslator {
                     help: ["`set dialect duckdb` (or postgres, spark) translates it with that engine's median"])
             }
         }
-    }
-
-    /// Membership of a country group as explicit code lists, one per span of years (EU
-    /// membership changes over time): `(destination IN ('AUT', …) AND year >= 1995) OR …`.
-    func countryGroup(_ operand: BoundExpr, _ test: CountryGroupTest, year: BoundExpr?, in scope: Scope) throws(Diagnostic) -> String {
-        let value = try expression(operand, in: scope)
-        let yearSQL = try year.map { y throws(Diagnostic) in try expression(y, in: scope) }
-        var groups: [(range: CountryGroupTest.YearRange, codes: [String])] = []
-        for (code, range) in test.members where yearSQL != nil || range.contains(nil) {
-            let key = yearSQL == nil ? CountryGroupTest.YearRange(from: nil, until: nil) : range
-            if let position = groups.firstIndex(where: { $0.range == key }) {
-                groups[position].codes.append(code)
-            } else {
-                groups.append((key, [code]))
-            }
-        }
-        groups.sort { ($0.range.from ?? .min, $0.range.until ?? .max) < ($1.range.from ?? .min, $1.range.until ?? .max) }
-        var alternatives: [String] = []
-        for (range, members) in groups {
-            let codes = members.sorted(by: codePointLess).map(dialect.string).joined(separator: ", ")
-            var parts = ["\(value) IN (\(codes))"]
-            if let yearSQL, let from = range.from { parts.append("\(yearSQL) >= \(from)") }
-            if let yearSQL, let until = range.until { parts.append("\(yearSQL) < \(until)") }
-            alternatives.append(parts.count == 1 ? parts[0] : "(" + parts.joined(separator: " AND ") + ")")
-        }
-        let membership = alternatives.isEmpty ? "FALSE" : "(" + alternatives.joined(separator: " OR ") + ")"
-        var missing: [String] = []
-        if mayBeMissing(operand, in: scope) { missing.append("\(value) IS NULL") }
-        if let year, let yearSQL, mayBeMissing(year, in: scope) { missing.append("\(yearSQL) IS NULL") }
-        guard !missing.isEmpty else { return membership }
-        return "(CASE WHEN \(missing.joined(separator: " OR ")) THEN NULL ELSE \(membership) END)"
     }
 
     /// Whether an expression can be missing: a dataset column only when it has missing values;

@@ -72,7 +72,7 @@ extension SQLTranslator {
     /// Whether the plan reads a derived table (which always reads its datasets' row column).
     static func readsDerivedTable(_ plan: QueryPlan) -> Bool {
         if case .query? = plan.origin { return true }
-        return !plan.outline.combinations.isEmpty || !countryAttributes(of: plan.outline).isEmpty
+        return !plan.outline.combinations.isEmpty || !joinedValues(of: plan.outline).isEmpty
     }
 
     /// A side as a `FROM` item under `alias`: the dataset, or the parenthesised query (numbered

@@ -21,14 +21,14 @@ public struct SQLTranslator {
     /// Where the scanned rows come from (a dataset, or a parenthesised query's plan).
     let origin: SourceOrigin?
     let dialect: SQLDialect
-    /// The country attributes the plan reads (see `countryAttributes(of:)`).
+    /// The values of other tables the plan reads (see `joinedValues(of:)`).
     let attributes: [BoundExpr]
 
     init(plan: PlanOutline, origin: SourceOrigin?, dialect: SQLDialect) {
         self.plan = plan
         self.origin = origin
         self.dialect = dialect
-        attributes = SQLTranslator.countryAttributes(of: plan)
+        attributes = SQLTranslator.joinedValues(of: plan)
     }
 
     /// The SQL for `plan` in `dialect`, without a final semicolon. Throws when the dialect
@@ -226,12 +226,14 @@ public struct SQLTranslator {
 }
 
 extension BoundExpr {
-    /// Whether the expression uses `share` or `rank`, which become window functions.
+    /// Whether the expression uses a time window or a domain expression that reads every row
+    /// (`share`, `rank`), which become window functions.
     var containsWindow: Bool {
         var found = false
         visit {
             switch $0 {
-            case .share, .rank, .contribution, .window: found = true
+            case .window: found = true
+            case .domain(let term): found = found || term.expression.readsEveryRow
             default: break
             }
         }
@@ -248,20 +250,17 @@ extension BoundExpr {
         body(self)
         switch self {
         case .column, .literal: break
-        case .negate(let x), .not(let x), .inSet(let x, _, _), .isMissing(let x, _), .textMatch(_, let x, _),
-             .share(let x), .rank(let x):
+        case .negate(let x), .not(let x), .inSet(let x, _, _), .isMissing(let x, _), .textMatch(_, let x, _):
             x.visit(body)
         case .window(let window):
             window.base.visit(body)
-        case .arithmetic(_, let l, let r, _), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r),
-             .percentChange(let l, let r), .contribution(let l, let r):
+        case .arithmetic(_, let l, let r, _), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r):
             l.visit(body)
             r.visit(body)
-        case .inCountryGroup(let x, _, let year), .countryAttribute(let x, _, let year):
-            x.visit(body)
-            year?.visit(body)
         case .function(_, let arguments, _):
             arguments.forEach { $0.visit(body) }
+        case .domain(let term):
+            term.expression.operands.forEach { $0.visit(body) }
         }
     }
 }

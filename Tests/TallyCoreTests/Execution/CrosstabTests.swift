@@ -158,7 +158,7 @@ import Testing
     @Test func mixedUnitsPerColumn() {
         let units = QueryHarness(extra: [(
             name: "u", csv: "year,place,unit,v\n2019,A,persons,10\n2019,B,cases,4\n2020,A,persons,12\n2021,A,persons,20\n2021,B,cases,5\n",
-            info: DatasetInfo(timeColumn: "year", measures: ["v"], unitColumn: "unit"))])
+            info: DatasetInfo(timeColumn: "year", measures: ["v"], roles: [.unit: ["unit"]]))])
         #expect(units.run("u group by place across year").errors == """
             warning: these sums of v add different units together in 2 of the 3 columns: 2019 (10 persons, 4 cases), 2021 (20 persons, 5 cases)
               = help: one case can cover several persons; add `unit` to `group by` to see them apart, or keep one with `where unit = persons`

@@ -30,7 +30,7 @@ import Testing
     let harness = QueryHarness(extra: [
         (name: "z", csv: LiteracyTests.zeros, info: DatasetInfo(timeColumn: "year", measures: ["v"])),
         (name: "u", csv: LiteracyTests.units,
-         info: DatasetInfo(timeColumn: "year", measures: ["v"], unitColumn: "unit", incompleteYear: 2021)),
+         info: DatasetInfo(timeColumn: "year", measures: ["v"], roles: [.unit: ["unit"]], incompleteYear: 2021)),
         (name: "plain", csv: "a,b\n1,2\n", info: DatasetInfo()),
     ])
 

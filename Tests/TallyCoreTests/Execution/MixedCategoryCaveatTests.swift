@@ -18,7 +18,7 @@ import TallyData
 
     let harness = QueryHarness(extra: [
         (name: "k", csv: MixedCategoryCaveatTests.kinds,
-         info: DatasetInfo(timeColumn: "year", measures: ["v"], categoryColumns: ["kind"])),
+         info: DatasetInfo(timeColumn: "year", measures: ["v"], roles: [.category: ["kind"]])),
     ])
 
     /// All kinds added: new 10 + 5 = 15, repeat 4, appeal 1.

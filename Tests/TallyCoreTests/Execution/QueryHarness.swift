@@ -30,7 +30,7 @@ struct QueryHarness {
         """
 
     static let sampleInfo = DatasetInfo(
-        description: "sample", timeColumn: "year", measures: ["n"], countryColumns: ["country"])
+        description: "sample", timeColumn: "year", measures: ["n"], roles: [.country: ["country"]])
 
     /// Runs `text` as a script; returns standard output, standard error and the outcome.
     func run(_ text: String) -> (output: String, errors: String, outcome: Session.Outcome) {

@@ -26,7 +26,7 @@ import TallyData
     let harness: QueryHarness = {
         let harness = QueryHarness(extra: [(
             name: "k", csv: RawValueKernelTests.table,
-            info: DatasetInfo(description: "kernels", timeColumn: "year", measures: ["n"], countryColumns: ["country"]))])
+            info: DatasetInfo(description: "kernels", timeColumn: "year", measures: ["n"], roles: [.country: ["country"]]))])
         _ = BundledData.load(into: harness.session, output: BufferedOutput())
         return harness
     }()

@@ -1,15 +1,16 @@
-/// Country attributes in SQL. A query that reads them reads a derived table: its source (the
-/// dataset, or the table its lookups and joins make) with one `LEFT JOIN` per table and country
-/// column (`countries` on the ISO-3 or UNHCR code; `population` on the country and the row's year), and
-/// one column `tally_a1`, `tally_a2`, … per attribute. Each country value is recoded to its
-/// key in that table where the two differ, so the join finds the country tally found, and a
-/// value of no country finds no row: its attributes are NULL, never 0.
+/// Values of other tables in SQL: domain expressions that join a table (the literacy layer's
+/// country attributes). A query that reads them reads a derived table: its source (the dataset,
+/// or the table its lookups and joins make) with one `LEFT JOIN` per table and key (`countries`
+/// on the ISO-3 or UNHCR code; `population` on the country and the row's year), and one column
+/// `tally_a1`, `tally_a2`, … per value. Each key is recoded to its key in that table where the
+/// two differ, so the join finds the row tally found, and a key of no row finds none: its
+/// values are NULL, never 0.
 extension SQLTranslator {
     /// The alias of the source inside the attribute table.
     static let attributeBaseAlias = "tally_b"
 
-    /// The country attributes the plan reads, each once, in the order first met.
-    static func countryAttributes(of plan: PlanOutline) -> [BoundExpr] {
+    /// The joined values the plan reads, each once, in the order first met.
+    static func joinedValues(of plan: PlanOutline) -> [BoundExpr] {
         var expressions: [BoundExpr] = []
         if let filter = plan.filter { expressions.append(filter) }
         if let grouping = plan.grouping {
@@ -21,21 +22,21 @@ extension SQLTranslator {
         var found: [BoundExpr] = []
         for expression in expressions {
             expression.visit { part in
-                if case .countryAttribute = part, !found.contains(part) { found.append(part) }
+                if case .domain(let term) = part, term.expression.joinsTable, !found.contains(part) { found.append(part) }
             }
         }
         return found
     }
 
-    /// The column of the attribute table that holds `attribute`.
-    func attributeColumn(_ attribute: BoundExpr, written: String) throws(Diagnostic) -> String {
-        guard let position = attributes.firstIndex(of: attribute) else {
+    /// The column of the attribute table that holds the joined value `value`.
+    func joinedValueColumn(_ value: BoundExpr, written: String) throws(Diagnostic) -> String {
+        guard let position = attributes.firstIndex(of: value) else {
             throw .error("sql-unsupported", "sql cannot translate \(written) here", help: ["run the query in tally"])
         }
         return dialect.quote("tally_a\(position + 1)")
     }
 
-    /// The attribute table's `SELECT`: the source's columns and row, then each attribute.
+    /// The attribute table's `SELECT`: the source's columns and row, then each joined value.
     func attributeTable() throws(Diagnostic) -> [String] {
         let base = dialect.quote(SQLTranslator.attributeBaseAlias)
         var lines = try combinedTable().map { ["FROM ("] + indented($0) + [") AS \(base)"] }
@@ -43,12 +44,13 @@ extension SQLTranslator {
         var joins: [(table: AttributeTable, operand: BoundExpr, year: BoundExpr?)] = []
         var select = plan.source.columns.map { "\(base).\(dialect.quote($0.name))" } + ["\(base).\(dialect.rowColumn) AS \(dialect.rowColumn)"]
         for (position, attribute) in attributes.enumerated() {
-            guard case .countryAttribute(let operand, let facts, let year) = attribute, let table = facts.table else {
-                let written = if case .countryAttribute(_, let facts, _) = attribute { facts.written } else { "a country attribute" }
+            guard case .domain(let term) = attribute, let operand = term.expression.operands.first, let table = term.expression.joinedTable else {
+                let written = if case .domain(let term) = attribute { term.expression.written } else { "a value of another table" }
                 throw .error(
                     "sql-unsupported", "sql cannot translate \(written): no table of the catalog holds it",
                     help: ["load the bundled countries and population datasets (start tally without --no-bundled)"])
             }
+            let year = term.expression.operands.count > 1 ? term.expression.operands[1] : nil
             let joined = joins.firstIndex { $0.table.joinsLike(table) && $0.operand == operand && $0.year == year }
             let alias = dialect.quote("tally_j\((joined ?? joins.count) + 1)")
             if joined == nil {
@@ -60,12 +62,10 @@ extension SQLTranslator {
                 lines.append("LEFT JOIN \(dialect.quote(table.name)) AS \(alias) ON \(conditions.joined(separator: " AND "))")
                 joins.append((table, operand, year))
             }
-            select.append("\(attributeValue(alias, table, type: facts.attribute.type)) AS \(dialect.quote("tally_a\(position + 1)"))")
+            select.append("\(attributeValue(alias, table, type: term.expression.type)) AS \(dialect.quote("tally_a\(position + 1)"))")
         }
         return ["SELECT " + select.joined(separator: ", ")] + lines
     }
-
-
 
     /// The attribute read from `alias`: a text trimmed and missing when empty, a figure missing
     /// when negative (as tally reads both).

@@ -1,10 +1,11 @@
-/// Where the SQL translation reads a country attribute: a table of the catalog joined on each
-/// row's country (`countries` on its code, `population` on its country and year), with
-/// the key each stored value of the country column has in that table.
+/// Where the SQL translation reads a value of another table: a table of the catalog joined on a
+/// key of each row and, for figures by year, its year (the literacy layer's `countries` on a
+/// country's code, `population` on its country and year), with the key each stored value of
+/// the row's column has in that table.
 public struct AttributeTable: Sendable, Equatable {
     /// The table's name (`countries`, `population`).
     public let name: String
-    /// The column matched with the row's country, compared as stored (an index can serve it).
+    /// The column matched with the row's key, compared as stored (an index can serve it).
     public let keyColumn: String
     /// The column matched with the row's year, for figures by year.
     public let yearColumn: String?
@@ -12,11 +13,11 @@ public struct AttributeTable: Sendable, Equatable {
     public let valueColumn: String
     /// Stored values whose key in the table is not their own text (`Germany` is `DEU`), with that key.
     public let recoded: [String: String]
-    /// Stored values of no country in the table, which match no row of it.
+    /// Stored values of no key in the table, which match no row of it.
     public let unmatched: [String]
 
-    /// The table `name` read at `valueColumn`, for a country column storing `values`; `keys`
-    /// gives the key of each value that has a country in the table.
+    /// The table `name` read at `valueColumn`, for a column storing `values`; `keys` gives the
+    /// key of each value that has a row in the table.
     init(name: String, keyColumn: String, yearColumn: String? = nil, valueColumn: String, values: [String], keys: [String: String]) {
         self.name = name
         self.keyColumn = keyColumn
