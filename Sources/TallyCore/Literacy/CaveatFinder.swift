@@ -48,8 +48,14 @@ struct CaveatFinder {
             case .missingYears(let time, let series):
                 if plan.top == nil, plan.limit == nil, let caveat = try missingYears(time: time, series: series) { found.append(caveat) }
             case .population(let country, let time, let facts, let perResident, let summed):
-                found += PopulationCaveats(source: plan.source, rows: rows)
+                var caveats = PopulationCaveats(source: plan.source, rows: rows)
                     .caveats(country: country, time: time, facts: facts, perResident: perResident, summed: summed)
+                if caveats.contains(where: { $0.code == "repeated-population" }),
+                   let sameGroup = try sameGroup(agreeingOn: [plan.source.columns[country].gathered(rows), plan.source.columns[time].gathered(rows)]) {
+                    caveats = PopulationCaveats(source: plan.source, rows: rows, sameGroup: sameGroup)
+                        .caveats(country: country, time: time, facts: facts, perResident: perResident, summed: summed)
+                }
+                found += caveats
             case .unmatched(let step, let keys, let dataset):
                 if let otherRows = lineage?.other(step)?.rows, let caveat = try unmatched(otherRows, keys: keys, dataset: dataset) { found.append(caveat) }
             case .fanOut(let step, let ofOther, let side, let other, _):
@@ -143,44 +149,74 @@ struct CaveatFinder {
     /// The kept rows made from a row of `side` that a join matched more than once: a sum
     /// counts that row once per match.
     private func fanOut(_ sideRows: Selection, count: Int, side: String, other: String) throws(Diagnostic) -> Diagnostic? {
-        var seen = [UInt8](repeating: 0, count: count)
-        var repeated = 0
-        func visit(_ row: Int) {
-            let source = Int(sideRows[row])
-            if seen[source] == 1 { repeated += 1 }
-            if seen[source] < 2 { seen[source] += 1 }
-        }
-        try forEachKept(of: sideRows.count, visit)
+        let repeated = try rowsRepeatedInAGroup(sideRows, count: count) { _ in }
         guard repeated > 0 else { return nil }
         return .warning(
             "join-fan-out", "\(NumberFormat.grouped(Int64(repeated))) \(repeated == 1 ? "row" : "rows") of \(side) \(repeated == 1 ? "was" : "were") counted more than once: each matched several rows of \(other), and the result counts it once per match",
             help: ["aggregate one side first, e.g. `join (\(other) group by …) on …`, or use `lookup` when the other side has one row per key; `help join` explains this"])
     }
 
-    /// The rows of a looked-up dataset that several kept rows looked up: an aggregate of a
-    /// looked-up column counts each of them once per such row (a population added up once for
-    /// each applicants row of its country and year).
+    /// The rows of a looked-up dataset that several kept rows of one group looked up: an
+    /// aggregate of a looked-up column counts each of them once per such row (a population added
+    /// up once for each applicants row of its country and year).
     private func repeatedLookup(_ otherRows: Selection, count: Int, keys: [Int], dataset: String, columns: Set<Int>) throws(Diagnostic) -> Diagnostic? {
-        var uses = [UInt8](repeating: 0, count: count)
-        var repeated = 0
         var shown: [String] = []
-        func visit(_ row: Int) {
-            let other = Int(otherRows[row])
-            guard other >= 0, uses[other] < 2 else { return }
-            uses[other] += 1
-            guard uses[other] == 2 else { return }
-            repeated += 1
+        let repeated = try rowsRepeatedInAGroup(otherRows, count: count) { row in
             if shown.count < CaveatFinder.listed {
                 shown.append(keys.map { CellFormatter.raw(plan.source.columns[$0].value(at: row)) }.joined(separator: ", "))
             }
         }
-        try forEachKept(of: otherRows.count, visit)
         guard repeated > 0 else { return nil }
         let keyNames = keys.map { plan.source.columns[$0].name }.joined(separator: ", ")
         let column = columns.min().map { plan.source.columns[$0].name } ?? dataset
         return .warning(
-            "repeated-lookup", "an aggregate of \(column) counts a row of \(dataset) once for every kept row that looked it up, and \(NumberFormat.grouped(Int64(repeated))) \(repeated == 1 ? "row" : "rows") of \(dataset) \(repeated == 1 ? "was" : "were") looked up by more than one (\(keyNames): \(shown.joined(separator: "; "))\(repeated > shown.count ? "; …" : ""))",
+            "repeated-lookup", "an aggregate of \(column) counts a row of \(dataset) once for every kept row that looked it up, and \(NumberFormat.grouped(Int64(repeated))) \(repeated == 1 ? "row" : "rows") of \(dataset) \(repeated == 1 ? "was" : "were") looked up by more than one\(plan.grouping?.keys.isEmpty == false ? " of the same group" : "") (\(keyNames): \(shown.joined(separator: "; "))\(repeated > shown.count ? "; …" : ""))",
             help: ["a looked-up column has one value per group when the query groups by the lookup's keys: show it without an aggregate, e.g. `group by \(keyNames) show …, \(column)`; `help lookup` explains this"])
+    }
+
+    /// How many rows of a side of `count` rows more than one kept row of the same group came
+    /// from (`sideRows[i]`: the side's row of combined row `i`, -1 for none): an aggregate of the
+    /// group counts each of them once per such row. Without groups the result is one group.
+    /// Calls `found` with the kept row at which each is first seen repeated, in order.
+    private func rowsRepeatedInAGroup(_ sideRows: Selection, count: Int, _ found: (Int) -> Void) throws(Diagnostic) -> Int {
+        var anyRepeated = false
+        var seen = [Bool](repeating: false, count: count)
+        try forEachKept(of: sideRows.count) { row in
+            let side = Int(sideRows[row])
+            guard side >= 0 else { return }
+            if seen[side] { anyRepeated = true }
+            seen[side] = true
+        }
+        guard anyRepeated else { return 0 }
+        let side = rows.map { rows in rows.map { Int64(sideRows[Int($0)]) } } ?? sideRows.map(Int64.init)
+        let pairs = try sameGroup(agreeingOn: [Column(name: "", data: .integer(side))])
+        var uses = [UInt8](repeating: 0, count: pairs?.count ?? count)
+        var counted = [Bool](repeating: false, count: count)
+        var repeated = 0
+        var position = 0
+        try forEachKept(of: sideRows.count) { row in
+            defer { position += 1 }
+            let side = Int(sideRows[row])
+            guard side >= 0 else { return }
+            let slot = pairs.map { Int($0.ids[position]) } ?? side
+            guard uses[slot] < 2 else { return }
+            uses[slot] += 1
+            guard uses[slot] == 2, !counted[side] else { return }
+            counted[side] = true
+            repeated += 1
+            found(row)
+        }
+        return repeated
+    }
+
+    /// Per kept row, in order, a number shared by the kept rows of one group that agree on
+    /// `extra` (columns of one value per kept row); nil when the query has no groups.
+    private func sameGroup(agreeingOn extra: [Column]) throws(Diagnostic) -> GroupNumbering? {
+        guard let keys = plan.grouping?.keys, !keys.isEmpty else { return nil }
+        let evaluator = ExpressionEvaluator(table: plan.source, rows: rows, context: context)
+        var columns: [Column] = []
+        for key in keys { columns.append(try evaluator.evaluate(key)) }
+        return try GroupNumbering(columns + extra, rowCount: evaluator.count, context: context)
     }
 
     /// Calls `body` with every kept row of a source of `count` rows, in order.

@@ -5,6 +5,9 @@ struct PopulationCaveats {
     let source: Table
     /// The rows the filters kept (nil: all rows of the source).
     let rows: Selection?
+    /// Per kept row, in order, a number shared by the kept rows of one group with the same
+    /// country and year; nil: the result is one group.
+    var sameGroup: GroupNumbering? = nil
 
     /// Populations below this make a rate per resident a caveat.
     static let smallBase: Int64 = 100_000
@@ -13,7 +16,7 @@ struct PopulationCaveats {
 
     /// The caveats for the population read through source column `country` in the years of
     /// source column `time`; the small-base one only when the population divides, the repeated
-    /// one only when a sum adds it up.
+    /// one only when a sum adds it up (within a group, when `sameGroup` says the groups).
     func caveats(country: Int, time: Int, facts: CountryFacts, perResident: Bool, summed: Bool) -> [Diagnostic] {
         guard case .text(let codes, let dictionary) = source.columns[country].data,
               case .integer(let years) = source.columns[time].data else { return [] }
@@ -23,9 +26,9 @@ struct PopulationCaveats {
         var smallest = [(population: Int64, year: Int64)?](repeating: nil, count: dictionary.count)
         let covered = summed ? facts.yearsCovered : nil
         let span = covered.map { Int($0.upperBound - $0.lowerBound) + 1 } ?? 0
-        var rowsOfYear = [UInt8](repeating: 0, count: span * dictionary.count)
+        var rowsOfYear = [UInt8](repeating: 0, count: sameGroup?.count ?? span * dictionary.count)
         var repeatedYear = [Int64?](repeating: nil, count: dictionary.count)
-        let visit = { (row: Int) in
+        let visit = { (position: Int, row: Int) in
             guard countries.isValid(row), yearColumn.isValid(row) else { return }
             let code = Int(codes[row]), year = years[row]
             guard let population = series[code]?.population(in: year) else {
@@ -33,7 +36,7 @@ struct PopulationCaveats {
                 return
             }
             if let covered, covered.contains(year) {
-                let slot = code * span + Int(year - covered.lowerBound)
+                let slot = sameGroup.map { Int($0.ids[position]) } ?? code * span + Int(year - covered.lowerBound)
                 if rowsOfYear[slot] == 1, repeatedYear[code] == nil { repeatedYear[code] = year }
                 if rowsOfYear[slot] < 2 { rowsOfYear[slot] += 1 }
             }
@@ -41,7 +44,7 @@ struct PopulationCaveats {
                 smallest[code] = (population, year)
             }
         }
-        if let rows { for row in rows { visit(Int(row)) } } else { for row in 0..<source.rowCount { visit(row) } }
+        if let rows { for (position, row) in rows.enumerated() { visit(position, Int(row)) } } else { for row in 0..<source.rowCount { visit(row, row) } }
 
         var found: [Diagnostic] = []
         let missing = dictionary.values.indices.compactMap { code in missingYear[code].map { "\(dictionary.values[code]) (\($0))" } }
@@ -56,7 +59,7 @@ struct PopulationCaveats {
         let repeated = dictionary.values.indices.compactMap { code in repeatedYear[code].map { "\(dictionary.values[code]) (\($0))" } }
         if !repeated.isEmpty {
             found.append(.warning(
-                "repeated-population", "a sum of \(facts.written) adds a country's population once for each of its rows, and these are on several rows in one year: \(listed(repeated))",
+                "repeated-population", "a sum of \(facts.written) adds a country's population once for each of its rows, and these are on several rows\(sameGroup == nil ? "" : " of one group") in one year: \(listed(repeated))",
                 help: ["a total of residents counts each country once: group by \(countries.name) first, e.g. `(… group by \(countries.name) show …, \(facts.written) as residents) group by … show sum(residents)`; `help per capita` explains this"]))
         }
         if perResident, !small.isEmpty {

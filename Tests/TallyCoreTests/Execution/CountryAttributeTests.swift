@@ -114,6 +114,27 @@ import TallyData
         #expect(!plain.errors.contains("a sum of destination.population"), "\(plain.errors)")
     }
 
+    /// A population repeats only when one group has several rows of a country in a year: with
+    /// one kind and unit, each origin has one row per destination, so a sum per origin adds each
+    /// country once, though 2017's rows hold most destinations several times over all origins.
+    /// Both counts from sqlite3.
+    @Test func summedPopulationRepeatsOnlyWithinAGroup() throws {
+        let expected = try SQLiteOracle.run(["""
+            select count(*) from (select destination from applicants where year = 2017 and kind = 'new' and unit = 'persons'
+              group by destination having count(*) > 1)
+            """, """
+            select count(*) from (select origin, destination from applicants where year = 2017 and kind = 'new' and unit = 'persons'
+              group by origin, destination having count(*) > 1)
+            """])
+        #expect((Int(expected[0].first ?? "") ?? 0) > 1)
+        #expect(expected[1].first == "0")
+        let rows = "applicants where kind = new and unit = persons in 2017"
+        #expect(run(rows + " show sum(destination.population)").errors.contains("warning: a sum of destination.population adds"))
+        let perOrigin = run(rows + " group by origin show sum(destination.population) top 3")
+        #expect(perOrigin.succeeded)
+        #expect(!perOrigin.errors.contains("a sum of destination.population"), "\(perOrigin.errors)")
+    }
+
     /// Without a year the population of a destination varies between its rows: an error
     /// naming the group and two of its values (Argentina 2000: 37,070,774; 2025 has none, so
     /// the largest is 2024's).
