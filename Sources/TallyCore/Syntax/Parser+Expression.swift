@@ -357,6 +357,15 @@ extension Parser {
         let saved = noun
         noun = "a value"
         defer { noun = saved }
+        if name.text.lowercased() == "count", !name.isQuoted, current.kind == .word, current.text.lowercased() == "distinct",
+           peek().kind == .word || peek().kind == .quotedName {
+            // SQL's `count(distinct x)` is `distinct(x)`.
+            let distinct = Name(current.text, span: current.span)
+            advance()
+            let argument = try parseCondition()
+            let close = try closeParen()
+            return Expr(.call(distinct, [argument], star: false), span: name.span.merged(with: close.span))
+        }
         var arguments: [Expr] = []
         var star = false
         if eat(.star) != nil {

@@ -49,6 +49,7 @@ import TallyData
     /// x: 0 (three rows, one written -0.0 twice), 1.5, 2.5; year: six different present values.
     @Test func distinctCountsOnBits() {
         #expect(harness.csv("k show distinct(x), distinct(year), distinct(big)") == "distinct(x),distinct(year),distinct(big)\n3,6,3\n")
+        #expect(harness.csv("k show count(distinct x), count(DISTINCT year)") == "count(distinct x),count(DISTINCT year)\n3,6\n")
         #expect(harness.csv("k group by country show distinct(x) sort by country") ==
             "country,distinct(x)\nDEU,2\nGBR,1\nHRV,1\nUSA,1\n,1\n")
     }
