@@ -87,8 +87,8 @@ struct CombinedSource {
             throw .error(
                 "lookup-key-not-unique", "a lookup needs one row per key, and \(other.described) has \(count) rows with \(shown.joined(separator: ", "))",
                 at: combination.other.span, label: "\(count) rows share one key",
-                help: ["aggregate it first, e.g. `lookup (\(other.table.name) group by \(combination.keys.map(\.otherName.text).joined(separator: ", "))) as \(other.table.name)_totals on \(keyText)`",
-                       "or use `join` to keep every match (each source row then counts once per match)"])
+                help: CombinedSource.uniqueKeyHelp(combination, source: table, other: other.table, keys: keys, keyText: keyText)
+                    + ["or use `join` to keep every match (each source row then counts once per match)"])
         }
         let step = combinations.count
         let before = table
@@ -132,6 +132,28 @@ struct CombinedSource {
             checks.append(.fanOut(step: step, ofOther: false, side: before.name, other: other.described, columns: Set(before.columns.indices)))
             checks.append(.fanOut(step: step, ofOther: true, side: other.described, other: before.name, columns: added))
         }
+    }
+
+    /// How to give a lookup one row per key: a time series (whose time column is not a key) by
+    /// picking one period, as adding up its periods would add up e.g. a population over years;
+    /// anything else by aggregating it by the keys.
+    private static func uniqueKeyHelp(_ combination: Combination, source: Table, other: Table, keys: [KeyPlan], keyText: String) -> [String] {
+        let name = other.name
+        if let time = other.timeColumnIndex, !keys.contains(where: { $0.otherIndex == time }) {
+            let timeName = other.columns[time].name
+            let sourceTime = source.timeColumnIndex.map { source.columns[$0].name }
+            let matchToo = sourceTime.map { "match it too (`on \(keyText), \($0 == timeName ? timeName : "\($0) = \(timeName)")`), or " } ?? ""
+            let column = other.columns[time]
+            var latest: Int64?
+            if case .integer(let years) = column.data {
+                for row in years.indices where column.isValid(row) { latest = max(latest ?? years[row], years[row]) }
+            }
+            guard let period = latest else {
+                return ["\(name) has a row per \(timeName): \(matchToo)pick one with a time clause, e.g. `lookup (\(name) in …) as …`"]
+            }
+            return ["\(name) has a row per \(timeName): \(matchToo)pick one, e.g. `lookup (\(name) in \(period)) as \(name)_\(period) on \(keyText)`"]
+        }
+        return ["aggregate it first, e.g. `lookup (\(name) group by \(combination.keys.map(\.otherName.text).joined(separator: ", "))) as \(name)_totals on \(keyText)`"]
     }
 
     /// The start of the plan: a scan of the rows read first, the `pushed` conditions (those of

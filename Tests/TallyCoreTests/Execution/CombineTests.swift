@@ -152,6 +152,24 @@ import Testing
             """)
     }
 
+    /// A time series looked up without its time column: the help picks its latest year (from
+    /// sqlite3), or matches the year too when the source has one, and never suggests adding up
+    /// its years; the suggested lookup runs.
+    @Test func lookupOfATimeSeriesWithoutItsYearSuggestsOneYear() throws {
+        let expected = try SQLiteOracle.run(["select max(year) from population", """
+            select c.name from countries c join population p on p.country = c.iso3
+              where p.year = (select max(year) from population) order by cast(p.population as integer) desc limit 1
+            """])
+        let latest = expected[0].first ?? "", largest = expected[1].first ?? ""
+        let countries = bundled.errors("countries lookup population on iso3 = country show name")
+        #expect(countries.contains("help: population has a row per year: pick one, e.g. `lookup (population in \(latest)) as population_\(latest) on iso3 = country`"), "\(countries)")
+        #expect(!countries.contains("group by"))
+        let applicants = bundled.errors("applicants lookup population on destination = country show applications")
+        #expect(applicants.contains("population has a row per year: match it too (`on destination = country, year`), or pick one"), "\(applicants)")
+        let picked = bundled.run("countries lookup (population in \(latest)) as population_\(latest) on iso3 = country show name, population sort by population desc limit 1")
+        #expect(!largest.isEmpty && picked.output.contains(largest), "\(picked)")
+    }
+
     /// The query's conditions read only applicants, so the lookup reads only the rows they keep.
     @Test func explainNamesBothDatasetsTheKeyAndTheMatches() throws {
         let expected = try SQLiteOracle.run(["""
