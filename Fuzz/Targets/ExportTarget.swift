@@ -9,13 +9,16 @@ import Darwin
 /// (which picks the format by extension, then writes through `FileWriter`) and of a direct
 /// `FileWriter.write`, inside a scratch folder emptied after every input.
 ///
-/// Built by `Fuzz/run.sh export`. A name with a `..` part is skipped, so nothing is written outside the
-/// scratch folder. A crash, a sanitizer report, a timeout or a leftover temporary file is a bug.
+/// Built by `Fuzz/run.sh export`. A name with a NUL byte or a `..` part is skipped, so nothing is written
+/// outside the scratch folder; both are looked for in the bytes, as the system reads the path (a `/` or a
+/// NUL followed by a combining mark is one character to Swift, but still a separator or the path's end).
+/// A crash, a sanitizer report, a timeout or a leftover temporary file is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzExport(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let name = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    guard !name.contains("\0"), !name.split(separator: "/").contains("..") else { return 0 }
-    let path = ExportScratch.folder + "/" + name
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    guard !bytes.contains(0),
+          !bytes.split(separator: UInt8(ascii: "/")).contains(where: { $0.elementsEqual("..".utf8) }) else { return 0 }
+    let path = ExportScratch.folder + "/" + String(decoding: bytes, as: UTF8.self)
     let quoted = path.replacingOccurrences(of: "\"", with: "\"\"")
     let source = SourceFile(name: "<fuzz>", text: "export countries limit 2 to \"\(quoted)\"")
     let session = Session(catalog: FuzzCatalog.shared)
