@@ -9,7 +9,10 @@ import Darwin
 /// (which picks the format by extension, then writes through `FileWriter`) and of a direct
 /// `FileWriter.write`, inside a scratch folder emptied after every input.
 ///
-/// Built by `Fuzz/run.sh export`. A name with a NUL byte or a `..` part is skipped, so nothing is written
+/// Built by `Fuzz/run.sh export`. The name's quotes are doubled by Unicode scalar, so it stays one string
+/// (a quote followed by a combining mark is one Swift character, and doubling by character let the rest of
+/// the name run as statements, an `export` to any path among them). A name with a NUL byte or a `..` part
+/// is skipped, so nothing is written
 /// outside the scratch folder; both are looked for in the bytes, as the system reads the path (a `/` or a
 /// NUL followed by a combining mark is one character to Swift, but still a separator or the path's end).
 /// A crash, a sanitizer report, a timeout or a leftover temporary file is a bug.
@@ -19,7 +22,7 @@ public func fuzzExport(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard !bytes.contains(0),
           !bytes.split(separator: UInt8(ascii: "/")).contains(where: { $0.elementsEqual("..".utf8) }) else { return 0 }
     let path = ExportScratch.folder + "/" + String(decoding: bytes, as: UTF8.self)
-    let quoted = path.replacingOccurrences(of: "\"", with: "\"\"")
+    let quoted = path.doubling("\"")
     let source = SourceFile(name: "<fuzz>", text: "export countries limit 2 to \"\(quoted)\"")
     let session = Session(catalog: FuzzCatalog.shared)
     for statement in Parser.parse(source, mode: .script).statements {

@@ -14,6 +14,6 @@ struct MarkdownRenderer: RowRenderer {
     }
 
     private func escape(_ text: String) -> String {
-        TerminalText.visible(text.replacingNewlines).replacingOccurrences(of: "|", with: "\\|")
+        TerminalText.visible(text.replacingNewlines).replacingScalars { $0 == "|" ? "\\|" : nil }
     }
 }

@@ -185,7 +185,7 @@ extension Binder {
                 label: "\(year) minus …",
                 help: [isYear ? "\(leftText) holds whole years: write `\(leftText) = \(year)`; months and days need a date column"
                               : "a month or a day goes in quotes, compared with a date column",
-                       "to subtract, put spaces around the minus: `\(written.replacingOccurrences(of: "-", with: " - "))`"])
+                       "to subtract, put spaces around the minus: `\(written.replacingScalars { $0 == "-" ? " - " : nil })`"])
         }
         if left.type.isDateLike, case .literal(.text(let text), _) = right {
             return try periodComparison(op, left, text: text, at: rightExpr.span)

@@ -14,8 +14,8 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     /// An identifier in quotes: backquotes for Spark, double quotes elsewhere.
     public func quote(_ identifier: String) -> String {
         switch self {
-        case .spark: return "`" + identifier.replacing("`", with: "``") + "`"
-        default: return "\"" + identifier.replacing("\"", with: "\"\"") + "\""
+        case .spark: return "`" + identifier.doubling("`") + "`"
+        default: return "\"" + identifier.doubling("\"") + "\""
         }
     }
 
@@ -23,14 +23,9 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     func string(_ text: String) -> String {
         switch self {
         case .spark:
-            var escaped = ""
-            for character in text {
-                if character == "\\" || character == "'" { escaped.append("\\") }
-                escaped.append(character)
-            }
-            return "'" + escaped + "'"
+            return "'" + text.replacingScalars { $0 == "\\" || $0 == "'" ? "\\" + String($0) : nil } + "'"
         default:
-            return "'" + text.replacing("'", with: "''") + "'"
+            return "'" + text.doubling("'") + "'"
         }
     }
 
