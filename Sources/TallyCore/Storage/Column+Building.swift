@@ -26,9 +26,9 @@ extension Column {
 
     /// A decimal column from plain values (nil is missing).
     public static func decimals(_ name: String, _ values: [Double?]) -> Column {
-        var validity = ValidityMask(count: values.count)
-        for (row, value) in values.enumerated() where value == nil { validity.set(row, valid: false) }
-        return Column(name: name, data: .decimal(values.map { $0 ?? 0 }), validity: validity.missingCount == 0 ? nil : validity)
+        var column = decimals(count: values.count) { values[$0] }
+        column.name = name
+        return column
     }
 
     /// A decimal column of `value(i)` for each of `count` rows, missing where it is nil.
