@@ -9,9 +9,6 @@ struct EmptyResultExplainer {
     let combinedRows: Selection?
     let context: ExecutionContext
 
-    /// Values of a text column listed in full; above this, only the closest is named.
-    static let listedValues = 12
-
     /// The explanation, as notes (none when the parts cannot be told apart, or when no row was
     /// there to filter: an empty dataset, or lookups and joins that made none).
     func notes() throws(Diagnostic) -> [Diagnostic] {
@@ -19,6 +16,7 @@ struct EmptyResultExplainer {
         guard let first = stages.first, first.table.rowCount > 0 else { return [] }
         let filter = RowFilter(table: first.table, context: context)
         for part in first.parts where try filter.select(part.condition, from: nil).isEmpty {
+            if isWarnedAbout(part) { return [] }
             return [.note("empty-result", "`\(part.text)` matches no row of \(first.table.name)", help: describe(part, among: nil, in: first.table, narrowed: false))]
         }
         var before: [String] = []
@@ -29,6 +27,7 @@ struct EmptyResultExplainer {
             for part in stage.parts {
                 let left = try filter.select(part.condition, from: kept)
                 if left.isEmpty, !before.isEmpty {
+                    if isWarnedAbout(part) { return [] }
                     let rows = kept?.count ?? stage.table.rowCount
                     let count = rows == 1 ? "1 row" : "\(NumberFormat.grouped(Int64(rows))) rows"
                     return [.note(
@@ -40,6 +39,12 @@ struct EmptyResultExplainer {
             }
         }
         return []
+    }
+
+    /// Whether the binder already warned that a value written in `part` is not in its column,
+    /// which says why the part matches no row.
+    private func isWarnedAbout(_ part: FilterPart) -> Bool {
+        plan.warnings.contains { $0.code == Binder.absentValueCode && ($0.span.map(part.span.contains) ?? false) }
     }
 
     /// The row filter's parts in the order they run, with the table they test: those applied
@@ -66,10 +71,7 @@ struct EmptyResultExplainer {
             let held = dictionary.values.indices.filter { present[$0] }.map { dictionary.values[$0] }
             guard !held.isEmpty else { return ["\(scope)\(name) is always missing"] }
             let closest = written.flatMap { Suggestion.closest(to: $0, among: held) }.map { "; did you mean '\($0)'?" } ?? ""
-            guard held.count > EmptyResultExplainer.listedValues else {
-                return ["\(scope)\(name) holds: " + held.sorted().joined(separator: ", ") + closest]
-            }
-            return ["\(scope)\(name) holds \(NumberFormat.grouped(Int64(held.count))) different values" + closest]
+            return [scope + ColumnValueListing.holds(held, column: name) + closest]
         }
         guard values.type.isNumeric else { return [] }
         let numbers = values.doubles

@@ -217,7 +217,9 @@ extension Binder {
                 at: rightExpr.span, label: "\(right.type.article), not \(left.type.article)", help: hint)
         }
         if let leftIndex = sourceColumn(of: left), case .literal(.text(let text), _) = right {
-            right = .literal(.text(try resolveTextValue(text, column: leftIndex, at: rightExpr.span)), .text)
+            let value = try resolveTextValue(text, column: leftIndex, at: rightExpr.span)
+            if op == .equal || op == .notEqual { warnIfAbsent(value, column: leftIndex, at: rightExpr.span) }
+            right = .literal(.text(value), .text)
         }
         return .comparison(op, left, right)
     }
@@ -231,8 +233,7 @@ extension Binder {
             && parts.dropFirst().allSatisfy { $0.count == 2 }
     }
 
-    /// Resolves a typed text value against a column: country names and codes on country
-    /// columns; a note for values that match only with another case.
+    /// Resolves a typed text value against a column: country names and codes on country columns.
     mutating func resolveTextValue(_ text: String, column index: Int, at span: SourceSpan) throws(Diagnostic) -> String {
         guard case .text(_, let dictionary) = source.columns[index].data else { return text }
         let columnName = source.columns[index].name
@@ -262,14 +263,26 @@ extension Binder {
                     help: closest.count > 1 ? ["close: " + closest.map(\.name).joined(separator: ", ")] : [])
             }
         }
-        if !dictionary.values.contains(text) {
-            let folded = text.lowercased()
-            if let other = dictionary.values.first(where: { $0.lowercased() == folded }) {
-                emptyResultNotes.append(.note(
-                    "value-case", "no rows have \(columnName) = \"\(text)\"; did you mean \"\(other)\"?"))
-            }
-        }
         return text
+    }
+
+    /// The code of the warning that a value compared with `=`, `!=` or in a list is not in its column.
+    static let absentValueCode = "value-not-in-column"
+
+    /// Warns when `text`, compared for equality with a text column other than a country column
+    /// (whose values resolve to countries instead), is none of the column's values, so it matches
+    /// no row: a typo or a wrong case that would otherwise drop silently out of an `in` list, an
+    /// `or` or a `!=`. Says the value the user probably meant, the same word in another case first.
+    mutating func warnIfAbsent(_ text: String, column index: Int, at span: SourceSpan) {
+        guard !isCountryColumn(index), case .text(_, let dictionary) = source.columns[index].data,
+              !dictionary.values.contains(text) else { return }
+        let name = source.columns[index].name
+        let folded = text.lowercased()
+        let closest = dictionary.values.first { $0.lowercased() == folded } ?? Suggestion.closest(to: text, among: dictionary.values)
+        warnings.append(.warning(
+            Binder.absentValueCode, "'\(text)' is not a value of \(name), so it matches no row", at: span,
+            label: closest.map { "did you mean '\($0)'?" } ?? "not in \(name)",
+            help: dictionary.values.isEmpty ? [] : [ColumnValueListing.holds(dictionary.values, column: name)]))
     }
 
     /// The folded text of a `contains`/`starts with`/`ends with` pattern.

@@ -15,7 +15,7 @@ enum HelpTopics {
     private static let statementTopics: [Topic] = [
         Topic(name: "query", summary: "A query names a dataset, then clauses in any order.",
               example: "applicants where origin = RU group by destination since 2012"),
-        Topic(name: "where", summary: "Keep the rows where a condition holds; repeat it to add conditions.",
+        Topic(name: "where", summary: "Keep the rows where a condition holds; repeat it to add conditions. Text `=` is exact; a value no row holds (`kind = New`, `kind in (new, apeal)`) gets a warning with the closest value.",
               example: "applicants where origin = RU and kind = new"),
         Topic(name: "having", summary: "Keep the groups whose output columns meet a condition (after grouping).",
               example: "applicants group by destination having applications > 100000"),

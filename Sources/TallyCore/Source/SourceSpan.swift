@@ -22,6 +22,9 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
         SourceSpan(start: min(start, other.start), end: max(end, other.end))
     }
 
+    /// Whether `other` lies within this span.
+    public func contains(_ other: SourceSpan) -> Bool { start <= other.start && other.end <= end }
+
     /// Number of bytes covered.
     public var length: Int { end - start }
 
