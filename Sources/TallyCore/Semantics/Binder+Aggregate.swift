@@ -36,7 +36,7 @@ extension Binder {
         let saved = (grouping, outputsByName)
         grouping = nil
         outputsByName = [:]
-        let argument = try bindRow(args[0])
+        var argument = try bindRow(args[0])
         (grouping, outputsByName) = saved
         if containsAggregateCall(args[0]) {
             throw .error("nested-aggregate", "an aggregate cannot contain another aggregate", at: args[0].span)
@@ -44,10 +44,14 @@ extension Binder {
         switch function {
         case .sum, .avg, .median:
             guard argument.type.isNumeric else {
-                throw .error("type-mismatch", "'\(word)' needs numbers, and \(sourceText(args[0])) is \(argument.type.article)",
+                let written = sourceText(args[0])
+                throw .error("type-mismatch", "'\(word)' needs numbers, and \(written) is \(argument.type.article)",
                              at: args[0].span, label: "not a number",
-                             help: ["count(\(sourceText(args[0]))) counts values; distinct(\(sourceText(args[0]))) counts different values"])
+                             help: [argument.type == .boolean ? "count(\(written)) counts the rows where it holds"
+                                                              : "count(\(written)) counts values; distinct(\(written)) counts different values"])
             }
+        case .countValues where argument.type == .boolean:
+            argument = Binder.trueOrMissing(argument)
         case .min, .max:
             guard argument.type != .boolean else {
                 throw .error("type-mismatch", "'\(word)' needs numbers or text", at: args[0].span)
@@ -58,6 +62,12 @@ extension Binder {
         let position = state.add(spec)
         grouping = state
         return .column(position, spec.resultType)
+    }
+
+    /// A condition that is true where `condition` holds and missing elsewhere, so that `count`
+    /// of a condition counts the rows where it holds (as the SQL `count(CASE WHEN … THEN … END)`).
+    static func trueOrMissing(_ condition: BoundExpr) -> BoundExpr {
+        .function(.if, [condition, .literal(.boolean(true), .boolean), .literal(.missing, .boolean)], .boolean)
     }
 
     /// The first aggregate of the query: what `share`, `rank`, `top` and the default order use.

@@ -37,7 +37,7 @@ enum HelpTopics {
               example: "applicants in 2017 group by destination top 5"),
         Topic(name: "limit", summary: "Keep the first N rows of the result, in its order.",
               example: "countries limit 3"),
-        Topic(name: "count", summary: "`count` counts rows; `count(x)` counts values that are not missing.",
+        Topic(name: "count", summary: "`count` counts rows; `count(x)` counts values that are not missing; `count(condition)` counts the rows where the condition holds: `count(applications > 1000)`.",
               example: "countries where eu_joined is not missing show count"),
         Topic(name: "distinct", summary: "`distinct(x)` counts different values.",
               example: "applicants show distinct(destination)"),
