@@ -56,8 +56,7 @@ struct BoxTableRenderer {
             shownCells.append(Array(BarChart.bars(values, width: room).prefix(shownRows)))
             widths.append(room)
         }
-        let plural = table.rowCount == 1 ? "row" : "rows"
-        var out = "\(NumberFormat.grouped(Int64(table.rowCount))) \(plural)\n"
+        var out = NumberFormat.counted(table.rowCount, "row") + "\n"
         guard !shownHeaders.isEmpty else { return out }
         out += line("┌", "┬", "┐", widths)
         let headerCells = shownHeaders.enumerated().map { index, header in

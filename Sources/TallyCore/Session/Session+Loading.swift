@@ -28,7 +28,7 @@ extension Session {
         let replaced = catalog.add(table, origin: .loaded)
         for note in report.notes { output.standardError(TextWrapper.prose("note: \(note)\n", width: settings.width)) }
         for warning in report.warnings { output.standardError(TextWrapper.prose("warning: \(warning)\n", width: settings.width)) }
-        output.standardError("\(Session.added(table.name, verb: "loaded", replacing: replaced)): \(NumberFormat.grouped(Int64(table.rowCount))) rows, \(table.columns.count) columns\n")
+        output.standardError("\(Session.added(table.name, verb: "loaded", replacing: replaced)): \(NumberFormat.counted(table.rowCount, "row")), \(NumberFormat.counted(table.columns.count, "column"))\n")
     }
 
     /// How `load` and `let` report a new dataset: `loaded x`, or `replaced x` when a dataset of

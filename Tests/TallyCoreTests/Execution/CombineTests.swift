@@ -306,6 +306,27 @@ import Testing
         #expect(harness.csv("src lookup o3 on k show k, o3.v") == "k,o3.v\n9,300\n9,300\n9,300\n8,\n1,100\n")
     }
 
+    /// No `k` of `src` (9, 8, 1) is in `nomatch` (100), by hand: the join makes no row, and says so.
+    @Test func aJoinThatPairsNothingSaysWhy() {
+        let harness = QueryHarness(extra: [
+            (name: "src", csv: "k,v\n9,1\n9,2\n9,3\n8,4\n1,5\n", info: DatasetInfo()),
+            (name: "nomatch", csv: "k,w\n100,1\n", info: DatasetInfo())])
+        let grouped = harness.run("src join nomatch on k group by k show sum(v)")
+        #expect(grouped.output == "k,sum(v)\n")
+        #expect(grouped.errors == """
+            note: joining nomatch on k found no match for any of the 5 rows of src: no value of the key is on both sides
+              = help: a join keeps only the rows with a match on both sides; `lookup` keeps every row, its looked-up values missing where nothing matches
+              = help: `src group by k` and `nomatch group by k` show the values each side has
+
+            """)
+        let counted = harness.run("src where v = 2 join (nomatch where w > 5) as n on k show count")
+        #expect(counted.output == "count\n0\n")
+        #expect(counted.errors.hasPrefix("note: joining (nomatch where w > 5) as n on k found no match for the 1 row of src: (nomatch where w > 5) as n has no rows\n"), "\(counted.errors)")
+        // A filter that left no row to join is the reason, not the join.
+        #expect(harness.run("src join nomatch on k where k = 100 show count").errors.hasPrefix("note: `k = 100` matches no row of src"))
+        #expect(harness.run("src lookup nomatch on k show count").errors.contains("no match in nomatch"))
+    }
+
     @Test func theUnmatchedRowsOfALookupAgreeWithSQLite() throws {
         let expected = try SQLiteOracle.run(["""
             select count(*) from applicants a left join population p on p.country = a.destination and p.year = a.year
