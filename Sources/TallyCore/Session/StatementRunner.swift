@@ -8,9 +8,11 @@ struct StatementRunner {
     func run(_ statement: Statement) -> Session.Outcome {
         let timer = session.settings.timer ? RunTimer() : nil
         defer { if let timer { output.standardError(timer.report()) } }
+        session.lastErrorCode = nil
         do {
             return try execute(statement)
         } catch {
+            session.lastErrorCode = error.code
             report(error)
             return .failure
         }
