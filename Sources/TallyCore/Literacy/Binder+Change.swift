@@ -9,22 +9,25 @@ extension Binder {
                          label: "'change' compares two years of one",
                          help: ["declare one with `load … with time COLUMN`"])
         }
+        for year in [from, to] { try checkWholeYear(year, time: time.name) }
         if from.value == to.value {
             throw .error("change-same-year", "'change' needs two different years", at: to.span,
                          label: "the same year as after 'from'")
         }
         for year in [from, to] { try checkYearKept(year, by: clauses.timeFilters) }
         let timeExpr = BoundExpr.column(time.index, source.columns[time.index].type)
-        func yearIs(_ year: YearLiteral) -> BoundExpr { .comparison(.equal, timeExpr, .literal(.integer(year.value), .integer)) }
-        let bothYears = FilterCondition(condition: .or(yearIs(from), yearIs(to)), origin: .comparedYears(from.value, to.value, column: time.name))
+        let (fromRows, toRows) = (try yearCondition(from, on: timeExpr), try yearCondition(to, on: timeExpr))
+        let bothYears = FilterCondition(
+            condition: .or(fromRows, toRows),
+            origin: .comparedYears(from.value, to.value, column: timeExpr.type.isDateLike ? "year(\(time.name))" : time.name))
 
         let (keys, keyNames) = try bindKeys(clauses.groupBy ?? []) { $0.columnIndex == time.index }
         grouping = GroupState(keys: keys)
         let (measure, measureName, measureRole) = try changeMeasure(clauses.show)
         var state = grouping ?? GroupState(keys: keys)
         var before = measure, after = measure
-        before.condition = yearIs(from)
-        after.condition = yearIs(to)
+        before.condition = fromRows
+        after.condition = toRows
         let valueType = measure.resultType
         let beforeColumn = BoundExpr.column(state.add(before), valueType)
         let afterColumn = BoundExpr.column(state.add(after), valueType)
@@ -110,6 +113,26 @@ extension Binder {
         }
         let output = groupedOutput(item, bound)
         return (state.aggregates[index - state.keys.count], output.name, output.role)
+    }
+
+    /// The rows of one compared year: `year = 2023` on a column of years, the days from
+    /// 2023-01-01 to before 2024-01-01 on a date or datetime column (as `in 2023` keeps them).
+    private func yearCondition(_ year: YearLiteral, on time: BoundExpr) throws(Diagnostic) -> BoundExpr {
+        guard time.type.isDateLike else { return TimeRange.year(year.value).condition(on: time) }
+        let (first, after, _) = try periodLiterals(year, on: time)
+        return .and(.comparison(.greaterOrEqual, time, first), .comparison(.less, time, after))
+    }
+
+    /// Throws for a month or a day in quotes (`change from "2024-01" to "2024-02"`): a change
+    /// compares whole years, and its columns are named after them.
+    private func checkWholeYear(_ year: YearLiteral, time: String) throws(Diagnostic) {
+        guard let text = year.period else { return }
+        guard let period = CalendarText.period(text), period.unit == .year else {
+            throw .error(
+                "change-needs-years", "'change' compares two whole years, and '\(text)' is not a year", at: year.span,
+                label: "write a year, e.g. \(year.value)",
+                help: ["to compare months, group by them and read the growth: `\(source.name) group by month(\(time)) show \(source.info.defaultMeasure.map { "sum(\($0))" } ?? "count"), growth`"])
+        }
     }
 
     /// Throws when a time clause leaves out a year that `change` compares.

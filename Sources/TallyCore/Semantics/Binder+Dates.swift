@@ -48,6 +48,14 @@ extension Binder {
         return (period.start, period.end)
     }
 
+    /// The first instant of the period a time clause names (a year, or a month or day in quotes)
+    /// and the first after it, as constants of the date or datetime `column`, and the period as text.
+    func periodLiterals(_ literal: YearLiteral, on column: BoundExpr) throws(Diagnostic) -> (BoundExpr, BoundExpr, String) {
+        let text = literal.period ?? String(literal.value)
+        let (start, end) = try periodBounds(text, for: column.type, at: literal.span)
+        return (.literal(.calendar(start, column.type), column.type), .literal(.calendar(end, column.type), column.type), text)
+    }
+
     /// A bucket label written in the query (`"2024-03"` for a month, `"Sat"` for a weekday) as a
     /// constant of the bucket's type.
     func bucketLiteral(_ text: String, of type: ValueType, at span: SourceSpan) throws(Diagnostic) -> BoundExpr {
@@ -66,25 +74,20 @@ extension Binder {
     /// A time clause on a date or datetime time column, each bound a whole year, month or day:
     /// the condition, the periods in words and the test in words.
     func dateTimeFilter(_ clause: Clause, column: BoundExpr, name: String) throws(Diagnostic) -> (BoundExpr, String, String) {
-        func bounds(_ literal: YearLiteral) throws(Diagnostic) -> (BoundExpr, BoundExpr, String) {
-            let text = literal.period ?? String(literal.value)
-            let (start, end) = try periodBounds(text, for: column.type, at: literal.span)
-            return (.literal(.calendar(start, column.type), column.type), .literal(.calendar(end, column.type), column.type), text)
-        }
         switch clause.kind {
         case .since(let literal):
-            let (first, _, text) = try bounds(literal)
+            let (first, _, text) = try periodLiterals(literal, on: column)
             return (.comparison(.greaterOrEqual, column, first), "from \(text) on", "\(name) >= \(first.calendarText)")
         case .until(let literal):
-            let (_, after, text) = try bounds(literal)
+            let (_, after, text) = try periodLiterals(literal, on: column)
             return (.comparison(.less, column, after), "up to \(text)", "\(name) < \(after.calendarText)")
         case .inYear(let literal):
-            let (first, after, text) = try bounds(literal)
+            let (first, after, text) = try periodLiterals(literal, on: column)
             return (.and(.comparison(.greaterOrEqual, column, first), .comparison(.less, column, after)),
                     "in \(text)", "\(name) from \(first.calendarText) to before \(after.calendarText)")
         case .between(let from, let to):
-            let (first, _, fromText) = try bounds(from)
-            let (second, after, toText) = try bounds(to)
+            let (first, _, fromText) = try periodLiterals(from, on: column)
+            let (second, after, toText) = try periodLiterals(to, on: column)
             if first.calendarText > second.calendarText {
                 throw .error(
                     "between-reversed", "the periods of 'between' are the wrong way round",

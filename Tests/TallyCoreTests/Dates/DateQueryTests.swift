@@ -110,4 +110,34 @@ import Testing
         let whole = QueryHarness(extra: [(name: "march", csv: "day,n\n2024-03-01,1\n2024-03-31,2\n", info: DatasetInfo(timeColumn: "day"))])
         #expect(!whole.run("march group by month(day) show sum(n)").errors.contains("partial"), "rows on the first and the last day")
     }
+
+    /// `change from 2023 to 2024` on a date time column compares the days of each year, as
+    /// `in 2023` keeps them (it compared the dates with the numbers 2023 and 2024, so it found
+    /// no rows). By hand: north 10 + 5 = 15 → 30 (+100%), south 8 → 4 (−50%); the 2025 day and
+    /// the missing one are in neither year. Overall 23 → 34, +11: north gives 15 / 11 of it.
+    @Test func changeComparesTheYearsOfDates() {
+        let dated = QueryHarness(extra: [(name: "b", csv: """
+            day,branch,n
+            2023-03-01,north,10
+            2023-12-31,north,5
+            2024-01-01,north,30
+            2023-07-04,south,8
+            2024-06-30,south,4
+            2025-01-01,north,100
+            ,south,50
+
+            """, info: DatasetInfo(timeColumn: "day", measures: ["n"]))])
+        #expect(dated.csv("b group by branch change from 2023 to 2024") == """
+            branch,n_2023,n_2024,change,change_pct,contribution_pct
+            north,15,30,15,100.0,136.36363636363635
+            south,8,4,-4,-50.0,-36.36363636363637
+
+            """)
+        #expect(dated.csv("b change from 2023 to 2024") == "n_2023,n_2024,change,change_pct,contribution_pct\n23,34,11,47.82608695652174,100.0\n")
+        #expect(dated.csv("check b where branch = north change from 2023 to 2024 is 100%").contains("true"))
+        let months = dated.csv("b change from \"2024-01\" to \"2024-02\"")
+        #expect(months.contains("error: 'change' compares two whole years, and '2024-01' is not a year"), "\(months)")
+        #expect(months.contains("`b group by month(day) show sum(n), growth`"), "\(months)")
+        #expect(dated.csv("b change from \"2023\" to \"2024\"") == dated.csv("b change from 2023 to 2024"))
+    }
 }

@@ -37,6 +37,7 @@ import TallyPostgres
         "s where day < \"2024-01-20\" show date(right(text(day), 2) || \"/\" || left(right(text(day), 5), 2) || \"/\" || left(text(day), 4), \"DD/MM/YYYY\") as d, n",
         "s where day < \"2024-01-20\" show date(text(month_number(day)) || \"/\" || text(day - date(\"2023-12-31\")) || \"/\" || text(year(day)), \"MM/DD/YYYY\") as d",
         "s group by month(date(replace(text(day), \"-\", \"\"), \"YYYYMMDD\")) show sum(n)",
+        "s group by kind change from 2023 to 2024",
     ]
 
     /// Daily counts from 2024-01-01 to 2024-06-30 in two kinds, without the 10th to the 12th of
