@@ -37,7 +37,15 @@ extension Binder {
             }
             for value in directory.matchingValues(for: country, in: values) { members[value] = range }
         }
-        let year = group.kind == .europeanUnion ? timeColumn.map { BoundExpr.column($0.index, source.columns[$0.index].type) } : nil
+        let year = group.kind == .europeanUnion ? timeYear : nil
         return .inCountryGroup(left, CountryGroupTest(name: group.displayName, members: members), year: year)
+    }
+
+    /// The year of each row from the time column: the column itself when it holds years, the
+    /// year of its date or datetime otherwise; nil without a time column.
+    var timeYear: BoundExpr? {
+        guard let time = timeColumn else { return nil }
+        let column = BoundExpr.column(time.index, source.columns[time.index].type)
+        return column.type.isDateLike ? .function(.year, [column], .integer) : column
     }
 }

@@ -128,6 +128,41 @@ import TallyPostgres
         #expect(rows == [["2024-01-05", "1999-12-31", "2024-02-29", "", "", "", "", "", "", ""]])
     }
 
+    /// The UK was an EU member in 2019 and no longer in 2021, Germany is one throughout: `in EU`
+    /// on a date time column keeps the rows of GB 2019 and DE, 1 + 4 = 5, in the year of each
+    /// date (it took today's members natively, 4, and compared the dates with years in SQL).
+    static let membership = "day,country,n\n2019-05-01,GB,1\n2021-05-01,GB,2\n2019-05-01,DE,4\n"
+
+    /// `uk where country in EU show sum(n)` run natively, and its SQL in `dialect`, over
+    /// `membership` written to `uk.csv`.
+    static func membershipQuery(_ dialect: SQLDialect) throws -> (rows: [String], sql: String, table: Table) {
+        try membership.write(toFile: folder + "/uk.csv", atomically: true, encoding: .utf8)
+        let info = DatasetInfo(timeColumn: "day", measures: ["n"], roles: [.country: ["country"]])
+        let report = try CSVLoader.load(bytes: Array(membership.utf8), path: "uk.csv", name: "uk", info: info)
+        let session = BundledSession().session
+        session.register(report.table, origin: .loaded)
+        let file = SourceFile(name: "<membership>", text: "uk where country in EU show sum(n)")
+        guard case .query(let query)? = Parser.parse(file, mode: .script).statements.first?.kind else { throw Diagnostic.error("test", "does not parse") }
+        let plan = try Binder.bind(query, in: file, catalog: session.catalog)
+        let rows = Array(SQLiteOracle.lines(ResultRenderer(format: .csv).render(try Executor.run(plan))).dropFirst())
+        return (rows, try SQLTranslator.translate(plan, to: dialect), report.table)
+    }
+
+    @Test func countryGroupsTakeTheYearOfADate() throws {
+        let (rows, sql, _) = try Self.membershipQuery(.sqlite)
+        #expect(rows == ["5"])
+        let schema = ".mode csv\nCREATE TABLE uk(day TEXT, country TEXT, n INTEGER);\n.import --skip 1 \(Self.folder)/uk.csv uk\n"
+        #expect(try SQLiteOracle.run([sql], schema: schema) == [["5"]], "\(sql)")
+    }
+
+    @Test(.enabled(if: PythonEngine.hasModule("duckdb"), "python3 cannot import duckdb (pip install duckdb)"))
+    func countryGroupsTakeTheYearOfADateInDuckDB() throws {
+        let (_, sql, table) = try Self.membershipQuery(.duckdb)
+        let answers = try PythonEngine.run("duckdb", tables: [table], queries: [sql], directory: Self.folder)
+        guard case .rows(let rows)? = answers.first else { Issue.record("duckdb: \(answers) for \(sql)"); return }
+        #expect(rows == ["5"], "\(sql)")
+    }
+
     /// An exported CSV writes dates and datetimes in ISO, so DuckDB reads them back as a DATE
     /// and a TIMESTAMP, and sqlite3's date functions work on them.
     @Test(.enabled(if: PythonEngine.hasModule("duckdb"), "python3 cannot import duckdb (pip install duckdb)"))
