@@ -65,7 +65,7 @@ struct GroupedAggregation {
             if conditions[index] != nil, let matching = states[grouping.aggregates.count + 1 + index] as? SlotValueCount {
                 column = column.keepingValues(where: Column(name: "", data: .boolean(groups.map { matching.counts[$0] > 0 })))
             }
-            if let only = states[index + 1] as? SlotOnly, let varying = only.firstVarying(groups: groups) {
+            if let only = states[index + 1] as? SlotOnly, let varying = only.firstVarying(groups: groups, rowCounts: rowsPerSlot.counts) {
                 throw varies(spec, group: columns.prefix(keys.count).map { $0.value(at: varying.group) }, varying.values)
             }
             column.name = spec.function.rawValue
@@ -74,7 +74,9 @@ struct GroupedAggregation {
         return Table(name: source.name, columns: columns, rowCount: groups.count)
     }
 
-    /// The error for a value that should have one value per group and has two in `group`.
+    /// The error for a value that should have one value per group and has two in `group`, or
+    /// has one in some rows and is missing in others (the second value is then missing): taking
+    /// the present one would divide a count of all the rows by the figure of some.
     private func varies(_ spec: AggregateSpec, group: [Value], _ values: (Value, Value)) -> Diagnostic {
         let written: String
         switch spec.argument {
@@ -83,9 +85,17 @@ struct GroupedAggregation {
         default: written = "a value"
         }
         let keys = zip(grouping.keyNames, group).map { "\($0) = \(CellFormatter.raw($1))" }.joined(separator: ", ")
+        let shown = CellFormatter.display(values.0, separatesThousands: true)
+        let label = spec.written.map { _ in "one value per group expected" }
+        guard values.1 != .missing else {
+            return .error(
+                "varies-in-group", "\(written) is \(shown) in some rows of a group and missing in others (\(keys.isEmpty ? "all rows" : keys))",
+                at: spec.written, label: label,
+                help: ["a figure per group must hold for all its rows; keep the rows where it is known with `where` or a time clause (e.g. `in 2024`), or add what it changes with (such as the year) to `group by`"])
+        }
         return .error(
-            "varies-in-group", "\(written) has more than one value in a group (\(keys.isEmpty ? "all rows" : keys): \(CellFormatter.display(values.0, separatesThousands: true)) and \(CellFormatter.display(values.1, separatesThousands: true)))",
-            at: spec.written, label: spec.written.map { _ in "one value per group expected" },
+            "varies-in-group", "\(written) has more than one value in a group (\(keys.isEmpty ? "all rows" : keys): \(shown) and \(CellFormatter.display(values.1, separatesThousands: true)))",
+            at: spec.written, label: label,
             help: ["add it to `group by`, keep one value with `where` or a time clause (e.g. `in 2017`), or summarize it, e.g. `max(\(written))`"])
     }
 

@@ -54,11 +54,14 @@ extension Binder {
         return checks
     }
 
-    /// One check per population attribute the plan reads; `perResident` when it divides.
+    /// One check per population attribute the plan reads, with how it divides by it: a
+    /// divisor that reads it through a `sum` divides by a group's sum, any other by a country's figure.
     private func populationChecks(for plan: QueryPlan) -> [CaveatCheck] {
         var stage = plan.outputs.map(\.expr) + plan.order.map(\.expr) + [plan.pivot?.cell].compactMap { $0 }
         if let having = plan.having { stage.append(having) }
-        let divisors = stage.flatMap(\.divisors).flatMap { plan.sourceExpressions(of: $0) }
+        let divisors = stage.flatMap(\.divisors)
+        let perCountry = divisors.flatMap { plan.sourceExpressions(of: $0, throughSums: false) }
+        let summedBases = divisors.flatMap { plan.sourceExpressions(of: $0, throughSums: true) }
         let read = [plan.filter].compactMap { $0 } + stage.flatMap { plan.sourceExpressions(of: $0) }
         let summed = (plan.grouping?.aggregates ?? []).filter { $0.function == .sum }.compactMap(\.argument)
         var checks: [CaveatCheck] = []
@@ -66,9 +69,9 @@ extension Binder {
             guard case .column(let country, _) = value.country, case .column(let time, _)? = value.year else { continue }
             let facts = value.facts
             let attribute = BoundExpr.countryAttribute(.column(country, .text), facts, year: .column(time, .integer))
-            let check = CaveatCheck.population(
-                country: country, time: time, facts: facts, perResident: divisors.contains { $0.populations.contains(attribute) },
-                summed: summed.contains { $0.populations.contains(attribute) })
+            let reads = { (expressions: [BoundExpr]) in expressions.contains { $0.populations.contains(attribute) } }
+            let division: PopulationDivision = reads(perCountry) ? .perCountry : reads(summedBases) ? .summed : .none
+            let check = CaveatCheck.population(country: country, time: time, facts: facts, division: division, summed: reads(summed))
             if !checks.contains(check) { checks.append(check) }
         }
         return checks
@@ -101,16 +104,17 @@ extension BoundExpr {
 
 extension QueryPlan {
     /// The source-level expressions a stage expression reads: itself when the query is not
-    /// grouped, else the keys and the aggregates' arguments and conditions it refers to.
-    func sourceExpressions(of expr: BoundExpr) -> [BoundExpr] {
-        guard let grouping else { return [expr] }
+    /// grouped, else the keys and the aggregates' arguments and conditions it refers to. With
+    /// `throughSums`, only those read through a `sum` (true) or only the others (false).
+    func sourceExpressions(of expr: BoundExpr, throughSums: Bool? = nil) -> [BoundExpr] {
+        guard let grouping else { return throughSums == true ? [] : [expr] }
         var found: [BoundExpr] = []
         expr.forEachColumn { index in
             if index < grouping.keys.count {
-                found.append(grouping.keys[index])
+                if throughSums != true { found.append(grouping.keys[index]) }
             } else if index - grouping.keys.count < grouping.aggregates.count {
                 let spec = grouping.aggregates[index - grouping.keys.count]
-                found += [spec.argument, spec.condition].compactMap { $0 }
+                if throughSums == nil || throughSums == (spec.function == .sum) { found += [spec.argument, spec.condition].compactMap { $0 } }
             }
         }
         return found

@@ -14,9 +14,10 @@ public enum CaveatCheck: Sendable, Equatable {
     case missingYears(time: Int, series: [Int])
     /// The query reads populations (`destination.population`) through source column `country`
     /// in the years of source column `time`; kept rows without a figure are a caveat, and so is
-    /// a base under 100,000 residents when the population divides (`perResident`), and a country
-    /// on several kept rows of one year when a sum adds the population up (`summed`).
-    case population(country: Int, time: Int, facts: CountryFacts, perResident: Bool, summed: Bool)
+    /// a base under 100,000 residents when the population divides (`division`: a country's
+    /// figure, or a group's sum of them), and a country on several kept rows of one year when a
+    /// sum adds the population up (`summed`).
+    case population(country: Int, time: Int, facts: CountryFacts, division: PopulationDivision, summed: Bool)
     /// Lookup `step` (of the query's lookups and joins, in order) in `dataset` found no row for
     /// some source rows; kept rows among them are a caveat that shows a few of their `keys`
     /// (source columns).

@@ -47,13 +47,14 @@ struct CaveatFinder {
                 if let caveat = incompleteYear(time: time, year: year) { found.append(caveat) }
             case .missingYears(let time, let series):
                 if plan.top == nil, plan.limit == nil, let caveat = try missingYears(time: time, series: series) { found.append(caveat) }
-            case .population(let country, let time, let facts, let perResident, let summed):
-                var caveats = PopulationCaveats(source: plan.source, rows: rows)
-                    .caveats(country: country, time: time, facts: facts, perResident: perResident, summed: summed)
+            case .population(let country, let time, let facts, let division, let summed):
+                let baseGroup = division == .summed ? try sameGroup(agreeingOn: []) : nil
+                var caveats = PopulationCaveats(source: plan.source, rows: rows, baseGroup: baseGroup)
+                    .caveats(country: country, time: time, facts: facts, division: division, summed: summed)
                 if caveats.contains(where: { $0.code == "repeated-population" }),
                    let sameGroup = try sameGroup(agreeingOn: [plan.source.columns[country].gathered(rows), plan.source.columns[time].gathered(rows)]) {
-                    caveats = PopulationCaveats(source: plan.source, rows: rows, sameGroup: sameGroup)
-                        .caveats(country: country, time: time, facts: facts, perResident: perResident, summed: summed)
+                    caveats = PopulationCaveats(source: plan.source, rows: rows, sameGroup: sameGroup, baseGroup: baseGroup)
+                        .caveats(country: country, time: time, facts: facts, division: division, summed: summed)
                 }
                 found += caveats
             case .unmatched(let step, let keys, let dataset):

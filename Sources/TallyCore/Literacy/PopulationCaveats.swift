@@ -8,6 +8,9 @@ struct PopulationCaveats {
     /// Per kept row, in order, a number shared by the kept rows of one group with the same
     /// country and year; nil: the result is one group.
     var sameGroup: GroupNumbering? = nil
+    /// Per kept row, in order, the number of its group, when a sum of populations per group
+    /// divides; nil: the result is one group.
+    var baseGroup: GroupNumbering? = nil
 
     /// Populations below this make a rate per resident a caveat.
     static let smallBase: Int64 = 100_000
@@ -15,13 +18,19 @@ struct PopulationCaveats {
     static let listed = 5
 
     /// The caveats for the population read through source column `country` in the years of
-    /// source column `time`; the small-base one only when the population divides, the repeated
+    /// source column `time`; the small-base one only when the population divides (each
+    /// country's figure, or a group's sum of them that is under the threshold), the repeated
     /// one only when a sum adds it up (within a group, when `sameGroup` says the groups).
-    func caveats(country: Int, time: Int, facts: CountryFacts, perResident: Bool, summed: Bool) -> [Diagnostic] {
+    func caveats(country: Int, time: Int, facts: CountryFacts, division: PopulationDivision, summed: Bool) -> [Diagnostic] {
         guard case .text(let codes, let dictionary) = source.columns[country].data,
               case .integer(let years) = source.columns[time].data else { return [] }
         let countries = source.columns[country], yearColumn = source.columns[time]
         let series = dictionary.values.map { facts.populations[$0] }
+        func population(of row: Int) -> Int64? {
+            guard countries.isValid(row), yearColumn.isValid(row) else { return nil }
+            return series[Int(codes[row])]?.population(in: years[row])
+        }
+        let smallSum = division == .summed ? smallSums(population(of:)) : []
         var missingYear = [Int64?](repeating: nil, count: dictionary.count)
         var smallest = [(population: Int64, year: Int64)?](repeating: nil, count: dictionary.count)
         let covered = summed ? facts.yearsCovered : nil
@@ -40,11 +49,16 @@ struct PopulationCaveats {
                 if rowsOfYear[slot] == 1, repeatedYear[code] == nil { repeatedYear[code] = year }
                 if rowsOfYear[slot] < 2 { rowsOfYear[slot] += 1 }
             }
-            if population < PopulationCaveats.smallBase, population < smallest[code]?.population ?? .max {
+            let smallBase = switch division {
+            case .none: false
+            case .perCountry: true
+            case .summed: smallSum[baseGroup.map { Int($0.ids[position]) } ?? 0]
+            }
+            if smallBase, population < PopulationCaveats.smallBase, population < smallest[code]?.population ?? .max {
                 smallest[code] = (population, year)
             }
         }
-        if let rows { for (position, row) in rows.enumerated() { visit(position, Int(row)) } } else { for row in 0..<source.rowCount { visit(row, row) } }
+        forEachKept(visit)
 
         var found: [Diagnostic] = []
         let missing = dictionary.values.indices.compactMap { code in missingYear[code].map { "\(dictionary.values[code]) (\($0))" } }
@@ -62,12 +76,31 @@ struct PopulationCaveats {
                 "repeated-population", "a sum of \(facts.written) adds a country's population once for each of its rows, and these are on several rows\(sameGroup == nil ? "" : " of one group") in one year: \(listed(repeated))",
                 help: ["a total of residents counts each country once: group by \(countries.name) first, e.g. `(… group by \(countries.name) show …, \(facts.written) as residents) group by … show sum(residents)`; `help per capita` explains this"]))
         }
-        if perResident, !small.isEmpty {
+        if division != .none, !small.isEmpty {
             found.append(.warning(
                 "small-population", "a rate per resident from a base under \(NumberFormat.grouped(PopulationCaveats.smallBase)) residents: \(listed(small))",
                 help: ["in a small country a handful of people make a large rate; read the count beside it; `help per capita` explains this"]))
         }
         return found
+    }
+
+    /// Per group of `baseGroup`, whether the figures its kept rows have add up to less than
+    /// the threshold (a group without any has no base, so nothing to warn of).
+    private func smallSums(_ population: (Int) -> Int64?) -> [Bool] {
+        var sums = [Double](repeating: 0, count: baseGroup?.count ?? 1)
+        var present = [Bool](repeating: false, count: sums.count)
+        forEachKept { position, row in
+            guard let figure = population(row) else { return }
+            let group = baseGroup.map { Int($0.ids[position]) } ?? 0
+            sums[group] += Double(figure)
+            present[group] = true
+        }
+        return sums.indices.map { present[$0] && sums[$0] < Double(PopulationCaveats.smallBase) }
+    }
+
+    /// Calls `body` with the position among the kept rows and the source row of each kept row.
+    private func forEachKept(_ body: (Int, Int) -> Void) {
+        if let rows { for (position, row) in rows.enumerated() { body(position, Int(row)) } } else { for row in 0..<source.rowCount { body(row, row) } }
     }
 
     /// Up to `listed` items, then "and N more".

@@ -88,6 +88,30 @@ import TallyData
         #expect(!plain.errors.contains("base under 100,000"))
     }
 
+    /// Divided by a sum of populations, a rate's base is the group's sum, not each country: all
+    /// 2015 destinations of new Russian applicants (sqlite3: over 2.7 billion residents, one row
+    /// per destination) or Europe's are no small base though Liechtenstein (37,494) is among
+    /// them; Liechtenstein alone is, and dividing by each country's figure still names it.
+    @Test func summedPopulationBaseIsTheGroupsSum() throws {
+        let rows = "applicants where origin = RU and kind = new and unit = persons in 2015"
+        let warning = "warning: a rate per resident from a base under 100,000 residents: LIE (37,494 in 2015)"
+        let expected = try SQLiteOracle.run(["""
+            select sum(p.population), sum(a.applications) * 100000.0 / sum(p.population) from applicants a
+              left join population p on p.country = a.destination and p.year = a.year
+              where a.origin = 'RUS' and a.kind = 'new' and a.unit = 'persons' and a.year = 2015
+            """])
+        let base = try #require(expected.first?.first?.split(separator: ",").compactMap { Double($0) })
+        #expect(base.count == 2 && base[0] > 2e9, "\(expected)")
+        let all = run(rows + " show sum(applications) / sum(destination.population) * 100000 as r")
+        #expect(all.output.split(separator: "\n").last.flatMap { Double($0) }.map { NumberFormat.fixed($0) } == base.last.map { NumberFormat.fixed($0) }, "\(all.output)")
+        #expect(!all.errors.contains("base under 100,000"), "\(all.errors)")
+        let regions = run(rows + " group by destination.region show sum(applications) / sum(destination.population) * 100000 as r")
+        #expect(regions.output.contains("Europe,3.3"), "\(regions.output)")
+        #expect(!regions.errors.contains("base under 100,000"), "\(regions.errors)")
+        #expect(run(rows + " and destination = LI show sum(applications) / sum(destination.population) * 100000 as r").errors.contains(warning))
+        #expect(run(rows + " group by destination show sum(applications) / destination.population * 100000 as r").errors.contains(warning))
+    }
+
     /// Summing a population over the rows of a region adds a country once per row (Germany has
     /// several rows of Russian applicants in 2017, one per kind and unit): sqlite shows the sum is
     /// larger than the residents of the distinct countries, and tally warns; with one row per
@@ -143,6 +167,39 @@ import TallyData
         #expect(!result.succeeded)
         #expect(result.errors.contains("error: destination.population has more than one value in a group (destination = ARG: "))
         #expect(result.errors.contains("max(destination.population)"))
+    }
+
+    /// A figure present in some rows of a group and missing in others is no value for the
+    /// group: 2025 has no population, so `since 2024` would divide two years of applications by
+    /// 2024's residents alone (it gave 9.34). The error names the figure and "missing"; one
+    /// year gives the rate (sqlite3: Germany 2024); two years with figures still vary. A Western
+    /// Sahara row without a figure beside a German one is the same error, not 1,100 Germans.
+    @Test func attributeMissingInSomeRowsOfAGroupIsAnError() throws {
+        let rows = "applicants where origin = RU and kind = new and unit = persons and destination = DE"
+        let rate = " show sum(applications), sum(applications) / destination.population * 100000 as per_100k"
+        let partly = run(rows + " since 2024" + rate)
+        #expect(!partly.succeeded)
+        #expect(partly.errors.contains("error: destination.population is 83,516,593 in some rows of a group and missing in others (all rows)"), "\(partly.errors)")
+        #expect(partly.errors.contains("a time clause (e.g. `in 2024`)"), "\(partly.errors)")
+        let expected = try SQLiteOracle.run(["""
+            select sum(a.applications), sum(a.applications) * 100000.0 / p.population from applicants a join population p on p.country = a.destination and p.year = a.year
+              where a.origin = 'RUS' and a.kind = 'new' and a.unit = 'persons' and a.year = 2024 and a.destination = 'DEU'
+            """])
+        let oneYear = run(rows + " in 2024" + rate)
+        let figures = try #require(oneYear.output.split(separator: "\n").last?.split(separator: ",").compactMap { Double($0) })
+        let answer = try #require(expected.first?.first?.split(separator: ",").compactMap { Double($0) })
+        #expect(figures.count == 2 && figures.first == answer.first, "\(oneYear.output) against \(answer)")
+        #expect(figures.last.map { NumberFormat.fixed($0) } == answer.last.map { NumberFormat.fixed($0) })
+        #expect(run(rows + " since 2023" + rate).errors.contains("error: destination.population has more than one value in a group (all rows: "))
+
+        let csv = "year,country,n\n2020,ESH,1000\n2020,DEU,100\n"
+        let report = try CSVLoader.load(bytes: Array(csv.utf8), path: "pc2.csv", name: "pc2", info: DatasetInfo(timeColumn: "year", roles: [.country: ["country"]]))
+        session.register(report.table, origin: .loaded)
+        let mixed = run("pc2 show sum(n) / country.population * 100000")
+        #expect(!mixed.succeeded)
+        #expect(mixed.errors.contains("error: country.population is "), "\(mixed.errors)")
+        #expect(mixed.errors.contains(" in some rows of a group and missing in others (all rows)"), "\(mixed.errors)")
+        #expect(run("pc2 group by country show sum(n) / country.population * 100000 as r sort by country").output.hasPrefix("country,r\nDEU,0.1"))
     }
 
     /// A query without groups summarizes all its kept rows as one group, so an attribute (or a
