@@ -50,6 +50,20 @@ import Testing
         #expect(fits(narrow.output, 80))
     }
 
+    /// Rows without grouping name themselves by every text column, too many to keep at 80
+    /// columns: the first name and the number stay, `X_name` beside `X` goes first, and the
+    /// table fits (it was drawn 105–116 cells wide, wrapping every line).
+    @Test func rowsWithoutGroupingFit() throws {
+        let rows = try TallyBinary.run(["--width", "80", "-e", "applicants where origin = RU"])
+        #expect(fits(rows.output, 80))
+        #expect(rows.output.contains("│ year │ origin │ destination "), "\(rows.output)")
+        #expect(rows.output.contains("│ kind   │ unit    │ applications │"))
+        #expect(rows.output.contains("hidden to fit 80 columns: origin_name, destination_name;"), "\(rows.output)")
+        let countries = try TallyBinary.run(["--width", "80", "-e", "countries limit 3"])
+        #expect(fits(countries.output, 80), "\(countries.output)")
+        #expect(countries.output.contains("│ iso3 │"))
+    }
+
     @Test func verticalLayoutShowsOneBlockPerRow() throws {
         let run = try TallyBinary.run(["-e", "set layout vertical", "-e", Self.change, "-e", "set layout table", "-e", "countries where iso2 = RU show short_name"])
         #expect(run.output == """

@@ -250,10 +250,16 @@ import TallyData
         (["explain controls where label = \"\u{1B}[2J\""], "keep rows where label = \"\\e[2J\""),
         (["set format markdown", "controls"], "| \\u{202E}evil | 3 |"),
         (["set format json", "controls"], "{\"label\": \"\\u001b]2;PWNED\\u0007\", \"n\": 1}"),
+        (["let `a\u{1B}[2Jb` = controls limit 1"], "let a\\e[2Jb: 1 row, 2 columns\n"),
+        (["let `a\u{1B}[2Jb` = controls limit 1", "drop `a\u{1B}[2Jb`"], "dropped a\\e[2Jb\n"),
+        (["export controls limit 1 show n to \"\(folder)/x\u{1B}]0;PWNED\u{7}.csv\""], "exported 1 row, 1 column to \(folder)/x\\e]0;PWNED\\u{7}.csv\n"),
+        (["record \"\(folder)/r\u{1B}[2J.tally\"", "record off"], "stopped recording: 0 statements in \(folder)/r\\e[2J.tally;"),
+        (["\"\u{1B}[2J\""], "\\e[2J\n"),
     ]
 
     /// Control characters from data or typed text never reach the terminal raw, in tables,
-    /// charts, the vertical layout, `describe`, errors, `explain`, Markdown and JSON.
+    /// charts, the vertical layout, `describe`, errors, `explain`, Markdown and JSON, nor in
+    /// what `let`, `drop`, `export` and `record` say or the calculator prints.
     @Test(arguments: controlCases.indices) func controlCharactersAreShownNotObeyed(_ index: Int) {
         let (statements, shows) = Self.controlCases[index]
         let session = Session()

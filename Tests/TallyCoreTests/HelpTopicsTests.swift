@@ -17,4 +17,13 @@ import Testing
             #expect(example.hasPrefix("  example: \(name) "), "help \(name): \(example)")
         }
     }
+
+    /// Every topic the overview lists can be asked for as it is written there (`help date - date`
+    /// once read as `date date` and found nothing).
+    @Test func everyListedTopicIsFoundByItsName() throws {
+        for topic in HelpTopics.topics {
+            let text = try HelpTopics.text(for: topic.name, at: .point(0))
+            #expect(text.hasPrefix("\(topic.name): "), "help \(topic.name): \(text)")
+        }
+    }
 }

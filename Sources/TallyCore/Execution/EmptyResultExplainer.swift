@@ -29,7 +29,7 @@ struct EmptyResultExplainer {
                 if left.isEmpty, !before.isEmpty {
                     if isWarnedAbout(part) { return [] }
                     let rows = kept?.count ?? stage.table.rowCount
-                    let count = rows == 1 ? "1 row" : "\(NumberFormat.grouped(Int64(rows))) rows"
+                    let count = NumberFormat.counted(rows, "row")
                     return [.note(
                         "empty-result", "`\(part.text)` matches none of the \(count) left by `\(before.joined(separator: " and "))`",
                         help: describe(part, among: kept, in: stage.table, narrowed: true))]

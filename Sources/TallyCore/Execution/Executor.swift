@@ -217,12 +217,34 @@ public struct Executor {
         return Relation(table: Table(name: plan.source.name, columns: columns, rowCount: final.count, info: resultInfo()))
     }
 
-    /// Notes for a result without rows, or a filter that kept none (`show count` gives 0): the
-    /// binder's notes (a value that differs in case), else which condition removed every row.
+    /// Notes for a result without rows, or a filter that kept none (`show count` gives 0): a
+    /// join that paired no row, else the binder's notes (a value that differs in case), else
+    /// which condition removed every row.
     private func emptyResultNotes(rowsLeft: Int?, final: Int) throws(Diagnostic) -> [Diagnostic] {
+        if let unmatched = unmatchedJoinNote() { return [unmatched] }
         guard final == 0 || rowsLeft == 0 else { return [] }
         if !plan.emptyResultNotes.isEmpty || rowsLeft != 0 { return plan.emptyResultNotes }
         return try EmptyResultExplainer(plan: plan, combinedRows: keptBeforeCombining, context: context).notes()
+    }
+
+    /// The note for the first join that had rows to pair and paired none (every later step then
+    /// has no row either).
+    private func unmatchedJoinNote() -> Diagnostic? {
+        for (combination, counts) in zip(plan.outline.combinations, joinCounts) where combination.kind == .join {
+            guard counts.sourceMatched == 0, counts.sourceUnmatched > 0 else { continue }
+            let rows = (counts.sourceUnmatched == 1 ? "the " : "any of the ") + NumberFormat.counted(counts.sourceUnmatched, "row")
+            let written = "joining \(combination.described) on \(combination.keyText)"
+            let why = combination.otherRowCount == 0
+                ? "\(combination.described) has no rows"
+                : "no value of the key is on both sides"
+            var help = ["a join keeps only the rows with a match on both sides; `lookup` keeps every row, its looked-up values missing where nothing matches"]
+            if case .dataset(let other) = combination.origin {
+                help.append("`\(combination.sourceName) group by \(combination.keys.map(\.source).joined(separator: ", "))` and "
+                    + "`\(other.name) group by \(combination.keys.map(\.other).joined(separator: ", "))` show the values each side has")
+            }
+            return .note("join-matched-nothing", "\(written) found no match for \(rows) of \(combination.sourceName): \(why)", help: help)
+        }
+        return nil
     }
 
     /// The roles the result keeps if it becomes a dataset with `let`.

@@ -56,8 +56,7 @@ struct BoxTableRenderer {
             shownCells.append(Array(BarChart.bars(values, width: room).prefix(shownRows)))
             widths.append(room)
         }
-        let plural = table.rowCount == 1 ? "row" : "rows"
-        var out = "\(NumberFormat.grouped(Int64(table.rowCount))) \(plural)\n"
+        var out = NumberFormat.counted(table.rowCount, "row") + "\n"
         guard !shownHeaders.isEmpty else { return out }
         out += line("┌", "┬", "┐", widths)
         let headerCells = shownHeaders.enumerated().map { index, header in
@@ -85,19 +84,34 @@ struct BoxTableRenderer {
     }
 
     /// Which columns fit the width: the row's names (the chart labels, else the first column)
-    /// and the headline number are never hidden.
+    /// and the headline number are never hidden. When the names alone are too wide (rows
+    /// without grouping name themselves by every text column), only the first name and the
+    /// number drawn are kept for sure.
     private func fitting(_ result: ResultSet, headers: [String], cells: [[String]], reserving reserved: Int) -> TableFitter.Fit {
         let table = result.table
-        var protected = Set(result.chartLayout?.labels ?? [])
-        if protected.isEmpty, !table.columns.isEmpty { protected.insert(0) }
+        let labels = result.chartLayout?.labels ?? []
+        var protected = Set(labels.isEmpty && !table.columns.isEmpty ? [0] : labels)
         if let headline = result.headline { protected.insert(headline) }
-        let columns = table.columns.indices.map { index in
-            let headerWidth = DisplayWidth.of(headers[index])
-            return TableFitter.Column(
-                width: cells[index].reduce(headerWidth) { max($0, DisplayWidth.of($1)) }, headerWidth: headerWidth,
-                isText: table.columns[index].type == .text, isProtected: protected.contains(index))
+        let widths = table.columns.indices.map { index in
+            (header: DisplayWidth.of(headers[index]), natural: cells[index].reduce(DisplayWidth.of(headers[index])) { max($0, DisplayWidth.of($1)) })
         }
-        return TableFitter(columns: columns).fit(width: width, reserved: reserved)
+        let names = Set(table.columns.map { $0.name.lowercased() })
+        func fit(protecting protected: Set<Int>) -> TableFitter.Fit {
+            let columns = table.columns.indices.map { index in
+                let name = table.columns[index].name.lowercased()
+                return TableFitter.Column(
+                    width: widths[index].natural, headerWidth: widths[index].header,
+                    isText: table.columns[index].type == .text, isProtected: protected.contains(index),
+                    isRepeat: name.hasSuffix("_name") && names.contains(String(name.dropLast(5))))
+            }
+            return TableFitter(columns: columns).fit(width: width, reserved: reserved)
+        }
+        let full = fit(protecting: protected)
+        guard let width, full.drawnWidth > width - reserved, labels.count > 1 else { return full }
+        var essential = Set(labels.prefix(1))
+        if let headline = result.headline { essential.insert(headline) }
+        if let value = result.chartLayout?.value, table.columns.indices.contains(value), table.columns[value].type.isNumeric { essential.insert(value) }
+        return fit(protecting: essential)
     }
 
     /// One sparkline per series of a time series, over its own years: `applications 2010–2025 ▁▂▃█`;

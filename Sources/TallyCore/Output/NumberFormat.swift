@@ -10,6 +10,11 @@ public enum NumberFormat {
         return String(value)
     }
 
+    /// A count with its noun, singular for one: `1 row`, `12,615 rows`.
+    public static func counted(_ count: Int, _ noun: String) -> String {
+        "\(grouped(Int64(count))) \(count == 1 ? noun : noun + "s")"
+    }
+
     /// An integer with thousands separators: `12,615`.
     public static func grouped(_ value: Int64) -> String {
         let digits = String(value.magnitude)

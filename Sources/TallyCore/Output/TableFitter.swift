@@ -1,8 +1,8 @@
 /// Decides which columns of a box table are drawn, and how wide, so that the table fits a width.
 ///
 /// Text columns wider than `shrinkFloor` may be narrowed (their cells cut at a word with `…`)
-/// before anything is hidden. When that is not enough, columns are hidden one at a time: text
-/// columns first, widest first, then the other columns from the right. Protected columns (the
+/// before anything is hidden. When that is not enough, columns are hidden one at a time: columns
+/// that repeat another first, then text columns, widest first, then the other columns from the right. Protected columns (the
 /// row's names and the headline number, e.g. `change_pct` of a `change`) are never hidden.
 struct TableFitter {
     /// One column as the fitter sees it.
@@ -15,6 +15,8 @@ struct TableFitter {
         var isText: Bool
         /// Never hidden.
         var isProtected: Bool
+        /// Says again what another column says (`origin_name` beside `origin`): hidden first.
+        var isRepeat = false
     }
 
     /// The outcome: the columns drawn, in order, with their widths, and the columns hidden.
@@ -25,6 +27,9 @@ struct TableFitter {
         var widths: [Int]
         /// Indexes of the hidden columns, in table order.
         var hidden: [Int]
+
+        /// The width the drawn columns take, borders included.
+        var drawnWidth: Int { widths.reduce(0, +) + 3 * shown.count + 1 }
     }
 
     /// A text column is not narrowed below this many cells (or its header's width).
@@ -72,11 +77,13 @@ struct TableFitter {
         column.isText ? min(column.width, max(column.headerWidth, TableFitter.shrinkFloor)) : column.width
     }
 
-    /// The column to hide next: the widest unprotected text column, else the rightmost
-    /// unprotected other column; nil when every column left is protected.
+    /// The column to hide next: the widest unprotected repeat, else the widest unprotected text
+    /// column, else the rightmost unprotected other column; nil when every column left is protected.
     private func nextToHide(among shown: [Int]) -> Int? {
         let open = shown.filter { !columns[$0].isProtected }
-        if let text = open.filter({ columns[$0].isText }).max(by: { columns[$0].width < columns[$1].width }) { return text }
+        let widest = { (candidates: [Int]) in candidates.max(by: { columns[$0].width < columns[$1].width }) }
+        if let repeated = widest(open.filter { columns[$0].isRepeat }) { return repeated }
+        if let text = widest(open.filter { columns[$0].isText }) { return text }
         return open.last
     }
 

@@ -24,7 +24,7 @@ struct VerticalRenderer {
         let shownRows = min(table.rowCount, rowLimit ?? table.rowCount)
         let names = table.columns.map { TerminalText.visible($0.name) + ":" }
         let nameWidth = (names.map(DisplayWidth.of).max() ?? 0) + 1
-        var out = "\(NumberFormat.grouped(Int64(table.rowCount))) \(table.rowCount == 1 ? "row" : "rows")\n"
+        var out = "\(NumberFormat.counted(table.rowCount, "row"))\n"
         for row in 0..<shownRows {
             out += "── row \(NumberFormat.grouped(Int64(row + 1))) ──\n"
             for (index, column) in table.columns.enumerated() {

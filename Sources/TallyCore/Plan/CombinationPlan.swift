@@ -31,7 +31,7 @@ struct CombinationPlan: Sendable {
 
     /// The `explain` step: the datasets, the keys and, when the query ran, what matched.
     func explanation(_ counts: JoinCounts?) -> String {
-        func rows(_ n: Int) -> String { "\(NumberFormat.grouped(Int64(n))) \(n == 1 ? "row" : "rows")" }
+        func rows(_ n: Int) -> String { NumberFormat.counted(n, "row") }
         guard let counts else {
             return kind == .lookup ? "look up \(described) on \(keyText) for each row of \(sourceName)" : "join \(described) on \(keyText)"
         }

@@ -63,15 +63,19 @@ struct CombinedSource {
         if !others.isEmpty {
             combined.table = Table(name: start.table.name, columns: start.table.columns.map { $0.gathered([]) }, rowCount: 0, info: start.table.info)
         }
+        let written = query.namesWritten.names
         for (combination, other) in others {
-            try combined.add(combination, other: other, reading: reading, in: file, catalog: catalog)
+            try combined.add(combination, other: other, reading: reading, written: written, in: file, catalog: catalog)
         }
         return combined
     }
 
     /// Plans one lookup or join against the table so far, with the other side's columns in `reading`.
+    /// A key column of the other side is its source key's column unless the query names it
+    /// qualified (`o3.k`, among the names `written`): then it is the other side's own values,
+    /// missing where a lookup found no match, and spelt as that side spells it.
     private mutating func add(
-        _ combination: Combination, other: Side, reading: Set<String>?, in file: SourceFile, catalog: Catalog
+        _ combination: Combination, other: Side, reading: Set<String>?, written: Set<String>, in file: SourceFile, catalog: Catalog
     ) throws(Diagnostic) {
         warnings += other.warnings
         let qualifier = other.table.name
@@ -101,14 +105,15 @@ struct CombinedSource {
         for key in keys { sideColumns[other.table.columns[key.otherIndex].name.lowercased()] = key.sourceIndex }
         let otherKeys = Set(keys.map(\.otherIndex))
         let read = other.table.columns.indices.filter { index in
-            let name = other.table.columns[index].name.lowercased()
-            return !otherKeys.contains(index) && (reading.map { $0.contains(name) || $0.contains("\(qualifier.lowercased()).\(name)") } ?? true)
+            let name = other.table.columns[index].name.lowercased(), qualified = "\(qualifier.lowercased()).\(name)"
+            if otherKeys.contains(index) { return written.contains(qualified) }
+            return reading.map { $0.contains(name) || $0.contains(qualified) } ?? true
         }
-        if read.count + otherKeys.count < other.table.columns.count { leftColumnsOut = true }
+        if otherKeys.union(read).count < other.table.columns.count { leftColumnsOut = true }
         for index in read {
             let column = other.table.columns[index]
             var planned = column.gatheredOrMissing([])
-            let taken = columns.contains { $0.name.lowercased() == column.name.lowercased() }
+            let taken = otherKeys.contains(index) || columns.contains { $0.name.lowercased() == column.name.lowercased() }
             planned.name = taken ? "\(qualifier).\(column.name)" : column.name
             planned.originalName = planned.name
             sideColumns[column.name.lowercased()] = columns.count

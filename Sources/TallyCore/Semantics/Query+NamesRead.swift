@@ -2,12 +2,20 @@
 /// join then gathers only those of the other side.
 extension Query {
     /// The lowercased names the query's clauses may read as columns: every bare name, both parts
-    /// of a qualified name and every call's name (a call without parentheses may name a column).
-    /// Nil when the query shows every column (`show *`, or neither `show` nor `group by`).
+    /// of a qualified name and the qualified name whole (`o3.k`), and every call's name (a call
+    /// without parentheses may name a column). Nil when the query shows every column (`show *`,
+    /// or neither `show` nor `group by`).
     /// Parenthesised queries inside it are not walked: they read their own sources.
     var columnNamesRead: Set<String>? {
+        let written = namesWritten
+        return written.showsEverything ? nil : written.names
+    }
+
+    /// Every name the clauses write, as `columnNamesRead` lists them, and whether the query
+    /// shows every column.
+    var namesWritten: (names: Set<String>, showsEverything: Bool) {
         var names: Set<String> = []
-        var shows = false, groups = false
+        var shows = false, groups = false, showsAll = false
         for clause in clauses {
             switch clause.kind {
             case .where(let condition), .having(let condition), .across(let condition):
@@ -18,7 +26,7 @@ extension Query {
             case .show(let items):
                 shows = true
                 for item in items {
-                    if case .allColumns = item.expr.kind { return nil }
+                    if case .allColumns = item.expr.kind { showsAll = true }
                     item.expr.collectNames(into: &names)
                 }
             case .sortBy(let keys):
@@ -27,7 +35,7 @@ extension Query {
                 break
             }
         }
-        return shows || groups ? names : nil
+        return (names, showsAll || !(shows || groups))
     }
 }
 
@@ -38,7 +46,8 @@ extension Expr {
         visit { node in
             switch node.kind {
             case .name(let name): found.insert(name.text.lowercased())
-            case .qualified(let base, let member): found.formUnion([base.text.lowercased(), member.text.lowercased()])
+            case .qualified(let base, let member):
+                found.formUnion([base.text.lowercased(), member.text.lowercased(), "\(base.text.lowercased()).\(member.text.lowercased())"])
             case .call(let name, _, _): found.insert(name.text.lowercased())
             default: break
             }

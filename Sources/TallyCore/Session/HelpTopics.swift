@@ -142,7 +142,9 @@ enum HelpTopics {
     /// The overview, or the topic asked for (an error with a suggestion if there is none).
     static func text(for topic: String?, at span: SourceSpan) throws(Diagnostic) -> String {
         guard let topic, !topic.isEmpty else { return overview }
-        let wanted = topic.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ")
+        // Spaces and hyphens are read alike (`group-by`, `date - date`), in the topic asked for and in the topics' names.
+        let words = { (text: String) in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ") }
+        let wanted = words(topic)
         let aliases = ["units": "mixed units", "and": "and or", "or": "and or", "precedence": "and or", "categories": "mixed categories", "category": "mixed categories", "kinds": "mixed categories", "kind": "mixed categories", "unit": "mixed units", "incomplete": "incomplete year", "base": "small base",
                        "caveat": "caveats", "in eu": "eu", "region": "eu", "strict": "check", "svg": "chart",
                        "change missing group": "missing groups", "contribution": "change", "select": "show", "order by": "sort by", "sort": "sort by", "group": "group by", "max": "min",
@@ -153,7 +155,7 @@ enum HelpTopics {
                        "ceiling": "ceil", "len": "length", "time": "dates", "datetime": "dates", "periods": "dates", "buckets": "dates",
                        "partial": "partial periods", "partial period": "partial periods", "partial month": "partial periods", "missing periods": "missing years", "missing days": "missing years", "missing months": "missing years", "substr": "left", "ifnull": "coalesce", "case": "if", "cast": "number"]
         let name = aliases[wanted] ?? wanted
-        guard let found = topics.first(where: { $0.name == name }) else {
+        guard let found = topics.first(where: { words($0.name) == name }) else {
             throw .error("unknown-help-topic", "no help on '\(topic)'", at: span,
                          label: Suggestion.closest(to: wanted, among: topics.map(\.name)).map { "did you mean 'help \($0)'?" },
                          help: ["topics: " + topics.map(\.name).joined(separator: ", ")])

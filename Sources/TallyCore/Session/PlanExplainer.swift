@@ -45,7 +45,7 @@ struct PlanExplainer {
     }
 
     private func rowsText(_ count: Int) -> String {
-        "\(NumberFormat.grouped(Int64(count))) \(count == 1 ? "row" : "rows")"
+        NumberFormat.counted(count, "row")
     }
 
     /// Adds what `node` does to the sentence and the steps.

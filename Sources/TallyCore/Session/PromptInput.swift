@@ -80,13 +80,20 @@ public final class PromptInput {
     }
 
     /// Runs `text` as typed (`.interactive`) or pasted (`.script`); text that starts with a clause
-    /// word refines the last query, whose new text is printed first and read as a script.
+    /// word refines the last query, whose new text is printed first and read as a script. A
+    /// refinement that fails on a name it does not know (a typo: `unknown-column`, …) is not
+    /// kept: the next line refines the query before it, so the typo does not come back with the
+    /// corrected line and every later one. Other failures are kept: the next line may complete
+    /// the step (`show share`, then its `group by`).
     private func run(_ text: String, mode: Parser.Mode, output: OutputSink) -> Session.Outcome {
         guard RefinableQuery.isRefinement(text), let last = session.lastQuery else {
             return session.run(SourceFile(name: sourceName, text: text), mode: mode, output: output)
         }
         let statement = last.refined(by: text)
         session.echo(statement, to: output)
-        return session.run(SourceFile(name: sourceName, text: statement), mode: .script, output: output)
+        let kept = session.lastQueryStatement
+        let outcome = session.run(SourceFile(name: sourceName, text: statement), mode: .script, output: output)
+        if outcome == .failure, session.lastErrorCode?.hasPrefix("unknown-") == true { session.lastQueryStatement = kept }
+        return outcome
     }
 }

@@ -5,7 +5,7 @@ extension Session {
     func drop(_ name: Name, output: OutputSink) throws(Diagnostic) {
         guard let entry = catalog.remove(named: name.text) else { throw Binder.unknownDataset(name, catalog: catalog) }
         let comesBack = start.catalog.entry(named: name.text) != nil ? " (`reset` brings it back)" : ""
-        output.standardError("dropped \(entry.table.name)\(comesBack)\n")
+        output.standardError("dropped \(TerminalText.visible(entry.table.name))\(comesBack)\n")
     }
 
     /// Goes back to the datasets and settings the session started with, and forgets the last
@@ -27,7 +27,7 @@ extension Session {
     func record(to path: String?, at span: SourceSpan, output: OutputSink) throws(Diagnostic) {
         if let current = transcript {
             transcript = nil
-            output.standardError("stopped recording: \(statementCount(current.statements)) in \(current.path); replay with: run \"\(current.path)\"\n")
+            output.standardError("stopped recording: \(statementCount(current.statements)) in \(TerminalText.visible(current.path)); replay with: run \"\(TerminalText.visible(current.path))\"\n")
         } else if path == nil {
             output.standardError("not recording\n")
         }
@@ -39,7 +39,7 @@ extension Session {
             located.span = span
             throw located
         }
-        output.standardError("recording to \(path): each statement with its result; `record off` stops\n")
+        output.standardError("recording to \(TerminalText.visible(path)): each statement with its result; `record off` stops\n")
     }
 
     /// "1 statement", "12 statements".

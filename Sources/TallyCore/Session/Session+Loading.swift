@@ -28,14 +28,15 @@ extension Session {
         let replaced = catalog.add(table, origin: .loaded)
         for note in report.notes { output.standardError(TextWrapper.prose("note: \(note)\n", width: settings.width)) }
         for warning in report.warnings { output.standardError(TextWrapper.prose("warning: \(warning)\n", width: settings.width)) }
-        output.standardError("\(Session.added(table.name, verb: "loaded", replacing: replaced)): \(NumberFormat.grouped(Int64(table.rowCount))) rows, \(table.columns.count) columns\n")
+        output.standardError("\(Session.added(table.name, verb: "loaded", replacing: replaced)): \(NumberFormat.counted(table.rowCount, "row")), \(NumberFormat.counted(table.columns.count, "column"))\n")
     }
 
     /// How `load` and `let` report a new dataset: `loaded x`, or `replaced x` when a dataset of
     /// that name (in any case) was there, `replaced a with A` when its case differs.
     static func added(_ name: String, verb: String, replacing previous: Catalog.Entry?) -> String {
-        guard let previous else { return "\(verb) \(name)" }
-        return previous.table.name == name ? "replaced \(name)" : "replaced \(previous.table.name) with \(name)"
+        let shown = TerminalText.visible(name)
+        guard let previous else { return "\(verb) \(shown)" }
+        return previous.table.name == name ? "replaced \(shown)" : "replaced \(TerminalText.visible(previous.table.name)) with \(shown)"
     }
 
     /// Reads the CSV file at `path` within the memory budget and checks the roles declared for it,

@@ -44,7 +44,7 @@ extension Session {
     /// Prints a statement that is about to run (by `run`, or refined at the prompt) on standard
     /// error: `→ ` first, wrapped to the width, control characters made visible.
     func echo(_ statement: String, to output: OutputSink) {
-        output.standardError(TextWrapper.prose("→ \(statement)\n", width: settings.width))
+        output.standardError(TextWrapper.prose("→ \(TerminalText.visible(statement, keepingLines: true))\n", width: settings.width))
     }
 
     /// Runs `body` with `source`, when it is a file, counted among the running scripts.

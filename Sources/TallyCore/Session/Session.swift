@@ -29,6 +29,8 @@ public final class Session {
     }
     /// The statement behind `lastQuery`, its query and the source it was written in.
     var lastQueryStatement: (statement: Statement, query: Query, source: SourceFile)?
+    /// The code of the error the last statement run failed with; nil when it did not fail.
+    var lastErrorCode: String?
     /// The datasets and settings that `reset` goes back to (see `markStart`).
     var start: (catalog: Catalog, settings: Settings)
     /// The scripts being run by `run`, outermost first, as resolved paths: a script that would run

@@ -8,9 +8,11 @@ struct StatementRunner {
     func run(_ statement: Statement) -> Session.Outcome {
         let timer = session.settings.timer ? RunTimer() : nil
         defer { if let timer { output.standardError(timer.report()) } }
+        session.lastErrorCode = nil
         do {
             return try execute(statement)
         } catch {
+            session.lastErrorCode = error.code
             report(error)
             return .failure
         }
@@ -28,7 +30,8 @@ struct StatementRunner {
             reportAside(result)
         case .calculate(let expr):
             let (value, warnings) = try Calculator.value(of: expr, in: source, catalog: session.catalog)
-            output.standardOutput((value.isMissing ? "missing" : value.description) + "\n")
+            let shown = value.isMissing ? "missing" : value.description
+            output.standardOutput((session.settings.format == .table ? TerminalText.visible(shown) : shown) + "\n")
             warnings.forEach(report)
         case .let(let name, let query):
             try runLet(name, query)
@@ -187,7 +190,7 @@ struct StatementRunner {
             let (_, result) = try runQuery(query)
             try FileWriter.write(try SVGChartRenderer(query: source.text(of: query.span), title: title).render(result.showingCountryNames(from: countryNames)), to: path, cancellation: session.cancellation)
             reportAside(result)
-            output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(path)\n")
+            output.standardError("exported a chart of \(rowsAndColumns(result.table)) to \(TerminalText.visible(path))\n")
             return
         default:
             throw .error("export-format", "cannot tell the format of '\(path)' from its extension", at: pathSpan,
@@ -202,7 +205,7 @@ struct StatementRunner {
             try renderer?.write(result.table, to: &output)
         }
         reportAside(result)
-        output.standardError("exported \(rowsAndColumns(result.table)) to \(path)\n")
+        output.standardError("exported \(rowsAndColumns(result.table)) to \(TerminalText.visible(path))\n")
     }
 
     private func apply(_ setting: Setting, at span: SourceSpan) throws(Diagnostic) {
@@ -249,7 +252,7 @@ struct StatementRunner {
     }
 
     private func rowsAndColumns(_ table: Table) -> String {
-        "\(NumberFormat.grouped(Int64(table.rowCount))) row\(table.rowCount == 1 ? "" : "s"), \(table.columns.count) column\(table.columns.count == 1 ? "" : "s")"
+        "\(NumberFormat.counted(table.rowCount, "row")), \(NumberFormat.counted(table.columns.count, "column"))"
     }
 
     private func report(_ diagnostic: Diagnostic) {

@@ -32,7 +32,7 @@ public struct DiagnosticRenderer: Sendable {
         if let location = diagnostic.fileLocation {
             out += paint(" --> ", style: "34") + TerminalText.visible("\(location.path):\(location.line):\(location.column)") + "\n"
         } else if let span = diagnostic.span, let source {
-            out += drawSnippet(span: span, label: diagnostic.label.map(TerminalText.visible), in: source)
+            out += drawSnippet(span: span, label: diagnostic.label.map { TerminalText.visible($0) }, in: source)
         } else if let label = diagnostic.label {
             out += TextWrapper.paragraph("  = ", TerminalText.visible(label), width: width)
         }

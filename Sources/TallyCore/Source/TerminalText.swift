@@ -5,14 +5,16 @@
 /// reorder what follows them.
 public enum TerminalText {
     /// `text` with every control character written as a visible escape; unchanged (and not
-    /// copied) when it holds none.
-    public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    /// copied) when it holds none. With `keepingLines`, line feeds and tabs stay as they are
+    /// (a statement of several lines).
+    public static func visible(_ text: String, keepingLines: Bool = false) -> String {
+        let escaped = { (scalar: Unicode.Scalar) in needsEscape(scalar) && !(keepingLines && (scalar == "\n" || scalar == "\t")) }
+        guard text.unicodeScalars.contains(where: escaped) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar.value == 0x1B {
                 out += "\\e"
-            } else if needsEscape(scalar) {
+            } else if escaped(scalar) {
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(scalar)

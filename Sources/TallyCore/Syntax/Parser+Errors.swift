@@ -60,6 +60,9 @@ extension Parser {
         var help: [String] = []
         if Parser.isPredicateWord(token) {
             label = "'\(token.text)' cannot follow the right side of a comparison"
+        } else if token.kind == .word, let direction = Parser.sortDirections[token.text.lowercased()] {
+            label = "did you mean '\(direction)'?"
+            help = ["`sort by applications desc` sorts largest first, `asc` smallest first"]
         } else if token.kind == .word, let clause = Parser.closestClauseWord(to: token.text) {
             label = "did you mean '\(clause)'?"
         } else if let value = wordsOfOneValue() {
@@ -75,13 +78,17 @@ extension Parser {
         return ParseError(diagnostic: diagnostic, atEnd: false)
     }
 
+    /// Spellings of a sort direction that SQL or habit suggest, with the word tally reads.
+    static let sortDirections = ["descending": "desc", "dsc": "desc", "decending": "desc", "ascending": "asc", "ascend": "asc", "descend": "desc"]
+
     /// The words from a comparison's bare value to `current` (`United States` in `destination =
     /// United States`) when `current` is a word right after such a value: one value written unquoted.
     func wordsOfOneValue() -> String? {
         guard current.kind == .word, index >= 2 else { return nil }
         var first = index - 1
         while first > 0, tokens[first].kind == .word, !Parser.isLogical(tokens[first]) { first -= 1 }
-        guard first < index - 1, Parser.comparison(tokens[first].kind) != nil else { return nil }
+        guard first < index - 1, Parser.comparison(tokens[first].kind) != nil,
+              !(first + 1..<index).contains(where: startsClause(at:)) else { return nil }
         var last = index
         while last + 1 < tokens.count, tokens[last + 1].kind == .word, !startsClause(at: last + 1), !Parser.isLogical(tokens[last + 1]) { last += 1 }
         return source.text(of: tokens[first + 1].span.merged(with: tokens[last].span))

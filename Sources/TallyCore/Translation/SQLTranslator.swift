@@ -35,7 +35,21 @@ public struct SQLTranslator {
     /// cannot express the query (sqlite has no `median`).
     public static func translate(_ plan: QueryPlan, to dialect: SQLDialect) throws(Diagnostic) -> String {
         let flat = plan.pivot == nil ? plan : plan.spread(into: try Executor.acrossValues(of: plan))
+        try requireRowColumnFree(flat, dialect: dialect)
         return try SQLTranslator(plan: flat.outline, origin: flat.origin, dialect: dialect).statement()
+    }
+
+    /// Throws when a dataset the SQL reads in file order has a column of its own called like the
+    /// row-position column: it would hide the order (sqlite's and DuckDB's `rowid`), so the rows
+    /// would come out in another order than tally's.
+    private static func requireRowColumnFree(_ plan: QueryPlan, dialect: SQLDialect) throws(Diagnostic) {
+        guard usesRowColumn(plan) || readsDerivedTable(plan) else { return }
+        let rowName = dialect.usesRowid ? "rowid" : SQLDialect.rowColumnName
+        guard let table = datasets(of: plan).first(where: { table in table.columns.contains { $0.name.lowercased() == rowName } }) else { return }
+        throw .error(
+            "sql-row-column-taken", "\(table.name) has a column called \(rowName), which hides the row order this SQL reads",
+            help: ["the \(dialect.rawValue) translation orders rows by \(rowName), the position of a row in its file; "
+                + "rename that column in the file (e.g. to row_\(rowName)) and load it again"])
     }
 
     /// Whether the SQL for `plan` reads the row-position column (it keeps or breaks ties by file order).

@@ -292,6 +292,51 @@ import Testing
         let errors = bundled.errors("applicants lookup population on destination = country, year where origin = RU group by destination show applications, population")
         #expect(errors.contains("error: population has more than one value in a group (destination = "), "\(errors)")
     }
+
+    /// Rows 2, 3 and 4 of `src` have no `k` in `o3` (by hand), so the other side's key, named
+    /// qualified, is missing there rather than a copy of the source's key.
+    @Test func anUnmatchedRowHasNoOtherSideKey() {
+        let harness = QueryHarness(extra: [
+            (name: "src", csv: "k,v\n9,1\n9,2\n9,3\n8,4\n1,5\n", info: DatasetInfo()),
+            (name: "o3", csv: "k,v\n1,100\n5,200\n9,300\n", info: DatasetInfo())])
+        #expect(harness.csv("src lookup o3 on v = k show v, o3.k, o3.v") == "v,o3.k,o3.v\n1,1,100\n2,,\n3,,\n4,,\n5,5,200\n")
+        #expect(harness.csv("src lookup o3 on v = k where o3.k is not missing show count") == "count\n2\n")
+        #expect(harness.csv("src lookup o3 on v = k where o3.k is missing show count") == "count\n3\n")
+        // Unqualified, `k` is still the source's key.
+        #expect(harness.csv("src lookup o3 on k show k, o3.v") == "k,o3.v\n9,300\n9,300\n9,300\n8,\n1,100\n")
+    }
+
+    /// No `k` of `src` (9, 8, 1) is in `nomatch` (100), by hand: the join makes no row, and says so.
+    @Test func aJoinThatPairsNothingSaysWhy() {
+        let harness = QueryHarness(extra: [
+            (name: "src", csv: "k,v\n9,1\n9,2\n9,3\n8,4\n1,5\n", info: DatasetInfo()),
+            (name: "nomatch", csv: "k,w\n100,1\n", info: DatasetInfo())])
+        let grouped = harness.run("src join nomatch on k group by k show sum(v)")
+        #expect(grouped.output == "k,sum(v)\n")
+        #expect(grouped.errors == """
+            note: joining nomatch on k found no match for any of the 5 rows of src: no value of the key is on both sides
+              = help: a join keeps only the rows with a match on both sides; `lookup` keeps every row, its looked-up values missing where nothing matches
+              = help: `src group by k` and `nomatch group by k` show the values each side has
+
+            """)
+        let counted = harness.run("src where v = 2 join (nomatch where w > 5) as n on k show count")
+        #expect(counted.output == "count\n0\n")
+        #expect(counted.errors.hasPrefix("note: joining (nomatch where w > 5) as n on k found no match for the 1 row of src: (nomatch where w > 5) as n has no rows\n"), "\(counted.errors)")
+        // A filter that left no row to join is the reason, not the join.
+        #expect(harness.run("src join nomatch on k where k = 100 show count").errors.hasPrefix("note: `k = 100` matches no row of src"))
+        #expect(harness.run("src lookup nomatch on k show count").errors.contains("no match in nomatch"))
+    }
+
+    @Test func theUnmatchedRowsOfALookupAgreeWithSQLite() throws {
+        let expected = try SQLiteOracle.run(["""
+            select count(*) from applicants a left join population p on p.country = a.destination and p.year = a.year
+            where a.origin = 'RUS' and a.year between 2023 and 2025 and p.country is null
+            """])
+        let count = expected.first?.first ?? "?"
+        #expect(count != "0")
+        let output = bundled.run("applicants where origin = RU between 2023 and 2025 lookup population as p on destination = country, year where p.country is missing show count").output
+        #expect(output == "count\n\(count)\n", "\(output)")
+    }
 }
 
 /// The issue's lookup, translated to SQL, gives tally's answer in sqlite3, DuckDB and PostgreSQL.
@@ -321,6 +366,7 @@ import Testing
         "decisions where destination.region = Europe in 2019 group by destination.subregion show sum(total) / sum(destination.population) * 100000 as per_100k",
         "applicants where applications > 10 and kind != appeal join decisions on origin, destination, year group by year show sum(total) sort by year limit 5",
         "applicants where kind != appeal since 2005 lookup population on destination = country, year group by year show count(population), max(population.population) sort by year limit 5",
+        "applicants where origin = RU between 2023 and 2025 lookup population as p on destination = country, year where p.country is missing group by year show count",
     ]
 
     @Test func sqliteAgrees() throws {

@@ -117,4 +117,19 @@ import Testing
 
             """)
     }
+
+    /// A word after a later clause is not part of the comparison's value: `descending` after
+    /// `sort by applications` is a sort direction, not the end of `kind = new …`.
+    @Test func aSortDirectionSpeltOutSuggestsDesc() {
+        #expect(errors("applicants where kind = new group by destination sort by applications descending") == """
+            error: expected a clause or the end of the statement, found 'descending'
+             --> <prompt>:1:71
+              |
+            1 | applicants where kind = new group by destination sort by applications descending
+              |                                                                       ^^^^^^^^^^ did you mean 'desc'?
+              = help: `sort by applications desc` sorts largest first, `asc` smallest first
+
+            """)
+        #expect(!errors("applicants where kind = new group by year show applications dsc").contains("needs quotes"))
+    }
 }

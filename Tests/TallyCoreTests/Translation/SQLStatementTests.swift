@@ -99,4 +99,21 @@ import Testing
 
             """)
     }
+
+    /// A column of the data called `rowid` would hide sqlite's and DuckDB's row order (the SQL
+    /// gave `2,b` first where tally gives `1,a`), and one called `tally_row` PostgreSQL's: the
+    /// translation refuses, unless it does not read the row order.
+    @Test func aColumnCalledLikeTheRowColumnIsRefused() {
+        let harness = QueryHarness(extra: [
+            (name: "rid", csv: "rowid,k,v\n30,1,a\n10,2,b\n20,3,c\n", info: DatasetInfo()),
+            (name: "numbered", csv: "tally_row,k\n2,1\n1,2\n", info: DatasetInfo())])
+        let refused = harness.run("sql rid show k, v limit 1")
+        #expect(refused.outcome == .failure)
+        #expect(refused.errors.hasPrefix("error: rid has a column called rowid, which hides the row order this SQL reads"), "\(refused.errors)")
+        #expect(harness.run("set dialect sqlite\nsql rid show k").errors.contains("rid has a column called rowid"))
+        #expect(harness.run("set dialect postgres\nsql rid show k").outcome == .success)
+        #expect(harness.run("set dialect postgres\nsql numbered show k").errors.contains("numbered has a column called tally_row"))
+        // Sorted on every group key, the SQL never reads the row order.
+        #expect(harness.run("set dialect duckdb\nsql rid group by k show count sort by k").outcome == .success)
+    }
 }
