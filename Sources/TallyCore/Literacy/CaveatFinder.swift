@@ -235,9 +235,15 @@ struct CaveatFinder {
         }
     }
 
-    /// Whether the kept rows include the incomplete year.
+    /// Whether the result includes the incomplete year: its rows as shown when they have the time
+    /// column (a `having`, `top` or `limit` may have dropped that year), else the kept rows.
     private func incompleteYear(time: Int, year: Int64) -> Diagnostic? {
-        CaveatFinder.includes(year, in: plan.source.columns[time], rows: rows) ? CaveatFinder.incompleteYear(year) : nil
+        let includes = if plan.pivot == nil, let shown = result.timeColumnIndex {
+            CaveatFinder.includes(year, in: result.columns[shown], rows: nil)
+        } else {
+            CaveatFinder.includes(year, in: plan.source.columns[time], rows: rows)
+        }
+        return includes ? CaveatFinder.incompleteYear(year) : nil
     }
 
     /// The caveat that the result includes `year`, which the source marks incomplete.
