@@ -92,19 +92,18 @@ struct BoxTableRenderer {
         let labels = result.chartLayout?.labels ?? []
         var protected = Set(labels.isEmpty && !table.columns.isEmpty ? [0] : labels)
         if let headline = result.headline { protected.insert(headline) }
-        let widths = table.columns.indices.map { index in
-            (header: DisplayWidth.of(headers[index]), natural: cells[index].reduce(DisplayWidth.of(headers[index])) { max($0, DisplayWidth.of($1)) })
-        }
         let names = Set(table.columns.map { $0.name.lowercased() })
+        let columns = table.columns.indices.map { index in
+            let headerWidth = DisplayWidth.of(headers[index]), name = table.columns[index].name.lowercased()
+            return TableFitter.Column(
+                width: cells[index].reduce(headerWidth) { max($0, DisplayWidth.of($1)) }, headerWidth: headerWidth,
+                isText: table.columns[index].type == .text, isProtected: false,
+                isRepeat: name.hasSuffix("_name") && names.contains(String(name.dropLast(5))))
+        }
         func fit(protecting protected: Set<Int>) -> TableFitter.Fit {
-            let columns = table.columns.indices.map { index in
-                let name = table.columns[index].name.lowercased()
-                return TableFitter.Column(
-                    width: widths[index].natural, headerWidth: widths[index].header,
-                    isText: table.columns[index].type == .text, isProtected: protected.contains(index),
-                    isRepeat: name.hasSuffix("_name") && names.contains(String(name.dropLast(5))))
-            }
-            return TableFitter(columns: columns).fit(width: width, reserved: reserved)
+            var guarded = columns
+            for index in protected where guarded.indices.contains(index) { guarded[index].isProtected = true }
+            return TableFitter(columns: guarded).fit(width: width, reserved: reserved)
         }
         let full = fit(protecting: protected)
         guard let width, full.drawnWidth > width - reserved, labels.count > 1 else { return full }

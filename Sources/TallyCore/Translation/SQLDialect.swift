@@ -84,8 +84,11 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     /// numbers in file order; elsewhere a column `tally_row` that loading must add
     /// (`rowNumberingNote` says how).
     var rowColumn: String {
-        usesRowid ? "rowid" : quote(SQLDialect.rowColumnName)
+        usesRowid ? rowColumnIdentifier : quote(rowColumnIdentifier)
     }
+
+    /// The row column's name as an identifier, unquoted: `rowid` or `tally_row`.
+    var rowColumnIdentifier: String { usesRowid ? "rowid" : SQLDialect.rowColumnName }
 
     /// Numbers a derived table's rows in the order its query gives them. Spark SQL allows
     /// `row_number()` only over an ordered window; its increasing ids keep a sorted query's order.

@@ -44,7 +44,7 @@ public struct SQLTranslator {
     /// would come out in another order than tally's.
     private static func requireRowColumnFree(_ plan: QueryPlan, dialect: SQLDialect) throws(Diagnostic) {
         guard usesRowColumn(plan) || readsDerivedTable(plan) else { return }
-        let rowName = dialect.usesRowid ? "rowid" : SQLDialect.rowColumnName
+        let rowName = dialect.rowColumnIdentifier
         guard let table = datasets(of: plan).first(where: { table in table.columns.contains { $0.name.lowercased() == rowName } }) else { return }
         throw .error(
             "sql-row-column-taken", "\(table.name) has a column called \(rowName), which hides the row order this SQL reads",
